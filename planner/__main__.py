@@ -1,0 +1,5 @@
+"""Allows ``python -m planner``."""
+
+from planner.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""The command-line verbs. Imports neither Qt nor reportlab unless a verb needs it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from planner import __version__
+from planner.paths import resolve_db_path
+
+PROG = "leadership-planner"
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr with a non-zero exit."""
+
+
+def _open_store(db_path: Path):
+    from planner.store import PlanStore
+
+    return PlanStore.open(db_path)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from planner.demo import demo_plan
+
+    store = _open_store(args.db)
+    try:
+        if store.has_plan():
+            raise CommandError(
+                f"{args.db} already holds a plan; the demo will not overwrite it. "
+                "Choose another --db path."
+            )
+        plan = demo_plan()
+        store.replace_plan(plan)
+    finally:
+        store.close()
+    print(f"Created a sample plan for {plan.profile.name} in {args.db}")
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from planner import planfile
+
+    if not args.db.exists():
+        raise CommandError(f"there is no plan at {args.db}")
+    store = _open_store(args.db)
+    try:
+        plan = store.load_plan()
+    finally:
+        store.close()
+    planfile.write(plan, args.out)
+    print(
+        f"Exported {len(plan.goals)} goals, {len(plan.reflections)} reflections and "
+        f"{len(plan.reviews)} reviews to {args.out}"
+    )
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from planner import planfile
+
+    try:
+        plan = planfile.read(args.file)
+    except planfile.PlanFileError as exc:
+        raise CommandError(f"{args.file} cannot be imported, nothing was changed: {exc}") from None
+    store = _open_store(args.db)
+    try:
+        if store.has_plan() and not args.replace:
+            raise CommandError(
+                f"{args.db} already holds a plan; nothing was changed. Use --replace to "
+                "overwrite it (a backup is taken first)."
+            )
+        if store.has_plan():
+            from planner.store.backup import backup_before
+
+            backup_before(store, "import")
+        store.replace_plan(plan)
+    finally:
+        store.close()
+    print(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from planner.store.health import check_database
+
+    if not args.db.exists():
+        raise CommandError(f"there is no plan at {args.db}")
+    report = check_database(args.db)
+    if not report.ok:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        raise CommandError(f"{args.db} failed its check ({len(report.problems)} problems)")
+    counts = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in report.counts.items())
+    print(f"OK: {args.db} (schema {report.schema_version}): {counts}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "the plan database (default: your local application data folder)"
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Plan, track and reflect on your leadership development. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help=db_help)
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help="open the window, exit once it has been painted (for timing)",
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="command")
+
+    def verb(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    verb("demo", cmd_demo, "create a database holding a realistic sample plan")
+    export = verb("export-json", cmd_export_json, "write the plan to a portable JSON file")
+    export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+    imp = verb("import-json", cmd_import_json, "read a plan file into the database")
+    imp.add_argument("file", type=Path, help="the plan file (JSON) to import")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the plan already in the database (backed up first)",
+    )
+    verb("check", cmd_check, "check the database's integrity and schema")
+    for extra in _EXTRA_VERBS:
+        extra(verb)
+    return parser
+
+
+# Verbs defined beside the features they drive (PDF export, backups) register here.
+_EXTRA_VERBS: list[Callable] = []
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Runs a command-line verb; returns the exit code.
+
+    Returns ``-1`` when no verb was given (the caller opens the GUI).
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = resolve_db_path(args.db)
+    if args.verb is None:
+        return -1
+    from planner.failures import report_command_failure
+
+    try:
+        return args.handler(args)
+    except CommandError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        return report_command_failure(exc)
+
+
+def parse_gui_args(argv: list[str] | None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    args.db = resolve_db_path(args.db)
+    return args

@@ -1,0 +1,193 @@
+"""Dataclasses for everything a plan holds.
+
+Dates are ``datetime.date``; timestamps are ISO 8601 strings in UTC so they survive a
+plan file round trip exactly. Ids are ``None`` until the store has saved the object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+GOAL_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "achieved", "deferred")
+GOAL_PRIORITIES: tuple[str, ...] = ("low", "medium", "high")
+
+STATUS_LABELS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "achieved": "Achieved",
+    "deferred": "Deferred",
+}
+PRIORITY_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    """One step of a framework's rating scale (level numbers start at 1)."""
+
+    label: str
+    descriptor: str = ""
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A leadership skill (or dimension/domain) of a framework."""
+
+    id: str
+    name: str
+    description: str = ""
+    behaviours: tuple[str, ...] = ()
+    example_goals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A skill framework: its rating scale and its skills, in display order."""
+
+    id: str
+    name: str
+    description: str = ""
+    scale: tuple[ScaleLevel, ...] = ()
+    skills: tuple[Skill, ...] = ()
+
+    def skill(self, skill_id: str) -> Skill | None:
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill
+        return None
+
+    def level_label(self, level: int | None) -> str:
+        if level is None or not 1 <= level <= len(self.scale):
+            return ""
+        return self.scale[level - 1].label
+
+
+@dataclass
+class Profile:
+    """Who the plan belongs to. ``name`` is the only required field."""
+
+    name: str
+    role: str = ""
+    profession: str = ""
+    organisation: str = ""
+    manager: str = ""
+    aspiration: str = ""
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+
+@dataclass
+class SelfAssessment:
+    """A rating of one skill on one date; the ratings sharing a date form a round."""
+
+    skill: str
+    date: dt.date
+    level: int
+    importance: int | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class GoalAction:
+    """One step in a goal's action checklist."""
+
+    text: str
+    due: dt.date | None = None
+    done: bool = False
+    id: int | None = None
+
+
+@dataclass
+class ProgressEntry:
+    """A dated note of how far a goal has come (0-100 %)."""
+
+    date: dt.date
+    percent: int
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Goal:
+    """A development goal for one skill, with its actions and progress history.
+
+    ``uid`` is the goal's stable identity across plan files; ``id`` is the store's.
+    """
+
+    skill: str
+    title: str
+    description: str = ""
+    measure: str = ""
+    support: str = ""
+    target_date: dt.date | None = None
+    status: str = "not_started"
+    priority: str = "medium"
+    created: str = ""
+    updated: str = ""
+    uid: str = ""
+    actions: list[GoalAction] = field(default_factory=list)
+    progress: list[ProgressEntry] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def latest_percent(self) -> int:
+        if not self.progress:
+            return 0
+        latest = max(self.progress, key=lambda e: (e.date, e.id or 0))
+        return latest.percent
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    """A goal as a list shows it: no actions or history loaded."""
+
+    id: int
+    uid: str
+    skill: str
+    title: str
+    status: str
+    priority: str
+    target_date: dt.date | None
+    percent: int
+    progress_count: int
+    actions_done: int
+    actions_total: int
+    updated: str
+
+
+@dataclass
+class Reflection:
+    """A structured reflection; ``sections`` maps the model's section keys to text."""
+
+    date: dt.date
+    title: str
+    model: str = "rolfe"
+    sections: dict[str, str] = field(default_factory=dict)
+    skill: str | None = None
+    goal: str | None = None  # the goal's uid
+    private: bool = False
+    id: int | None = None
+
+
+@dataclass
+class Review:
+    """A review conversation with the line manager."""
+
+    date: dt.date
+    reviewer: str = ""
+    notes: str = ""
+    agreed_actions: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Plan:
+    """A whole plan, as exported to a plan file or a PDF."""
+
+    profile: Profile
+    framework: Framework
+    assessments: list[SelfAssessment] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)

@@ -1,0 +1,161 @@
+"""Rules a plan must satisfy before anything is written.
+
+Each check returns a list of problems, each a ``"where: what"`` string, so one pass
+reports everything wrong at once (a clinician fixing a file wants the whole list).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.domain.models import (
+    GOAL_PRIORITIES,
+    GOAL_STATUSES,
+    Goal,
+    Plan,
+    Profile,
+    Reflection,
+    Review,
+    SelfAssessment,
+)
+from planner.domain.reflection_models import REFLECTION_MODELS
+
+MAX_TITLE = 300
+MAX_TEXT = 200_000
+
+
+class ValidationError(ValueError):
+    """The object breaks one or more rules; ``problems`` lists each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(problems[0] if len(problems) == 1 else "; ".join(problems[:5]))
+
+
+def _text(problems: list[str], where: str, value: str, *, limit: int = MAX_TEXT) -> None:
+    if len(value) > limit:
+        problems.append(f"{where}: longer than {limit:,} characters")
+    if "\x00" in value:
+        problems.append(f"{where}: contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append(f"{where}: contains an invalid character (a lone surrogate)")
+
+
+def check_profile(profile: Profile, where: str = "profile") -> list[str]:
+    problems: list[str] = []
+    if not profile.name.strip():
+        problems.append(f"{where}.name: a name is required")
+    for attr in ("name", "role", "profession", "organisation", "manager", "aspiration"):
+        _text(problems, f"{where}.{attr}", getattr(profile, attr), limit=MAX_TITLE * 10)
+    if profile.period_start and profile.period_end and profile.period_end < profile.period_start:
+        problems.append(f"{where}.period_end: before the start of the plan period")
+    return problems
+
+
+def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str]:
+    problems: list[str] = []
+    if goal.skill not in skill_ids:
+        problems.append(f"{where}.skill: unknown skill {goal.skill!r}")
+    if not goal.title.strip():
+        problems.append(f"{where}.title: a title is required")
+    _text(problems, f"{where}.title", goal.title, limit=MAX_TITLE)
+    for attr in ("description", "measure", "support"):
+        _text(problems, f"{where}.{attr}", getattr(goal, attr))
+    if goal.status not in GOAL_STATUSES:
+        problems.append(f"{where}.status: must be one of {', '.join(GOAL_STATUSES)}")
+    if goal.priority not in GOAL_PRIORITIES:
+        problems.append(f"{where}.priority: must be one of {', '.join(GOAL_PRIORITIES)}")
+    for i, action in enumerate(goal.actions):
+        if not action.text.strip():
+            problems.append(f"{where}.actions[{i}].text: an action needs some text")
+        _text(problems, f"{where}.actions[{i}].text", action.text, limit=MAX_TITLE * 10)
+    for i, entry in enumerate(goal.progress):
+        problems.extend(check_progress_percent(entry.percent, f"{where}.progress[{i}].percent"))
+        _text(problems, f"{where}.progress[{i}].note", entry.note)
+    return problems
+
+
+def check_progress_percent(percent: object, where: str = "percent") -> list[str]:
+    if isinstance(percent, bool) or not isinstance(percent, int):
+        return [f"{where}: must be a whole number from 0 to 100"]
+    if not 0 <= percent <= 100:
+        return [f"{where}: {percent} is outside 0 to 100"]
+    return []
+
+
+def check_assessment(
+    assessment: SelfAssessment, skill_ids: set[str], scale_size: int, where: str = "assessment"
+) -> list[str]:
+    problems: list[str] = []
+    if assessment.skill not in skill_ids:
+        problems.append(f"{where}.skill: unknown skill {assessment.skill!r}")
+    if not 1 <= assessment.level <= scale_size:
+        problems.append(f"{where}.level: must be from 1 to {scale_size}")
+    if assessment.importance is not None and not 1 <= assessment.importance <= 5:
+        problems.append(f"{where}.importance: must be from 1 to 5")
+    _text(problems, f"{where}.note", assessment.note)
+    return problems
+
+
+def check_reflection(
+    reflection: Reflection, skill_ids: set[str], goal_uids: set[str], where: str = "reflection"
+) -> list[str]:
+    problems: list[str] = []
+    model = REFLECTION_MODELS.get(reflection.model)
+    if model is None:
+        problems.append(f"{where}.model: must be one of {', '.join(sorted(REFLECTION_MODELS))}")
+    else:
+        unknown = set(reflection.sections) - set(model.keys())
+        for key in sorted(unknown):
+            problems.append(f"{where}.{key}: not a section of the {model.id} model")
+    if not reflection.title.strip():
+        problems.append(f"{where}.title: a title is required")
+    _text(problems, f"{where}.title", reflection.title, limit=MAX_TITLE)
+    for key, value in reflection.sections.items():
+        _text(problems, f"{where}.{key}", value)
+    if reflection.skill is not None and reflection.skill not in skill_ids:
+        problems.append(f"{where}.skill: unknown skill {reflection.skill!r}")
+    if reflection.goal is not None and reflection.goal not in goal_uids:
+        problems.append(f"{where}.goal: unknown goal {reflection.goal!r}")
+    return problems
+
+
+def check_review(review: Review, where: str = "review") -> list[str]:
+    problems: list[str] = []
+    for attr in ("reviewer", "notes", "agreed_actions"):
+        _text(problems, f"{where}.{attr}", getattr(review, attr))
+    return problems
+
+
+def check_plan(plan: Plan) -> list[str]:
+    """Every rule across a whole plan, with the plan-file path of each problem."""
+    problems = check_profile(plan.profile)
+    framework = plan.framework
+    skill_ids = {s.id for s in framework.skills}
+    if not framework.skills:
+        problems.append("framework.skills: a framework needs at least one skill")
+    if len(skill_ids) != len(framework.skills):
+        problems.append("framework.skills: skill ids must be unique")
+    if not framework.scale:
+        problems.append("framework.scale: a framework needs a rating scale")
+    seen_rounds: set[tuple[str, dt.date]] = set()
+    for i, assessment in enumerate(plan.assessments):
+        where = f"assessments[{i}]"
+        problems.extend(check_assessment(assessment, skill_ids, len(framework.scale), where))
+        key = (assessment.skill, assessment.date)
+        if key in seen_rounds:
+            problems.append(f"{where}: {assessment.skill!r} is rated twice on {assessment.date}")
+        seen_rounds.add(key)
+    uids: set[str] = set()
+    for i, goal in enumerate(plan.goals):
+        problems.extend(check_goal(goal, skill_ids, f"goals[{i}]"))
+        if goal.uid in uids:
+            problems.append(f"goals[{i}].id: {goal.uid!r} is used by another goal")
+        uids.add(goal.uid)
+    for i, reflection in enumerate(plan.reflections):
+        problems.extend(check_reflection(reflection, skill_ids, uids, f"reflections[{i}]"))
+    for i, review in enumerate(plan.reviews):
+        problems.extend(check_review(review, f"reviews[{i}]"))
+    return problems

@@ -1,0 +1,182 @@
+"""Loads and validates the skill frameworks shipped in ``resources/frameworks/``.
+
+Frameworks are data so that others can ship beside the default and users can adapt
+their own; a malformed file is reported with its name and the exact problem.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.domain.models import Framework, ScaleLevel, Skill
+from planner.paths import resource_path
+
+DEFAULT_FRAMEWORK_ID = "core-leadership"
+FORMAT = "leadership-framework"
+
+
+class FrameworkError(ValueError):
+    """A framework file could not be read or breaks the format."""
+
+
+def frameworks_dir() -> Path:
+    return resource_path("frameworks")
+
+
+def _require_str(data: dict, key: str, where: str, problems: list[str], *, empty_ok=False) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or (not empty_ok and not value.strip()):
+        problems.append(f"{where}.{key}: expected {'text' if empty_ok else 'non-empty text'}")
+        return ""
+    return value
+
+
+def _str_list(data: dict, key: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(f"{where}.{key}: expected a list of text")
+        return ()
+    return tuple(value)
+
+
+def framework_from_dict(data: Any, *, full: bool = True) -> tuple[Framework | None, list[str]]:
+    """Builds a Framework from parsed JSON, listing every problem found.
+
+    Args:
+        data: The parsed document.
+        full: Require the framework-file header (``format``/``version``); plan files
+            carry a framework without it.
+
+    Returns:
+        The framework (``None`` when there were problems) and the problems.
+    """
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        return None, ["expected a JSON object at the top level"]
+    if full:
+        if data.get("format") != FORMAT:
+            problems.append(f"format: expected {FORMAT!r}")
+        if data.get("version") != 1:
+            problems.append("version: expected 1")
+    fid = _require_str(data, "id", "framework", problems)
+    name = _require_str(data, "name", "framework", problems)
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        problems.append("framework.description: expected text")
+        description = ""
+
+    scale: list[ScaleLevel] = []
+    raw_scale = data.get("scale")
+    if not isinstance(raw_scale, list) or not 2 <= len(raw_scale) <= 10:
+        problems.append("scale: expected a list of 2 to 10 levels, lowest first")
+    else:
+        for i, level in enumerate(raw_scale):
+            where = f"scale[{i}]"
+            if not isinstance(level, dict):
+                problems.append(f"{where}: expected an object with a label")
+                continue
+            label = _require_str(level, "label", where, problems)
+            descriptor = (
+                _require_str(level, "descriptor", where, problems, empty_ok=True)
+                if "descriptor" in level
+                else ""
+            )
+            scale.append(ScaleLevel(label, descriptor))
+
+    skills: list[Skill] = []
+    raw_skills = data.get("skills")
+    if not isinstance(raw_skills, list) or not raw_skills:
+        problems.append("skills: expected a non-empty list of skills")
+    else:
+        seen: set[str] = set()
+        for i, raw in enumerate(raw_skills):
+            where = f"skills[{i}]"
+            if not isinstance(raw, dict):
+                problems.append(f"{where}: expected an object")
+                continue
+            sid = _require_str(raw, "id", where, problems)
+            if sid in seen:
+                problems.append(f"{where}.id: {sid!r} is used twice")
+            seen.add(sid)
+            skill_description = raw.get("description", "")
+            if not isinstance(skill_description, str):
+                problems.append(f"{where}.description: expected text")
+                skill_description = ""
+            skills.append(
+                Skill(
+                    id=sid,
+                    name=_require_str(raw, "name", where, problems),
+                    description=skill_description,
+                    behaviours=_str_list(raw, "behaviours", where, problems),
+                    example_goals=_str_list(raw, "example_goals", where, problems),
+                )
+            )
+    if problems:
+        return None, problems
+    return Framework(fid, name, description, tuple(scale), tuple(skills)), []
+
+
+def framework_to_dict(framework: Framework) -> dict[str, Any]:
+    """The framework as a plan file carries it (no file header)."""
+    return {
+        "id": framework.id,
+        "name": framework.name,
+        "description": framework.description,
+        "scale": [{"label": s.label, "descriptor": s.descriptor} for s in framework.scale],
+        "skills": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "description": s.description,
+                "behaviours": list(s.behaviours),
+                "example_goals": list(s.example_goals),
+            }
+            for s in framework.skills
+        ],
+    }
+
+
+def load_framework_file(path: Path) -> Framework:
+    """Reads one framework file.
+
+    Raises:
+        FrameworkError: naming the file and every problem in it.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FrameworkError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise FrameworkError(f"{path.name}: is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise FrameworkError(
+            f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    framework, problems = framework_from_dict(data)
+    if framework is None:
+        raise FrameworkError(f"{path.name}: " + "; ".join(problems))
+    return framework
+
+
+def available_frameworks(directory: Path | None = None) -> list[Framework]:
+    """Every valid framework in ``directory``, the default first, then by name.
+
+    Raises:
+        FrameworkError: when any file is malformed (shipped files must all load).
+    """
+    folder = directory or frameworks_dir()
+    frameworks = [load_framework_file(p) for p in sorted(folder.glob("*.json"))]
+    frameworks.sort(key=lambda f: (f.id != DEFAULT_FRAMEWORK_ID, f.name.lower()))
+    return frameworks
+
+
+def load_framework(framework_id: str, directory: Path | None = None) -> Framework:
+    """One shipped framework by id."""
+    folder = directory or frameworks_dir()
+    for path in sorted(folder.glob("*.json")):
+        framework = load_framework_file(path)
+        if framework.id == framework_id:
+            return framework
+    raise FrameworkError(f"no framework with id {framework_id!r} in {folder.name}/")

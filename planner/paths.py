@@ -1,0 +1,91 @@
+"""Every file location the app uses, in one place, with one override (``--db``).
+
+Kept free of Qt so the command line can find the database without importing it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DB_FILENAME = "plan.db"
+APP_DIR_NAME = "LeadershipPlanner"
+
+
+def local_data_dir() -> Path:
+    """The per-user *local* (never roaming) data folder for the app.
+
+    On Windows this is ``%LOCALAPPDATA%``: NHS profiles often redirect the roaming
+    folder to a network share, where SQLite's locking is unreliable.
+    """
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP_DIR_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "leadership-planner"
+
+
+def default_db_path() -> Path:
+    """Where the plan lives unless ``--db`` says otherwise."""
+    return local_data_dir() / DB_FILENAME
+
+
+def resolve_db_path(override: str | os.PathLike[str] | None) -> Path:
+    """The ``--db`` override when given, otherwise the default location."""
+    if override:
+        return Path(override).expanduser()
+    return default_db_path()
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups sit beside the database so they move with it."""
+    return db_path.parent / "backups"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``, whether run from the source tree or installed."""
+    here = Path(__file__).resolve().parent
+    for root in (here.parent / "resources", here / "_resources"):
+        if root.is_dir():
+            return root.joinpath(*parts)
+    return here.parent.joinpath("resources", *parts)
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` looks like it sits on a network share (UNC or mapped drive).
+
+    SQLite's file locking is unsafe on network filesystems, so the app warns.
+    """
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(os.path.abspath(text))[0]
+            if drive:
+                DRIVE_REMOTE = 4
+                return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+        except (AttributeError, OSError):
+            return False
+    else:
+        try:
+            with open("/proc/mounts", encoding="utf-8") as mounts:
+                best = ("", "")
+                resolved = str(Path(text).resolve())
+                for line in mounts:
+                    fields = line.split()
+                    if (
+                        len(fields) >= 3
+                        and resolved.startswith(fields[1])
+                        and len(fields[1]) > len(best[0])
+                    ):
+                        best = (fields[1], fields[2])
+                return best[1] in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs"}
+        except OSError:
+            return False
+    return False

@@ -1,0 +1,401 @@
+"""The portable plan file (JSON): validate, read and write.
+
+The format is a contract other tools build on (see docs/plan-format.md). Reading
+checks the whole document and reports every problem with its place before anything
+is written anywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from planner.domain.models import (
+    GOAL_PRIORITIES,
+    GOAL_STATUSES,
+    Goal,
+    GoalAction,
+    Plan,
+    Profile,
+    ProgressEntry,
+    Reflection,
+    Review,
+    SelfAssessment,
+)
+from planner.domain.reflection_models import DEFAULT_REFLECTION_MODEL, REFLECTION_MODELS
+from planner.domain.validation import check_plan
+from planner.frameworks import framework_from_dict, framework_to_dict
+
+FORMAT = "leadership-plan"
+VERSION = 1
+MAX_FILE_BYTES = 512 * 1024 * 1024
+PROFILE_FIELDS = ("name", "role", "profession", "organisation", "manager", "aspiration")
+
+
+class PlanFileError(ValueError):
+    """The file cannot be used; ``problems`` lists each ``where: what``."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        shown = "; ".join(problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        super().__init__(shown + more)
+
+
+# -- writing ---------------------------------------------------------------------
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any]:
+    """The plan as a version-1 document, in canonical order."""
+    profile = plan.profile
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": exported_at
+        or dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "profile": {
+            **{f: getattr(profile, f) for f in PROFILE_FIELDS},
+            "period_start": _iso(profile.period_start),
+            "period_end": _iso(profile.period_end),
+        },
+        "framework": framework_to_dict(plan.framework),
+        "assessments": [
+            {
+                "skill": a.skill,
+                "date": _iso(a.date),
+                "level": a.level,
+                "importance": a.importance,
+                "note": a.note,
+            }
+            for a in plan.assessments
+        ],
+        "goals": [
+            {
+                "id": g.uid,
+                "skill": g.skill,
+                "title": g.title,
+                "description": g.description,
+                "measure": g.measure,
+                "support": g.support,
+                "target_date": _iso(g.target_date),
+                "status": g.status,
+                "priority": g.priority,
+                "created": g.created,
+                "updated": g.updated,
+                "actions": [
+                    {"text": a.text, "due": _iso(a.due), "done": a.done} for a in g.actions
+                ],
+                "progress": [
+                    {"date": _iso(e.date), "percent": e.percent, "note": e.note} for e in g.progress
+                ],
+            }
+            for g in plan.goals
+        ],
+        "reflections": [
+            {
+                "date": _iso(r.date),
+                "skill": r.skill,
+                "goal": r.goal,
+                "title": r.title,
+                "model": r.model,
+                **r.sections,
+                "private": r.private,
+            }
+            for r in plan.reflections
+        ],
+        "reviews": [
+            {
+                "date": _iso(r.date),
+                "reviewer": r.reviewer,
+                "notes": r.notes,
+                "agreed_actions": r.agreed_actions,
+            }
+            for r in plan.reviews
+        ],
+    }
+
+
+def dumps(plan: Plan, *, exported_at: str | None = None) -> str:
+    return (
+        json.dumps(plan_to_dict(plan, exported_at=exported_at), ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Writes via a private temp file in the same folder, then renames over ``path``,
+    so a failure never leaves a half-written file or destroys the old one."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write(plan: Plan, path: Path) -> None:
+    write_atomically(path, dumps(plan).encode("utf-8"))
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+class _Reader:
+    """Pulls typed values out of parsed JSON, noting each problem with its path."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def problem(self, where: str, what: str) -> None:
+        self.problems.append(f"{where}: {what}")
+
+    def obj(self, value: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            self.problem(where, "expected an object")
+            return {}
+        return value
+
+    def items(self, data: dict, key: str, where: str) -> list:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem(f"{where}{key}", "expected a list")
+            return []
+        return value
+
+    def text(self, data: dict, key: str, where: str, *, required=False) -> str:
+        value = data.get(key, "")
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            self.problem(f"{where}.{key}", "expected text")
+            return ""
+        if required and not value.strip():
+            self.problem(f"{where}.{key}", "required")
+        return value
+
+    def opt_text(self, data: dict, key: str, where: str) -> str | None:
+        value = data.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            self.problem(f"{where}.{key}", "expected text or null")
+            return None
+        return value
+
+    def date(self, data: dict, key: str, where: str, *, required=False) -> dt.date | None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem(f"{where}.{key}", "a date (YYYY-MM-DD) is required")
+            return None
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.problem(f"{where}.{key}", "not a date (expected YYYY-MM-DD)")
+        return None
+
+    def integer(self, data: dict, key: str, where: str, *, required=True) -> int | None:
+        value = data.get(key)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(f"{where}.{key}", "expected a whole number")
+            return None
+        return value
+
+    def boolean(self, data: dict, key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"{where}.{key}", "expected true or false")
+            return False
+        return value
+
+    def choice(self, data: dict, key: str, where: str, options: tuple, default: str) -> str:
+        value = data.get(key, default)
+        if value not in options:
+            self.problem(f"{where}.{key}", f"must be one of {', '.join(options)}")
+            return default
+        return value
+
+
+def plan_from_dict(data: Any) -> Plan:
+    """Builds a Plan from a parsed plan file.
+
+    Raises:
+        PlanFileError: listing every problem, with its place in the file.
+    """
+    r = _Reader()
+    if not isinstance(data, dict):
+        raise PlanFileError(["the file does not hold a JSON object"])
+    if data.get("format") != FORMAT:
+        raise PlanFileError([f"format: expected {FORMAT!r}; this is not a plan file"])
+    if data.get("version") != VERSION:
+        raise PlanFileError(
+            [f"version: this app reads version {VERSION} plan files, not {data.get('version')!r}"]
+        )
+
+    raw_profile = r.obj(data.get("profile"), "profile")
+    profile = Profile(
+        **{f: r.text(raw_profile, f, "profile", required=(f == "name")) for f in PROFILE_FIELDS},
+        period_start=r.date(raw_profile, "period_start", "profile"),
+        period_end=r.date(raw_profile, "period_end", "profile"),
+    )
+
+    framework, fw_problems = framework_from_dict(data.get("framework"), full=False)
+    r.problems += [f"framework: {p}" if not p.startswith("framework") else p for p in fw_problems]
+
+    assessments = []
+    for i, raw in enumerate(r.items(data, "assessments", "")):
+        where = f"assessments[{i}]"
+        raw = r.obj(raw, where)
+        level = r.integer(raw, "level", where)
+        assessments.append(
+            SelfAssessment(
+                skill=r.text(raw, "skill", where, required=True),
+                date=r.date(raw, "date", where, required=True),
+                level=level if level is not None else 1,
+                importance=r.integer(raw, "importance", where, required=False),
+                note=r.text(raw, "note", where),
+            )
+        )
+
+    goals = [_goal(r, raw, f"goals[{i}]") for i, raw in enumerate(r.items(data, "goals", ""))]
+    reflections = [
+        _reflection(r, raw, f"reflections[{i}]")
+        for i, raw in enumerate(r.items(data, "reflections", ""))
+    ]
+    reviews = []
+    for i, raw in enumerate(r.items(data, "reviews", "")):
+        where = f"reviews[{i}]"
+        raw = r.obj(raw, where)
+        reviews.append(
+            Review(
+                date=r.date(raw, "date", where, required=True),
+                reviewer=r.text(raw, "reviewer", where),
+                notes=r.text(raw, "notes", where),
+                agreed_actions=r.text(raw, "agreed_actions", where),
+            )
+        )
+
+    if r.problems or framework is None:
+        raise PlanFileError(r.problems or ["framework: missing"])
+    plan = Plan(profile, framework, assessments, goals, reflections, reviews)
+    problems = check_plan(plan)
+    if problems:
+        raise PlanFileError(problems)
+    return plan
+
+
+def _goal(r: _Reader, raw: Any, where: str) -> Goal:
+    raw = r.obj(raw, where)
+    actions = []
+    for j, a in enumerate(r.items(raw, "actions", f"{where}.")):
+        w = f"{where}.actions[{j}]"
+        a = r.obj(a, w)
+        actions.append(
+            GoalAction(
+                text=r.text(a, "text", w, required=True),
+                due=r.date(a, "due", w),
+                done=r.boolean(a, "done", w),
+            )
+        )
+    progress = []
+    for j, p in enumerate(r.items(raw, "progress", f"{where}.")):
+        w = f"{where}.progress[{j}]"
+        p = r.obj(p, w)
+        percent = r.integer(p, "percent", w)
+        progress.append(
+            ProgressEntry(
+                date=r.date(p, "date", w, required=True),
+                percent=percent if percent is not None else 0,
+                note=r.text(p, "note", w),
+            )
+        )
+    uid = r.text(raw, "id", where)
+    return Goal(
+        uid=uid.strip() or uuid.uuid4().hex,
+        skill=r.text(raw, "skill", where, required=True),
+        title=r.text(raw, "title", where, required=True),
+        description=r.text(raw, "description", where),
+        measure=r.text(raw, "measure", where),
+        support=r.text(raw, "support", where),
+        target_date=r.date(raw, "target_date", where),
+        status=r.choice(raw, "status", where, GOAL_STATUSES, "not_started"),
+        priority=r.choice(raw, "priority", where, GOAL_PRIORITIES, "medium"),
+        created=r.text(raw, "created", where),
+        updated=r.text(raw, "updated", where),
+        actions=actions,
+        progress=progress,
+    )
+
+
+def _reflection(r: _Reader, raw: Any, where: str) -> Reflection:
+    raw = r.obj(raw, where)
+    model_id = r.choice(raw, "model", where, tuple(REFLECTION_MODELS), DEFAULT_REFLECTION_MODEL)
+    model = REFLECTION_MODELS[model_id]
+    return Reflection(
+        date=r.date(raw, "date", where, required=True),
+        title=r.text(raw, "title", where, required=True),
+        model=model_id,
+        sections={key: r.text(raw, key, where) for key in model},
+        skill=r.opt_text(raw, "skill", where),
+        goal=r.opt_text(raw, "goal", where),
+        private=r.boolean(raw, "private", where),
+    )
+
+
+def loads(text: str) -> Plan:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
+        ) from None
+    except RecursionError:
+        raise PlanFileError(["the JSON is nested too deeply"]) from None
+    return plan_from_dict(data)
+
+
+def read(path: Path) -> Plan:
+    """Reads and validates a plan file.
+
+    Raises:
+        PlanFileError: the file is unreadable or invalid; nothing has been written.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PlanFileError([f"{path.name}: larger than 512 MB; not a plan file"])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise PlanFileError([f"{path}: is a folder, not a plan file"]) from None
+    except PermissionError:
+        raise PlanFileError([f"{path}: permission denied"]) from None
+    except OSError as exc:
+        raise PlanFileError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFileError([f"{path.name}: not UTF-8 text"]) from None
+    return loads(text)

@@ -1,0 +1,121 @@
+"""Opening the plan database: pragmas, the schema-version gate and migrations.
+
+A new file and an old file take the same path: open, refuse if newer, back up if a
+migration is due, migrate.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from planner.store.errors import (
+    DamagedDatabaseError,
+    NewerSchemaError,
+    StoreError,
+    describe_sqlite_error,
+)
+from planner.store.schema import SCHEMA_VERSION, migrations
+
+BUSY_TIMEOUT_MS = 3000
+
+
+def _private_dir(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    # sqlite-utils leaves foreign keys off; DELETE journal mode because WAL is unsafe
+    # on the network shares NHS profiles are sometimes redirected to; FULL sync so a
+    # power cut never loses a committed change.
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
+    """A configured connection, without migrating. ``None`` means in memory."""
+    if path is None or str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    else:
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"That is a folder, not a plan file ({path}).")
+        if readonly:
+            if not path.exists():
+                raise StoreError(f"There is no plan at {path}.")
+            uri = path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        else:
+            try:
+                _private_dir(path.parent)
+            except OSError as exc:
+                raise StoreError(describe_sqlite_error(exc, path.parent)) from None
+            new = not path.exists()
+            try:
+                conn = sqlite3.connect(
+                    str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                )
+            except sqlite3.Error as exc:
+                raise StoreError(describe_sqlite_error(exc, path)) from None
+            if new and sys.platform != "win32":
+                with contextlib.suppress(OSError):
+                    os.chmod(path, 0o600)
+    try:
+        _configure(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc).lower() or "malformed" in str(exc).lower():
+            raise DamagedDatabaseError(describe_sqlite_error(exc, path)) from None
+        raise StoreError(describe_sqlite_error(exc, path)) from None
+    return Database(conn, execute_plugins=False)
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]
+
+
+def migrate(db: Database, *, before_migrating: Callable[[Database], None] | None = None) -> None:
+    """Brings the schema up to date.
+
+    Args:
+        db: An open connection.
+        before_migrating: Called once, only when a migration is due on a file that
+            already holds data (used to take a backup first).
+
+    Raises:
+        NewerSchemaError: the file comes from a newer version of the app.
+        DamagedDatabaseError: the file cannot be read as a database.
+    """
+    try:
+        version = schema_version(db)
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"This plan was saved by a newer version of Leadership Planner (schema "
+                f"{version}, this version understands up to {SCHEMA_VERSION}). Install the "
+                "newer version to open it; the file has not been changed."
+            )
+        pending = migrations.pending(db)
+        if not pending:
+            return
+        if before_migrating is not None and db.table_names():
+            before_migrating(db)
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "not a database" in text or "malformed" in text:
+            raise DamagedDatabaseError(describe_sqlite_error(exc)) from None
+        raise StoreError(describe_sqlite_error(exc)) from None

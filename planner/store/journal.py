@@ -1,0 +1,220 @@
+"""Self-assessment, reflection and review queries for ``PlanStore``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+from planner.domain.models import Reflection, Review, SelfAssessment
+from planner.domain.validation import (
+    ValidationError,
+    check_assessment,
+    check_reflection,
+    check_review,
+)
+from planner.store.rows import (
+    assessment_from_row,
+    day,
+    iso,
+    reflection_from_row,
+    review_from_row,
+)
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlite_utils import Database
+
+_REFLECTION_SELECT = (
+    "SELECT r.id, r.date, r.skill, r.goal_id, r.title, r.model, r.sections, r.private, "
+    "g.uid FROM reflections r LEFT JOIN goals g ON g.id = r.goal_id"
+)
+_ASSESSMENT_SELECT = "SELECT id, skill, date, level, importance, note FROM assessments"
+
+
+class JournalQueries:
+    db: Database
+
+    def atomic(self) -> AbstractContextManager[Database]: ...  # provided by PlanStore
+
+    def _skill_ids(self) -> set[str]: ...  # provided by GoalQueries
+
+    # -- self-assessment ---------------------------------------------------------
+
+    def assessment_dates(self) -> list[dt.date]:
+        """The dates of every assessment round, oldest first."""
+        return [
+            day(r[0])
+            for r in self.db.execute("SELECT DISTINCT date FROM assessments ORDER BY date")
+        ]
+
+    def assessment_round(self, date: dt.date) -> list[SelfAssessment]:
+        return [
+            assessment_from_row(r)
+            for r in self.db.execute(
+                _ASSESSMENT_SELECT + " WHERE date = ? ORDER BY id", [iso(date)]
+            )
+        ]
+
+    def all_assessments(self) -> list[SelfAssessment]:
+        return [
+            assessment_from_row(r)
+            for r in self.db.execute(_ASSESSMENT_SELECT + " ORDER BY date, id")
+        ]
+
+    def save_assessment_round(self, date: dt.date, ratings: list[SelfAssessment]) -> None:
+        """Stores a round of ratings for ``date``, replacing any round of that date."""
+        scale_size = self.db.execute("SELECT COUNT(*) FROM scale_levels").fetchone()[0]
+        skills = self._skill_ids()
+        problems = []
+        for i, rating in enumerate(ratings):
+            rating.date = date
+            problems += check_assessment(rating, skills, scale_size, f"ratings[{i}]")
+        if len({r.skill for r in ratings}) != len(ratings):
+            problems.append("ratings: a skill is rated twice")
+        if problems:
+            raise ValidationError(problems)
+        with self.atomic() as db:
+            self._replace_round(db, date, ratings)
+
+    def _replace_round(self, db: Database, date: dt.date, ratings: list[SelfAssessment]):
+        db.execute("DELETE FROM assessments WHERE date = ?", [iso(date)])
+        self._insert_assessments(db, ratings)
+
+    def delete_assessment_round(self, date: dt.date) -> list[SelfAssessment]:
+        """Deletes a round; returns it so undo can restore it."""
+        removed = self.assessment_round(date)
+        with self.atomic() as db:
+            db.execute("DELETE FROM assessments WHERE date = ?", [iso(date)])
+        return removed
+
+    @staticmethod
+    def _insert_assessments(db: Database, ratings: list[SelfAssessment]) -> None:
+        db.conn.executemany(
+            "INSERT INTO assessments (skill, date, level, importance, note) VALUES (?, ?, ?, ?, ?)",
+            [(a.skill, iso(a.date), a.level, a.importance, a.note) for a in ratings],
+        )
+
+    # -- reflections -------------------------------------------------------------
+
+    def reflections(self, *, include_private: bool = True) -> list[Reflection]:
+        sql = _REFLECTION_SELECT
+        if not include_private:
+            sql += " WHERE NOT r.private"
+        return [
+            reflection_from_row(r[:8], r[8])
+            for r in self.db.execute(sql + " ORDER BY r.date, r.id")
+        ]
+
+    def reflection(self, reflection_id: int) -> Reflection | None:
+        row = self.db.execute(_REFLECTION_SELECT + " WHERE r.id = ?", [reflection_id]).fetchone()
+        return reflection_from_row(row[:8], row[8]) if row else None
+
+    def save_reflection(self, reflection: Reflection) -> Reflection:
+        """Inserts or updates (by id) a reflection; an id with no row re-inserts it,
+        which is how undo brings back a deleted one."""
+        goal_uids = {r[0] for r in self.db.execute("SELECT uid FROM goals")}
+        problems = check_reflection(reflection, self._skill_ids(), goal_uids)
+        if problems:
+            raise ValidationError(problems)
+        goal_id = None
+        if reflection.goal is not None:
+            goal_id = self.db.execute(
+                "SELECT id FROM goals WHERE uid = ?", [reflection.goal]
+            ).fetchone()[0]
+        values = [
+            iso(reflection.date),
+            reflection.skill,
+            goal_id,
+            reflection.title,
+            reflection.model,
+            json.dumps(reflection.sections, ensure_ascii=False),
+            int(reflection.private),
+        ]
+        with self.atomic() as db:
+            cursor = db.execute(
+                "INSERT INTO reflections (id, date, skill, goal_id, title, model, sections, "
+                "private) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "date = excluded.date, skill = excluded.skill, goal_id = excluded.goal_id, "
+                "title = excluded.title, model = excluded.model, "
+                "sections = excluded.sections, private = excluded.private",
+                [reflection.id, *values],
+            )
+            if reflection.id is None:
+                reflection.id = cursor.lastrowid
+        return reflection
+
+    def delete_reflection(self, reflection_id: int) -> Reflection | None:
+        removed = self.reflection(reflection_id)
+        with self.atomic() as db:
+            db.execute("DELETE FROM reflections WHERE id = ?", [reflection_id])
+        return removed
+
+    @staticmethod
+    def _insert_reflections(
+        db: Database, reflections: list[Reflection], uid_to_id: dict[str, int]
+    ) -> None:
+        db.conn.executemany(
+            "INSERT INTO reflections (date, skill, goal_id, title, model, sections, private) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    iso(r.date),
+                    r.skill,
+                    uid_to_id.get(r.goal) if r.goal else None,
+                    r.title,
+                    r.model,
+                    json.dumps(r.sections, ensure_ascii=False),
+                    int(r.private),
+                )
+                for r in reflections
+            ],
+        )
+
+    # -- reviews -----------------------------------------------------------------
+
+    def reviews(self) -> list[Review]:
+        return [
+            review_from_row(r)
+            for r in self.db.execute(
+                "SELECT id, date, reviewer, notes, agreed_actions FROM reviews ORDER BY date, id"
+            )
+        ]
+
+    def review(self, review_id: int) -> Review | None:
+        row = self.db.execute(
+            "SELECT id, date, reviewer, notes, agreed_actions FROM reviews WHERE id = ?",
+            [review_id],
+        ).fetchone()
+        return review_from_row(row) if row else None
+
+    def save_review(self, review: Review) -> Review:
+        """Inserts or updates (by id) a review, as ``save_reflection`` does."""
+        problems = check_review(review)
+        if problems:
+            raise ValidationError(problems)
+        with self.atomic() as db:
+            cursor = db.execute(
+                "INSERT INTO reviews (id, date, reviewer, notes, agreed_actions) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET date = excluded.date, "
+                "reviewer = excluded.reviewer, notes = excluded.notes, "
+                "agreed_actions = excluded.agreed_actions",
+                [review.id, iso(review.date), review.reviewer, review.notes, review.agreed_actions],
+            )
+            if review.id is None:
+                review.id = cursor.lastrowid
+        return review
+
+    def delete_review(self, review_id: int) -> Review | None:
+        removed = self.review(review_id)
+        with self.atomic() as db:
+            db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+        return removed
+
+    @staticmethod
+    def _insert_reviews(db: Database, reviews: list[Review]) -> None:
+        db.conn.executemany(
+            "INSERT INTO reviews (date, reviewer, notes, agreed_actions) VALUES (?, ?, ?, ?)",
+            [(iso(r.date), r.reviewer, r.notes, r.agreed_actions) for r in reviews],
+        )

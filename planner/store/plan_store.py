@@ -1,0 +1,231 @@
+"""The plan database: the one object the rest of the app reads and writes through.
+
+Every public method that writes is one transaction, so a user action is saved whole
+or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from planner.domain.models import Framework, Plan, Profile, ScaleLevel, Skill
+from planner.domain.validation import ValidationError, check_profile
+from planner.store.connection import connect, migrate
+from planner.store.errors import StoreError, describe_sqlite_error
+from planner.store.goals import GoalQueries
+from planner.store.journal import JournalQueries
+from planner.store.rows import day, iso
+
+
+class PlanStore(GoalQueries, JournalQueries):
+    """One plan in one SQLite file (or in memory for tests)."""
+
+    def __init__(self, db: Database, path: Path | None = None):
+        self.db = db
+        self.path = path
+        # Bumped on every committed write; the app uses it to know when to back up.
+        self.changes = 0
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str | None,
+        *,
+        before_migrating: Callable[[Database], None] | None = None,
+    ) -> PlanStore:
+        """Opens (creating if needed) and migrates the plan at ``path``.
+
+        Raises:
+            StoreError: with a message for the user (locked, damaged, newer...).
+        """
+        resolved = None if path is None or str(path) == ":memory:" else Path(path)
+        db = connect(resolved)
+        try:
+            migrate(db, before_migrating=before_migrating)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, resolved)
+
+    @classmethod
+    def memory(cls) -> PlanStore:
+        return cls.open(None)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction; nested use becomes a savepoint.
+
+        Raises:
+            StoreError: an environment fault (disk full, locked, read-only).
+        """
+        outermost = not self.db.conn.in_transaction
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.OperationalError as exc:
+            if outermost:
+                raise StoreError(describe_sqlite_error(exc, self.path)) from None
+            raise
+        if outermost:
+            self.changes += 1
+
+    # -- profile -----------------------------------------------------------------
+
+    def has_plan(self) -> bool:
+        return self.db.execute("SELECT COUNT(*) FROM profile").fetchone()[0] > 0
+
+    def profile(self) -> Profile | None:
+        row = self.db.execute(
+            "SELECT name, role, profession, organisation, manager, aspiration, "
+            "period_start, period_end FROM profile WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return Profile(*row[:6], period_start=day(row[6]), period_end=day(row[7]))
+
+    def save_profile(self, profile: Profile) -> None:
+        problems = check_profile(profile)
+        if problems:
+            raise ValidationError(problems)
+        with self.atomic() as db:
+            self._write_profile(db, profile)
+
+    @staticmethod
+    def _write_profile(db: Database, profile: Profile) -> None:
+        db.execute(
+            "INSERT INTO profile (id, name, role, profession, organisation, manager, "
+            "aspiration, period_start, period_end) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, "
+            "profession = excluded.profession, organisation = excluded.organisation, "
+            "manager = excluded.manager, aspiration = excluded.aspiration, "
+            "period_start = excluded.period_start, period_end = excluded.period_end",
+            [
+                profile.name,
+                profile.role,
+                profile.profession,
+                profile.organisation,
+                profile.manager,
+                profile.aspiration,
+                iso(profile.period_start),
+                iso(profile.period_end),
+            ],
+        )
+
+    # -- framework ---------------------------------------------------------------
+
+    def framework(self) -> Framework | None:
+        head = self.db.execute(
+            "SELECT framework_id, name, description FROM framework WHERE id = 1"
+        ).fetchone()
+        if head is None:
+            return None
+        scale = tuple(
+            ScaleLevel(label, descriptor)
+            for label, descriptor in self.db.execute(
+                "SELECT label, descriptor FROM scale_levels ORDER BY level"
+            )
+        )
+        skills = tuple(
+            Skill(
+                sid, name, description, tuple(json.loads(behaviours)), tuple(json.loads(examples))
+            )
+            for sid, name, description, behaviours, examples in self.db.execute(
+                "SELECT id, name, description, behaviours, example_goals FROM skills "
+                "ORDER BY position"
+            )
+        )
+        return Framework(head[0], head[1], head[2], scale, skills)
+
+    @staticmethod
+    def _write_framework(db: Database, framework: Framework) -> None:
+        db.execute("DELETE FROM framework")
+        db.execute("DELETE FROM scale_levels")
+        db.execute(
+            "INSERT INTO framework (id, framework_id, name, description) VALUES (1, ?, ?, ?)",
+            [framework.id, framework.name, framework.description],
+        )
+        db.conn.executemany(
+            "INSERT INTO scale_levels (level, label, descriptor) VALUES (?, ?, ?)",
+            [(i, s.label, s.descriptor) for i, s in enumerate(framework.scale, start=1)],
+        )
+        keep = [s.id for s in framework.skills]
+        db.execute(f"DELETE FROM skills WHERE id NOT IN ({', '.join('?' for _ in keep)})", keep)
+        db.conn.executemany(
+            "INSERT INTO skills (id, position, name, description, behaviours, example_goals) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "position = excluded.position, name = excluded.name, "
+            "description = excluded.description, behaviours = excluded.behaviours, "
+            "example_goals = excluded.example_goals",
+            [
+                (
+                    s.id,
+                    i,
+                    s.name,
+                    s.description,
+                    json.dumps(list(s.behaviours)),
+                    json.dumps(list(s.example_goals)),
+                )
+                for i, s in enumerate(framework.skills)
+            ],
+        )
+
+    def start_plan(self, profile: Profile, framework: Framework) -> None:
+        """The first-run step: the profile and a copy of the chosen framework."""
+        problems = check_profile(profile)
+        if problems:
+            raise ValidationError(problems)
+        with self.atomic() as db:
+            self._write_profile(db, profile)
+            self._write_framework(db, framework)
+
+    # -- whole plan --------------------------------------------------------------
+
+    def load_plan(self) -> Plan:
+        """The whole plan, in the canonical order plan files and PDFs use."""
+        profile = self.profile()
+        framework = self.framework()
+        if profile is None or framework is None:
+            raise StoreError("This database does not hold a plan yet.")
+        return Plan(
+            profile=profile,
+            framework=framework,
+            assessments=self.all_assessments(),
+            goals=self.all_goals(),
+            reflections=self.reflections(),
+            reviews=self.reviews(),
+        )
+
+    def replace_plan(self, plan: Plan) -> None:
+        """Swaps the stored plan for ``plan`` in one transaction (import, demo).
+
+        The caller validates first; constraints still guard the write.
+        """
+        with self.atomic() as db:
+            for table in (
+                "reflections",
+                "reviews",
+                "progress_entries",
+                "goal_actions",
+                "goals",
+                "assessments",
+                "skills",
+                "scale_levels",
+                "framework",
+                "profile",
+            ):
+                db.execute(f"DELETE FROM {table}")
+            self._write_profile(db, plan.profile)
+            self._write_framework(db, plan.framework)
+            self._insert_assessments(db, plan.assessments)
+            uid_to_id = self._insert_goals(db, plan.goals)
+            self._insert_reflections(db, plan.reflections, uid_to_id)
+            self._insert_reviews(db, plan.reviews)

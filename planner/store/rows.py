@@ -1,0 +1,148 @@
+"""Conversions between SQLite rows and domain dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+from planner.domain.models import (
+    Goal,
+    GoalAction,
+    GoalSummary,
+    ProgressEntry,
+    Reflection,
+    Review,
+    SelfAssessment,
+)
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def now_stamp() -> str:
+    """UTC time to the second, the form created/updated take everywhere."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+GOAL_COLUMNS = (
+    "id, uid, skill, title, description, measure, support, target_date, status, "
+    "priority, created, updated"
+)
+
+
+def goal_from_row(row: tuple) -> Goal:
+    (
+        gid,
+        uid,
+        skill,
+        title,
+        description,
+        measure,
+        support,
+        target,
+        status,
+        priority,
+        created,
+        updated,
+    ) = row
+    return Goal(
+        id=gid,
+        uid=uid,
+        skill=skill,
+        title=title,
+        description=description,
+        measure=measure,
+        support=support,
+        target_date=day(target),
+        status=status,
+        priority=priority,
+        created=created,
+        updated=updated,
+    )
+
+
+def goal_values(goal: Goal) -> dict:
+    return {
+        "uid": goal.uid,
+        "skill": goal.skill,
+        "title": goal.title,
+        "description": goal.description,
+        "measure": goal.measure,
+        "support": goal.support,
+        "target_date": iso(goal.target_date),
+        "status": goal.status,
+        "priority": goal.priority,
+        "created": goal.created,
+        "updated": goal.updated,
+    }
+
+
+SUMMARY_SQL = """
+    SELECT g.id, g.uid, g.skill, g.title, g.status, g.priority, g.target_date,
+        COALESCE((SELECT p.percent FROM progress_entries p WHERE p.goal_id = g.id
+                  ORDER BY p.date DESC, p.id DESC LIMIT 1), 0),
+        (SELECT COUNT(*) FROM progress_entries p WHERE p.goal_id = g.id),
+        (SELECT COUNT(*) FROM goal_actions a WHERE a.goal_id = g.id AND a.done),
+        (SELECT COUNT(*) FROM goal_actions a WHERE a.goal_id = g.id),
+        g.updated
+    FROM goals g
+"""
+
+
+def summary_from_row(row: tuple) -> GoalSummary:
+    return GoalSummary(
+        id=row[0],
+        uid=row[1],
+        skill=row[2],
+        title=row[3],
+        status=row[4],
+        priority=row[5],
+        target_date=day(row[6]),
+        percent=row[7],
+        progress_count=row[8],
+        actions_done=row[9],
+        actions_total=row[10],
+        updated=row[11],
+    )
+
+
+def action_from_row(row: tuple) -> GoalAction:
+    return GoalAction(id=row[0], text=row[1], due=day(row[2]), done=bool(row[3]))
+
+
+def progress_from_row(row: tuple) -> ProgressEntry:
+    return ProgressEntry(id=row[0], date=day(row[1]), percent=row[2], note=row[3])
+
+
+def reflection_from_row(row: tuple, goal_uid: str | None) -> Reflection:
+    rid, date, skill, _goal_id, title, model, sections, private = row
+    return Reflection(
+        id=rid,
+        date=day(date),
+        skill=skill,
+        goal=goal_uid,
+        title=title,
+        model=model,
+        sections=json.loads(sections),
+        private=bool(private),
+    )
+
+
+def review_from_row(row: tuple) -> Review:
+    return Review(id=row[0], date=day(row[1]), reviewer=row[2], notes=row[3], agreed_actions=row[4])
+
+
+def assessment_from_row(row: tuple) -> SelfAssessment:
+    return SelfAssessment(
+        id=row[0], skill=row[1], date=day(row[2]), level=row[3], importance=row[4], note=row[5]
+    )

@@ -1,0 +1,129 @@
+"""Numbered, append-only migrations; never edit one that has shipped.
+
+Each migration runs in its own transaction (sqlite-utils ``Migrations``) and also
+sets ``PRAGMA user_version`` to its number, so a newer app's file is recognised
+without reading any table.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("leadership-planner")
+
+
+def _run(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's
+    # transaction and leave a half-made schema after a crash.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            profession TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '',
+            manager TEXT NOT NULL DEFAULT '',
+            aspiration TEXT NOT NULL DEFAULT '',
+            period_start TEXT,
+            period_end TEXT
+        );
+        CREATE TABLE framework (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            framework_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE scale_levels (
+            level INTEGER PRIMARY KEY CHECK (level >= 1),
+            label TEXT NOT NULL,
+            descriptor TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE skills (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            behaviours TEXT NOT NULL DEFAULT '[]',
+            example_goals TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            skill TEXT NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            level INTEGER NOT NULL CHECK (level >= 1),
+            importance INTEGER CHECK (importance BETWEEN 1 AND 5),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (skill, date)
+        );
+        CREATE INDEX assessments_date ON assessments(date);
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            skill TEXT NOT NULL REFERENCES skills(id),
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            measure TEXT NOT NULL DEFAULT '',
+            support TEXT NOT NULL DEFAULT '',
+            target_date TEXT,
+            status TEXT NOT NULL DEFAULT 'not_started'
+                CHECK (status IN ('not_started', 'in_progress', 'achieved', 'deferred')),
+            priority TEXT NOT NULL DEFAULT 'medium'
+                CHECK (priority IN ('low', 'medium', 'high')),
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX goals_skill ON goals(skill, id);
+        CREATE TABLE goal_actions (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            due TEXT,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+        );
+        CREATE INDEX goal_actions_goal ON goal_actions(goal_id, position);
+        CREATE TABLE progress_entries (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX progress_goal_date ON progress_entries(goal_id, date, id);
+        CREATE TABLE reflections (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            skill TEXT REFERENCES skills(id) ON DELETE SET NULL,
+            goal_id INTEGER REFERENCES goals(id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT 'rolfe',
+            sections TEXT NOT NULL DEFAULT '{}',
+            private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1))
+        );
+        CREATE INDEX reflections_date ON reflections(date, id);
+        CREATE INDEX reflections_goal ON reflections(goal_id);
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            reviewer TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            agreed_actions TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX reviews_date ON reviews(date, id);
+        """,
+    )
+    db.execute("PRAGMA user_version = 1")
+
+
+# The newest user_version this app writes; a file above it came from a newer app.
+SCHEMA_VERSION = 1

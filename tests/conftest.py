@@ -1,0 +1,55 @@
+"""Shared test setup: headless Qt, a throwaway data folder, and ready-made plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+# Before anything imports Qt: no screen on CI.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from planner.demo import demo_plan
+from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
+from planner.store import PlanStore
+
+FIXED_TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_home(tmp_path_factory, monkeypatch):
+    """Keeps logs, settings and default databases out of the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "local"))
+
+
+@pytest.fixture
+def core_framework():
+    return load_framework(DEFAULT_FRAMEWORK_ID)
+
+
+@pytest.fixture
+def sample_plan():
+    return demo_plan(FIXED_TODAY)
+
+
+@pytest.fixture
+def store():
+    """An in-memory store with the demo plan loaded."""
+    s = PlanStore.memory()
+    s.replace_plan(demo_plan(FIXED_TODAY))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A file database holding the demo plan."""
+    path = tmp_path / "plan.db"
+    s = PlanStore.open(path)
+    s.replace_plan(demo_plan(FIXED_TODAY))
+    s.close()
+    return path
