@@ -1,0 +1,191 @@
+"""Opening a plan database: the schema it gets, the pragmas it runs with, and the files
+it refuses to touch."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from planner.store import DamagedDatabaseError, NewerSchemaError, PlanStore, StoreError
+from planner.store.connection import BUSY_TIMEOUT_MS, pending_migrations
+from planner.store.schema import SCHEMA_VERSION
+
+EXPECTED_COLUMNS = {
+    "profile": [
+        "id",
+        "name",
+        "role",
+        "profession",
+        "organisation",
+        "manager",
+        "aspiration",
+        "period_start",
+        "period_end",
+    ],
+    "framework": ["id", "framework_id", "name", "description"],
+    "scale_levels": ["level", "label", "descriptor"],
+    "skills": ["id", "position", "name", "description", "behaviours", "example_goals"],
+    "assessments": ["id", "skill", "date", "level", "importance", "note"],
+    "goals": [
+        "id",
+        "uid",
+        "skill",
+        "title",
+        "description",
+        "measure",
+        "support",
+        "target_date",
+        "status",
+        "priority",
+        "created",
+        "updated",
+    ],
+    "goal_actions": ["id", "goal_id", "position", "text", "due", "done"],
+    "progress_entries": ["id", "goal_id", "date", "percent", "note"],
+    "reflections": ["id", "date", "skill", "goal_id", "title", "model", "sections", "private"],
+    "reviews": ["id", "date", "reviewer", "notes", "agreed_actions"],
+}
+
+
+def _columns(store: PlanStore, table: str) -> list[str]:
+    return [row[1] for row in store.db.execute(f"PRAGMA table_info({table})")]
+
+
+def _pragma(store: PlanStore, name: str):
+    return store.db.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+@pytest.fixture(params=["file", "memory"])
+def fresh_store(request, tmp_path):
+    s = PlanStore.open(tmp_path / "new.db") if request.param == "file" else PlanStore.memory()
+    yield s
+    s.close()
+
+
+def test_a_new_database_gets_every_table_with_its_columns(fresh_store):
+    for table, columns in EXPECTED_COLUMNS.items():
+        assert _columns(fresh_store, table) == columns, table
+    assert set(EXPECTED_COLUMNS) <= set(fresh_store.db.table_names())
+    assert not fresh_store.has_plan()
+
+
+def test_a_new_database_records_the_schema_version(fresh_store):
+    assert _pragma(fresh_store, "user_version") == SCHEMA_VERSION
+    assert pending_migrations(fresh_store.db) == []
+
+
+def test_every_connection_enforces_foreign_keys_and_waits_when_busy(fresh_store):
+    assert _pragma(fresh_store, "foreign_keys") == 1
+    assert _pragma(fresh_store, "busy_timeout") == BUSY_TIMEOUT_MS > 0
+    assert _pragma(fresh_store, "synchronous") == 2  # FULL
+
+
+def test_a_file_database_uses_a_delete_journal_and_full_sync(tmp_path):
+    store = PlanStore.open(tmp_path / "plan.db")
+    try:
+        assert _pragma(store, "journal_mode") == "delete"
+        assert _pragma(store, "synchronous") == 2
+    finally:
+        store.close()
+
+
+def test_foreign_keys_are_declared_with_their_cascades(fresh_store):
+    def keys(table):
+        return {
+            (row[3], row[2], row[6])
+            for row in fresh_store.db.execute(f"PRAGMA foreign_key_list({table})")
+        }
+
+    assert keys("goals") == {("skill", "skills", "NO ACTION")}
+    assert keys("goal_actions") == {("goal_id", "goals", "CASCADE")}
+    assert keys("progress_entries") == {("goal_id", "goals", "CASCADE")}
+    assert keys("reflections") == {
+        ("skill", "skills", "SET NULL"),
+        ("goal_id", "goals", "SET NULL"),
+    }
+    assert keys("assessments") == {("skill", "skills", "CASCADE")}
+
+
+def test_opening_twice_changes_nothing(db_path):
+    first = PlanStore.open(db_path)
+    plan = first.load_plan()
+    first.close()
+    before = db_path.read_bytes()
+    second = PlanStore.open(db_path)
+    try:
+        assert second.load_plan() == plan
+        assert _pragma(second, "user_version") == SCHEMA_VERSION
+        applied = second.db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
+        assert applied == 1
+    finally:
+        second.close()
+    assert db_path.read_bytes() == before
+
+
+def test_an_empty_file_is_migrated_like_a_new_one(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    store = PlanStore.open(path)
+    try:
+        assert _columns(store, "goals") == EXPECTED_COLUMNS["goals"]
+        assert _pragma(store, "user_version") == SCHEMA_VERSION
+    finally:
+        store.close()
+
+
+def test_backup_hook_runs_only_when_a_migration_meets_existing_data(tmp_path):
+    calls = []
+    new = PlanStore.open(tmp_path / "new.db", before_migrating=calls.append)
+    new.close()
+    assert calls == []  # nothing to lose in a brand-new file
+    again = PlanStore.open(tmp_path / "new.db", before_migrating=calls.append)
+    again.close()
+    assert calls == []  # nothing pending
+
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    store = PlanStore.open(old, before_migrating=calls.append)
+    store.close()
+    assert len(calls) == 1
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "newer.db"
+    store = PlanStore.open(path)
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+
+    with pytest.raises(NewerSchemaError) as caught:
+        PlanStore.open(path)
+
+    assert "newer version" in str(caught.value)
+    assert "has not been changed" in str(caught.value)
+    assert path.read_bytes() == before
+    assert isinstance(caught.value, StoreError)
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_message(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"These are my shift notes, not a database.\n" * 200)
+    before = path.read_bytes()
+
+    with pytest.raises(DamagedDatabaseError) as caught:
+        PlanStore.open(path)
+
+    message = str(caught.value)
+    assert "damaged or is not a Leadership Planner database" in message
+    assert "notes.db" in message
+    assert "\n" not in message
+    assert path.read_bytes() == before
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(StoreError, match="folder"):
+        PlanStore.open(tmp_path)
