@@ -1,0 +1,115 @@
+"""The open plan as the GUI sees it: the store, the undo stack and change signals.
+
+Pages never write to the store themselves; they build a command and ``execute`` it
+here, so every edit is undoable, saved at once, and announced to every page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.domain.models import Framework, Profile
+from planner.domain.validation import ValidationError
+from planner.store import PlanStore, StoreError
+
+# Topics a change can touch; pages listen for the ones they show.
+GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, PROFILE = (
+    "goals",
+    "progress",
+    "reflections",
+    "reviews",
+    "assessments",
+    "profile",
+)
+
+
+class PlanDocument(QObject):
+    """Owns the store for the window's lifetime."""
+
+    changed = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, store: PlanStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._framework: Framework | None = None
+
+    @property
+    def framework(self) -> Framework:
+        if self._framework is None:
+            self._framework = self.store.framework()
+        return self._framework
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.store.profile()
+
+    def skill_name(self, skill_id: str | None) -> str:
+        skill = self.framework.skill(skill_id) if skill_id else None
+        return skill.name if skill else ""
+
+    def execute(self, command: StoreCommand) -> bool:
+        """Applies ``command`` now and puts it on the undo stack.
+
+        Returns:
+            False (and emits ``failed`` with the message) when the store refused it;
+            nothing is pushed then, so the stack never holds an action that did not
+            happen.
+        """
+        try:
+            command.apply()
+        except (StoreError, ValidationError) as exc:
+            self.failed.emit(str(exc))
+            return False
+        command.applied_once = True
+        self.undo_stack.push(command)
+        self.notify(*command.topics)
+        return True
+
+    def notify(self, *topics: str) -> None:
+        if PROFILE in topics:
+            self._framework = None
+        for topic in topics:
+            self.changed.emit(topic)
+
+
+class StoreCommand(QUndoCommand):
+    """One user action on the store, with what is needed to take it back.
+
+    Subclasses implement ``apply`` and ``revert`` against ``self.doc.store``; they
+    never touch widgets, so they can be tested with a bare QUndoStack.
+    """
+
+    topics: tuple[str, ...] = ()
+
+    def __init__(self, doc: PlanDocument, text: str):
+        super().__init__(text)
+        self.doc = doc
+        self.applied_once = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        # QUndoStack.push() calls redo(); the first time, execute() has already
+        # applied the change (so a refusal could be reported before pushing).
+        if self.applied_once:
+            self.applied_once = False
+            return
+        self._run(self.apply)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, step) -> None:
+        try:
+            step()
+        except (StoreError, ValidationError) as exc:
+            self.doc.failed.emit(str(exc))
+            return
+        self.doc.notify(*self.topics)
