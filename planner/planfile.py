@@ -260,8 +260,14 @@ def plan_from_dict(data: Any) -> Plan:
         period_end=r.date(raw_profile, "period_end", "profile"),
     )
 
-    framework, fw_problems = framework_from_dict(data.get("framework"), full=False)
-    r.problems += [f"framework: {p}" if not p.startswith("framework") else p for p in fw_problems]
+    raw_framework = data.get("framework")
+    framework = None
+    if isinstance(raw_framework, dict):
+        framework, fw_problems = framework_from_dict(raw_framework, full=False)
+        # Give each problem its full place in the plan file ("framework.skills[1].id").
+        r.problems += [p if p.startswith("framework.") else f"framework.{p}" for p in fw_problems]
+    else:
+        r.problem("framework", "expected an object with the plan's skills")
 
     assessments = []
     for i, raw in enumerate(r.items(data, "assessments", "")):
@@ -356,7 +362,9 @@ def _reflection(r: _Reader, raw: Any, where: str) -> Reflection:
         date=r.date(raw, "date", where, required=True),
         title=r.text(raw, "title", where, required=True),
         model=model_id,
-        sections={key: r.text(raw, key, where) for key in model},
+        # Only the sections the file holds, so a reflection saved with some sections
+        # left out comes back exactly as it was exported.
+        sections={s.key: r.text(raw, s.key, where) for s in model.sections if s.key in raw},
         skill=r.opt_text(raw, "skill", where),
         goal=r.opt_text(raw, "goal", where),
         private=r.boolean(raw, "private", where),
