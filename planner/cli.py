@@ -84,6 +84,30 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from planner.report import ExportError, export_pdf
+
+    if not args.db.exists():
+        raise CommandError(f"there is no plan at {args.db}")
+    store = _open_store(args.db)
+    try:
+        plan = store.load_plan()
+    finally:
+        store.close()
+    skills = set(args.skill) if args.skill else None
+    if skills:
+        unknown = sorted(skills - {s.id for s in plan.framework.skills})
+        if unknown:
+            known = ", ".join(s.id for s in plan.framework.skills)
+            raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
+    try:
+        pages = export_pdf(plan, args.out, include_private=args.include_private, skills=skills)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from planner.store.health import check_database
 
@@ -91,9 +115,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise CommandError(f"there is no plan at {args.db}")
     report = check_database(args.db)
     if not report.ok:
+        # The full list is the report the user asked for (stdout); stderr keeps the
+        # one-line error every verb gives.
         for problem in report.problems:
-            print(problem, file=sys.stderr)
-        raise CommandError(f"{args.db} failed its check ({len(report.problems)} problems)")
+            print(problem)
+        more = len(report.problems) - 1
+        raise CommandError(
+            f"{args.db} failed its check: {report.problems[0]}"
+            + (f" (and {more} more, listed above)" if more else "")
+        )
     counts = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in report.counts.items())
     print(f"OK: {args.db} (schema {report.schema_version}): {counts}")
     return 0
@@ -132,6 +162,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the plan already in the database (backed up first)",
     )
     verb("check", cmd_check, "check the database's integrity and schema")
+    pdf = verb("export-pdf", cmd_export_pdf, "write the development plan as a PDF")
+    pdf.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    pdf.add_argument(
+        "--include-private", action="store_true", help="include reflections marked private"
+    )
+    pdf.add_argument(
+        "--skill",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="include only these skills (default: every skill)",
+    )
     for extra in _EXTRA_VERBS:
         extra(verb)
     return parser

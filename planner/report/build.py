@@ -1,0 +1,50 @@
+"""Assembles the sections into the development plan PDF, in reading order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from planner.domain.models import Plan
+from planner.report.sections.context import ReportContext
+from planner.report.sections.cover import TITLE, cover
+from planner.report.sections.glance import at_a_glance
+from planner.report.sections.journal import reflections, reviews
+from planner.report.sections.signoff import sign_off
+from planner.report.sections.skills import skill_sections
+from planner.report.templates import NumberedCanvas, RunningText, plan_document
+from planner.report.text import long_date, shorten
+
+
+def build_pdf_bytes(
+    plan: Plan,
+    *,
+    include_private: bool = False,
+    skills: set[str] | None = None,
+    today: dt.date | None = None,
+    invariant: bool = False,
+) -> tuple[bytes, int]:
+    """Lays out the plan and returns the PDF's bytes and its page count.
+
+    Args:
+        plan: the plan to print.
+        include_private: include reflections marked private.
+        skills: the skill ids to include (``None``: every skill).
+        today: the export date (default: today), used for "overdue" and "due soon".
+        invariant: reproducible output for tests (fixed creation date and ids).
+    """
+    today = today or dt.date.today()
+    ctx = ReportContext(plan, today, include_private, set(skills) if skills is not None else None)
+    running = RunningText(person=shorten(ctx.person, 90), exported=long_date(today))
+    out = io.BytesIO()
+    doc = plan_document(
+        out,
+        running,
+        title=f"{TITLE}: {shorten(ctx.person, 120)}",
+        subject=f"Personal leadership development plan using {shorten(plan.framework.name, 120)}",
+        invariant=invariant,
+    )
+    story = cover(ctx) + at_a_glance(ctx) + skill_sections(ctx)
+    story += reflections(ctx) + reviews(ctx) + sign_off(ctx)
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return out.getvalue(), doc.page

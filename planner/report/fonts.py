@@ -1,0 +1,62 @@
+"""The bundled Unicode font family (DejaVu Sans), registered with reportlab once.
+
+reportlab's built-in Helvetica covers only Latin-1, so names such as Łukasz or Greek and
+Cyrillic text need a TrueType font embedded in the PDF.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from planner.paths import resource_path
+
+FAMILY = "PlannerSans"
+REGULAR = "PlannerSans"
+BOLD = "PlannerSans-Bold"
+ITALIC = "PlannerSans-Italic"
+BOLD_ITALIC = "PlannerSans-BoldItalic"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+
+class FontMissingError(RuntimeError):
+    """A bundled font file is missing: the installation is incomplete."""
+
+
+@cache
+def register_fonts() -> frozenset[int]:
+    """Registers the family (once per process) and returns the code points it covers.
+
+    The regular face's coverage stands for the family: the DejaVu faces cover the
+    same scripts, and a character missing from one would show as a box in the others.
+
+    Raises:
+        FontMissingError: a font file is not where the installation should have put it.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    covered: frozenset[int] = frozenset()
+    for name, filename in _FILES.items():
+        path = resource_path("fonts", filename)
+        try:
+            font = TTFont(name, str(path))
+        except (OSError, TTFError) as exc:
+            raise FontMissingError(
+                f"The font file {filename} is missing or damaged; reinstall Leadership Planner."
+            ) from exc
+        pdfmetrics.registerFont(font)
+        if name == REGULAR:
+            covered = frozenset(font.face.charToGlyph)
+    # Lets <b> and <i> inside paragraphs pick the right face.
+    addMapping(FAMILY, 0, 0, REGULAR)
+    addMapping(FAMILY, 1, 0, BOLD)
+    addMapping(FAMILY, 0, 1, ITALIC)
+    addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    return covered

@@ -1,0 +1,134 @@
+"""What every section needs to know: the plan, the export options and the styles, with
+the figures (levels, progress, due dates) worked out once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.domain.models import Goal, Plan, Reflection, SelfAssessment, Skill
+from planner.report.styles import Styles, stylesheet
+from planner.report.text import printable
+
+DUE_SOON_DAYS = 30
+
+
+@dataclass
+class ReportContext:
+    """The plan as this export presents it (selected skills, private reflections or not)."""
+
+    plan: Plan
+    today: dt.date
+    include_private: bool = False
+    skill_ids: set[str] | None = None
+    styles: Styles = field(default_factory=stylesheet)
+
+    @property
+    def skills(self) -> list[Skill]:
+        """The framework's skills in order, limited to the selected ones."""
+        return [
+            s
+            for s in self.plan.framework.skills
+            if self.skill_ids is None or s.id in self.skill_ids
+        ]
+
+    @property
+    def person(self) -> str:
+        return printable(self.plan.profile.name).strip() or "Unnamed"
+
+    def skill_name(self, skill_id: str | None) -> str:
+        skill = self.plan.framework.skill(skill_id) if skill_id else None
+        return printable(skill.name) if skill else ""
+
+    def goals_for(self, skill_id: str) -> list[Goal]:
+        return [g for g in self.plan.goals if g.skill == skill_id]
+
+    @property
+    def goals(self) -> list[Goal]:
+        """Goals of the selected skills, in framework order."""
+        return [g for s in self.skills for g in self.goals_for(s.id)]
+
+    def goal_title(self, uid: str | None) -> str:
+        for goal in self.plan.goals:
+            if uid and goal.uid == uid:
+                return goal.title
+        return ""
+
+    @property
+    def reflections(self) -> list[Reflection]:
+        """Reflections to print: shared ones (and private ones when asked), oldest first.
+
+        With a skill selection, reflections about other skills are left out; those about
+        no particular skill stay.
+        """
+        shown = [
+            r
+            for r in self.plan.reflections
+            if (self.include_private or not r.private)
+            and (self.skill_ids is None or r.skill is None or r.skill in self.skill_ids)
+        ]
+        return sorted(shown, key=lambda r: (r.date, r.id or 0))
+
+    @property
+    def private_left_out(self) -> int:
+        if self.include_private:
+            return 0
+        return sum(1 for r in self.plan.reflections if r.private)
+
+    # -- self-assessment rounds ----------------------------------------------------
+
+    @property
+    def assessment_dates(self) -> list[dt.date]:
+        return sorted({a.date for a in self.plan.assessments})
+
+    def rating(self, skill_id: str, day: dt.date) -> SelfAssessment | None:
+        for a in self.plan.assessments:
+            if a.skill == skill_id and a.date == day:
+                return a
+        return None
+
+    def latest_two(self, skill_id: str) -> tuple[SelfAssessment | None, SelfAssessment | None]:
+        """The skill's latest and previous ratings (either may be missing)."""
+        ratings = sorted(
+            (a for a in self.plan.assessments if a.skill == skill_id), key=lambda a: a.date
+        )
+        latest = ratings[-1] if ratings else None
+        previous = ratings[-2] if len(ratings) > 1 else None
+        return latest, previous
+
+    def level_text(self, level: int | None) -> str:
+        if level is None:
+            return ""
+        label = printable(self.plan.framework.level_label(level))
+        return f"{level} {label}".strip()
+
+    # -- goal figures ----------------------------------------------------------------
+
+    @staticmethod
+    def percent(goal: Goal) -> int:
+        """How far a goal has come; an achieved goal counts as complete."""
+        return 100 if goal.status == "achieved" else max(0, min(100, goal.latest_percent))
+
+    def is_open(self, goal: Goal) -> bool:
+        return goal.status in ("not_started", "in_progress")
+
+    def overdue(self) -> list[Goal]:
+        return sorted(
+            (
+                g
+                for g in self.goals
+                if self.is_open(g) and g.target_date and g.target_date < self.today
+            ),
+            key=lambda g: g.target_date,
+        )
+
+    def due_soon(self) -> list[Goal]:
+        horizon = self.today + dt.timedelta(days=DUE_SOON_DAYS)
+        return sorted(
+            (
+                g
+                for g in self.goals
+                if self.is_open(g) and g.target_date and self.today <= g.target_date <= horizon
+            ),
+            key=lambda g: g.target_date,
+        )

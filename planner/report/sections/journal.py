@@ -1,0 +1,100 @@
+"""Reflections, laid out in their model's structure, and reviews with the manager."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+
+from planner.domain.models import Reflection, Review
+from planner.domain.reflection_models import REFLECTION_MODELS
+from planner.report.sections.context import ReportContext
+from planner.report.sections.flow import field, paragraphs
+from planner.report.text import escape_plain, long_date, markup, shorten
+
+
+def reflections(ctx: ReportContext) -> list[Flowable]:
+    """The reflections section; private reflections only when the user asked."""
+    s = ctx.styles
+    shown = ctx.reflections
+    story: list[Flowable] = [PageBreak(), Paragraph("Reflections", s.h1)]
+    left_out = ctx.private_left_out
+    intro = (
+        "Structured reflections on practice. They are written to focus on learning and "
+        "should not identify patients or colleagues."
+    )
+    if left_out:
+        intro += (
+            f" {left_out} private reflection{'s are' if left_out != 1 else ' is'} not "
+            "included in this copy."
+        )
+    story.append(Paragraph(intro, s.intro))
+    if not shown:
+        story.append(Paragraph("No reflections to show yet.", s.body))
+    for reflection in shown:
+        story.append(CondPageBreak(45 * mm))
+        story += _reflection(ctx, reflection)
+    return story
+
+
+def _reflection(ctx: ReportContext, reflection: Reflection) -> list[Flowable]:
+    s = ctx.styles
+    model = REFLECTION_MODELS.get(reflection.model)
+    about = [long_date(reflection.date)]
+    about.append(escape_plain(model.name) if model else "Free-form reflection")
+    if reflection.skill and ctx.skill_name(reflection.skill):
+        about.append(f"Skill: {escape_plain(shorten(ctx.skill_name(reflection.skill), 80))}")
+    goal_title = ctx.goal_title(reflection.goal)
+    if goal_title:
+        about.append(f"Goal: {escape_plain(shorten(goal_title, 120))}")
+    if reflection.private:
+        about.append("<b>Private</b>")
+    story: list[Flowable] = [
+        Paragraph(markup(reflection.title) or "Untitled reflection", s.h2),
+        Paragraph(" · ".join(about), s.muted),
+        Spacer(1, 1 * mm),
+    ]
+    titles = {sec.key: sec.title for sec in model.sections} if model else {}
+    keys = list(titles) + [k for k in reflection.sections if k not in titles]
+    for key in keys:
+        title = titles.get(key) or key.replace("_", " ").capitalize()
+        text = reflection.sections.get(key, "")
+        story.append(Paragraph(markup(title), s.h3))
+        story += paragraphs(text, s.body, empty="<i>Not written.</i>")
+    story.append(Spacer(1, 3 * mm))
+    return story
+
+
+def reviews(ctx: ReportContext) -> list[Flowable]:
+    """Reviews with the line manager, oldest first, each with notes and agreed actions."""
+    s = ctx.styles
+    story: list[Flowable] = [
+        CondPageBreak(80 * mm),
+        Paragraph("Reviews with the line manager", s.h1),
+    ]
+    if not ctx.plan.reviews:
+        story.append(
+            Paragraph(
+                "No reviews recorded yet. The sign-off page at the end of this plan can guide "
+                "the first one.",
+                s.body,
+            )
+        )
+        return story
+    for review in sorted(ctx.plan.reviews, key=lambda r: (r.date, r.id or 0)):
+        story.append(CondPageBreak(40 * mm))
+        story += _review(ctx, review)
+    return story
+
+
+def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
+    s = ctx.styles
+    story: list[Flowable] = [Paragraph(f"Review on {long_date(review.date)}", s.h2)]
+    if review.reviewer.strip():
+        story.append(Paragraph(f"With {markup(review.reviewer)}", s.muted))
+    story += field("Notes", review.notes, s.label, s.body)
+    actions = [line.strip() for line in review.agreed_actions.splitlines() if line.strip()]
+    if actions:
+        story.append(Paragraph("Agreed actions", s.label))
+        story += [Paragraph(markup(a), s.bullet, bulletText="•") for a in actions]
+    story.append(Spacer(1, 3 * mm))
+    return story

@@ -1,0 +1,203 @@
+"""One section per skill: its description, then each goal with its SMART details,
+status, progress, action checklist and progress history."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
+from planner.report.charts import progress_bar, progress_line
+from planner.report.sections.context import ReportContext
+from planner.report.sections.flow import CELL_TEXT_LIMIT, cell, field, grid, paragraphs
+from planner.report.styles import BODY_WIDTH, PALE, RULE
+from planner.report.text import blocks, markup, short_date
+
+CHECKED, UNCHECKED = "\u2611", "\u2610"
+
+
+def skill_sections(ctx: ReportContext) -> list[Flowable]:
+    """Every selected skill's section, each starting on a new page."""
+    story: list[Flowable] = []
+    for number, skill in enumerate(ctx.skills, start=1):
+        story.append(PageBreak())
+        story += skill_section(ctx, skill, number)
+    return story
+
+
+def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowable]:
+    s = ctx.styles
+    goals = ctx.goals_for(skill.id)
+    story: list[Flowable] = [
+        Paragraph(f"{number}. {markup(skill.name)}", s.h1),
+        *paragraphs(skill.description, s.intro),
+    ]
+    latest, previous = ctx.latest_two(skill.id)
+    if latest:
+        text = f"Self-assessed level: <b>{markup(ctx.level_text(latest.level))}</b>"
+        if previous:
+            text += (
+                f" (before: {markup(ctx.level_text(previous.level))}, {short_date(previous.date)})"
+            )
+        text += f", rated {short_date(latest.date)}."
+        story.append(Paragraph(text, s.body))
+        story += paragraphs(latest.note, s.muted)
+    if not goals:
+        story.append(
+            Paragraph(
+                "No goals for this skill yet. Agree one with your line manager: what you will "
+                "do, how you will know it is achieved, and by when.",
+                s.body,
+            )
+        )
+    for index, goal in enumerate(goals, start=1):
+        story.append(CondPageBreak(60 * mm))
+        story += goal_block(ctx, goal, f"{number}.{index}")
+    return story
+
+
+def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
+    """A goal's flowables: heading, facts row, SMART details, actions and history."""
+    s = ctx.styles
+    percent = ctx.percent(goal)
+    story: list[Flowable] = [
+        Paragraph(f"<font color='#4C6272'>{number}</font>&nbsp;&nbsp;{markup(goal.title)}", s.h2),
+        _facts(ctx, goal, percent),
+        Spacer(1, 2 * mm),
+    ]
+    story += paragraphs(goal.description, s.body)
+    story += field("How I will know it is achieved", goal.measure, s.label, s.body)
+    story += field("Support needed", goal.support, s.label, s.body)
+    if goal.actions:
+        story.append(Paragraph("Actions", s.label))
+        for action in goal.actions:
+            story.append(_action(ctx, action))
+    story += _history(ctx, goal)
+    story.append(Spacer(1, 4 * mm))
+    return story
+
+
+def _facts(ctx: ReportContext, goal: Goal, percent: int) -> Table:
+    s = ctx.styles
+    bar = 40 * mm
+    target = short_date(goal.target_date) or "Not set"
+    if goal.target_date and ctx.is_open(goal) and goal.target_date < ctx.today:
+        target += " <b>(overdue)</b>"
+    labels = ["Status", "Priority", "Target date", "Progress"]
+    values = [
+        Paragraph(f"<b>{STATUS_LABELS.get(goal.status, goal.status)}</b>", s.cell),
+        Paragraph(PRIORITY_LABELS.get(goal.priority, goal.priority), s.cell),
+        Paragraph(target, s.cell),
+        Table(
+            [[progress_bar(percent, bar), Paragraph(f"{percent}%", s.cell_right)]],
+            colWidths=[bar, 12 * mm],
+            style=[
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+            hAlign="LEFT",
+        ),
+    ]
+    widths = [34 * mm, 26 * mm, 42 * mm, BODY_WIDTH - 102 * mm]
+    table = Table(
+        [[Paragraph(x, s.cell_head) for x in labels], values],
+        colWidths=widths,
+        hAlign="LEFT",
+        style=[
+            ("BACKGROUND", (0, 0), (-1, -1), PALE),
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, 0), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+            ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ],
+    )
+    return table
+
+
+def _action(ctx: ReportContext, action) -> Paragraph:
+    s = ctx.styles
+    text = markup(action.text) or "(no description)"
+    if action.due:
+        late = not action.done and action.due < ctx.today
+        when = f"due {short_date(action.due)}"
+        when = f"<b>overdue, was {when}</b>" if late else when
+        text += f"  <font color='#4C6272' size='8.5'>· {when}</font>"
+    if action.done:
+        text += "  <font color='#4C6272' size='8.5'>· done</font>"
+    return Paragraph(text, s.check, bulletText=CHECKED if action.done else UNCHECKED)
+
+
+def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
+    s = ctx.styles
+    entries = sorted(goal.progress, key=lambda e: (e.date, e.id or 0))
+    if not entries:
+        return [
+            Paragraph("Progress history", s.label),
+            Paragraph("No progress logged yet.", s.muted),
+        ]
+    story: list[Flowable] = [Paragraph("Progress history", s.label)]
+    fits_table = all(len(e.note) <= CELL_TEXT_LIMIT for e in entries)
+    if fits_table:
+        rows = [
+            [
+                Paragraph("Date", s.cell_head),
+                Paragraph("Progress", s.cell_head_right),
+                Paragraph("Note", s.cell_head),
+            ]
+        ] + [
+            [
+                Paragraph(short_date(e.date), s.cell),
+                Paragraph(f"{e.percent}%", s.cell_right),
+                cell(e.note, s.cell),
+            ]
+            for e in entries
+        ]
+        table_width = BODY_WIDTH
+        chart = None
+        if len(entries) >= 3:
+            chart_width = 62 * mm
+            chart = progress_line([(e.date, e.percent) for e in entries], chart_width, 26 * mm)
+            table_width = BODY_WIDTH - chart_width - 6 * mm
+        table = grid(rows, [22 * mm, 18 * mm, table_width - 40 * mm])
+        short = len(entries) <= 10 and sum(len(e.note) for e in entries) <= 1500
+        if chart is not None and short:
+            # Chart beside a short table; a long history gets the chart above instead.
+            story.append(
+                Table(
+                    [[table, chart]],
+                    colWidths=[table_width + 6 * mm, None],
+                    hAlign="LEFT",
+                    style=[
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (1, 0), (1, 0), 6),
+                    ],
+                )
+            )
+        else:
+            if chart is not None:
+                story.append(chart)
+            story.append(grid(rows, [22 * mm, 18 * mm, BODY_WIDTH - 40 * mm]))
+        return story
+    if len(entries) >= 3:
+        story.append(progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm))
+    for e in entries:
+        head = f"<b>{short_date(e.date)} · {e.percent}%</b>"
+        parts = blocks(e.note)
+        first = f"{head}  {parts[0]}" if parts else head
+        story.append(Paragraph(first, s.body))
+        story += [Paragraph(p, s.body) for p in parts[1:]]
+    return story

@@ -1,0 +1,84 @@
+"""Turning user text into safe paragraph markup: escaped, newlines kept, and characters
+the font cannot draw replaced by a visible mark instead of an empty box."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from xml.sax.saxutils import escape
+
+from planner.report.fonts import register_fonts
+
+REPLACEMENT = "\ufffd"
+# Invisible joiners and variation selectors (as in emoji sequences) carry no glyph of
+# their own; dropping them avoids a row of replacement marks for one emoji.
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
+
+
+def printable(text: str | None) -> str:
+    """``text`` normalised (NFC) with unprintable characters replaced or dropped.
+
+    Newlines are kept; tabs become spaces; other control characters and anything the
+    bundled font lacks become U+FFFD so the reader can see something was there.
+    """
+    if not text:
+        return ""
+    covered = register_fonts()
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\n":
+            out.append(ch)
+        elif ch == "\t":
+            out.append("    ")
+        elif code in _INVISIBLE:
+            continue
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code not in covered:
+            out.append(REPLACEMENT)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def markup(text: str | None) -> str:
+    """User text as paragraph markup: escaped, with each newline kept as ``<br/>``."""
+    return escape(printable(text).strip("\n")).replace("\n", "<br/>")
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """Printable ``text`` cut to ``limit`` characters with an ellipsis, for table cells
+    that cannot split across pages (the full text appears elsewhere in the document)."""
+    clean = " ".join(printable(text).split())
+    if len(clean) <= limit:
+        return clean
+    return clean[: limit - 1].rstrip() + "…"
+
+
+def blocks(text: str | None) -> list[str]:
+    """User text split at blank lines into paragraph markup, one string per paragraph.
+
+    Separate paragraphs lay out and split across pages much faster than one huge one.
+    """
+    clean = printable(text).strip()
+    if not clean:
+        return []
+    parts = [p.strip("\n") for p in clean.split("\n\n")]
+    return [escape(p).replace("\n", "<br/>") for p in parts if p.strip()]
+
+
+def long_date(day: dt.date | None) -> str:
+    """``3 June 2026``: the form NHS letters use, unambiguous in every locale."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def short_date(day: dt.date | None) -> str:
+    """``3 Jun 2026`` for tables."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
+def escape_plain(text: str) -> str:
+    """Escapes text that is already printable (e.g. from :func:`shorten`)."""
+    return escape(text)
