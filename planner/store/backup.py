@@ -1,47 +1,278 @@
-"""Copies of the plan database made with SQLite's online backup API.
+"""Copies of the plan database made with SQLite's online backup API, and their thinning.
 
 Never a raw file copy: the backup API gives a consistent snapshot even while the
-database is open.
+database is open. Backups live in ``backups/`` beside the database, owner-only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.paths import backups_dir
+from planner.store.connection import BUSY_TIMEOUT_MS
+from planner.store.errors import StoreError, describe_sqlite_error
 
 if TYPE_CHECKING:
     from planner.store.plan_store import PlanStore
 
+# While the app runs it backs up at most this often (and once more on closing).
+AUTO_BACKUP_INTERVAL = dt.timedelta(minutes=30)
+
+# The thinning policy: everything younger than KEEP_ALL_FOR, then the newest backup
+# of each day, of each week (about three months) and, beyond that, of each month.
+KEEP_ALL_FOR = dt.timedelta(days=2)
+DAILY_FOR = dt.timedelta(days=14)
+WEEKLY_FOR = dt.timedelta(weeks=13)
+
+_NAME = re.compile(r"^plan-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.db$")
+_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file in a plan's ``backups/`` folder."""
+
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+
+
+def _local(when: dt.datetime | None) -> dt.datetime:
+    """Backups are named and thinned in naive local time, as the user reads dates."""
+    when = when or dt.datetime.now()
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
+
+
+def _make_private_dir(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+
 
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Writes a consistent copy of ``conn``'s database to ``dest`` (owner-only)."""
+    """Writes a consistent copy of ``conn``'s database to ``dest`` (owner-only).
+
+    The copy is written to ``dest.partial`` and renamed into place, so ``dest`` is
+    never half-written.
+
+    Raises:
+        StoreError: the disk is full, the folder is read-only, or the source is locked.
+    """
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = dest.with_name(dest.name + ".partial")
-    target = sqlite3.connect(str(tmp))
     try:
-        conn.backup(target)
-    finally:
-        target.close()
-    if sys.platform != "win32":
-        os.chmod(tmp, 0o600)
-    os.replace(tmp, dest)
+        _make_private_dir(dest.parent)
+        target = sqlite3.connect(str(tmp))
+        try:
+            if sys.platform != "win32":
+                os.chmod(tmp, 0o600)
+            conn.backup(target)
+        finally:
+            target.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(
+            "The backup could not be made: " + describe_sqlite_error(exc, dest)
+        ) from None
     return dest
 
 
 def backup_name(reason: str, when: dt.datetime | None = None) -> str:
-    when = when or dt.datetime.now()
-    return f"plan-{when.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.db"
+    return f"plan-{_local(when).strftime(_STAMP)}-{reason}.db"
+
+
+def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Path:
+    folder = backups_dir(Path(db_path))
+    taken = _local(when)
+    # Two backups in the same microsecond (a fixed test clock) must not overwrite.
+    while (folder / backup_name(reason, taken)).exists():
+        taken += dt.timedelta(microseconds=1)
+    return folder / backup_name(reason, taken)
+
+
+def backup_connection(
+    conn: sqlite3.Connection, db_path: Path, reason: str, now: dt.datetime | None = None
+) -> Path:
+    """Backs up an open connection to ``db_path`` into its ``backups/`` folder, then
+    thins the folder.
+
+    Args:
+        conn: A connection to the database at ``db_path``.
+        db_path: The plan file (decides where ``backups/`` is).
+        reason: A short lower-case word kept in the name ("migrate", "import"...).
+        now: The clock, for tests.
+
+    Returns:
+        The new backup's path.
+    """
+    dest = backup_to(conn, _new_backup_path(db_path, reason, now))
+    apply_thinning(db_path, now)
+    return dest
+
+
+def backup_file(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
+    """Backs up the plan file at ``db_path`` (not open in this process).
+
+    Raises:
+        StoreError: the file is missing, locked or unreadable, or the copy failed.
+    """
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise StoreError(f"There is no plan at {db_path}.")
+    try:
+        # Read-write so SQLite can roll back a write a crash left unfinished.
+        conn = sqlite3.connect(
+            db_path.resolve().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise StoreError(describe_sqlite_error(exc, db_path)) from None
+    try:
+        return backup_connection(conn, db_path, reason, now)
+    finally:
+        conn.close()
+
+
+def backup_store(store: PlanStore, reason: str, now: dt.datetime | None = None) -> Path | None:
+    """Backs up an on-disk store; ``None`` for an in-memory one."""
+    if store.path is None:
+        return None
+    path = backup_connection(store.db.conn, store.path, reason, now)
+    store.changes_backed_up = store.changes
+    return path
 
 
 def backup_before(store: PlanStore, reason: str) -> Path | None:
     """Backs up an on-disk store into its ``backups/`` folder before a risky step."""
-    if store.path is None:
+    return backup_store(store, reason)
+
+
+def backup_if_changed(
+    store: PlanStore,
+    last_backup_at: dt.datetime | None,
+    now: dt.datetime,
+    *,
+    closing: bool = False,
+) -> Path | None:
+    """The app's routine backup: only when something changed since the last one.
+
+    Args:
+        store: The open plan.
+        last_backup_at: When the app last backed up (``None``: not yet this run).
+        now: The current time (local, as ``datetime.now()``).
+        closing: The app is closing: back up any change without waiting for the
+            30-minute interval.
+
+    Returns:
+        The new backup's path, or ``None`` when none was due.
+
+    Raises:
+        StoreError: the backup could not be written (disk full, read-only folder).
+    """
+    if store.path is None or store.changes == store.changes_backed_up:
         return None
-    return backup_to(store.db.conn, backups_dir(store.path) / backup_name(reason))
+    if (
+        not closing
+        and last_backup_at is not None
+        and _local(now) - _local(last_backup_at) < AUTO_BACKUP_INTERVAL
+    ):
+        return None
+    return backup_store(store, "close" if closing else "auto", now)
+
+
+# -- listing and thinning ------------------------------------------------------------
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of the plan at ``db_path``, newest first."""
+    folder = backups_dir(Path(db_path))
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            match = _NAME.match(entry.name)
+            if not match or not entry.is_file():
+                continue
+            taken = dt.datetime.strptime(match.group(1), _STAMP)
+            found.append(BackupInfo(entry, taken, match.group(2), entry.stat().st_size))
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes SQLite's quick check and holds a plan this app
+    can read, or ``None``."""
+    from planner.store.health import check_database
+
+    for info in list_backups(db_path):
+        try:
+            report = check_database(info.path, quick=True)
+        except StoreError:
+            continue
+        if report.ok:
+            return info
+    return None
+
+
+def _bucket(taken: dt.datetime, now: dt.datetime) -> tuple | None:
+    """The period whose newest backup is kept, or ``None`` when every backup is kept."""
+    age = now - taken
+    if age < KEEP_ALL_FOR:
+        return None
+    if age < DAILY_FOR:
+        return ("day", taken.date())
+    if age < WEEKLY_FOR:
+        year, week, _ = taken.isocalendar()
+        return ("week", year, week)
+    return ("month", taken.year, taken.month)
+
+
+def thin(backups: list[tuple[Path, dt.datetime]], now: dt.datetime) -> list[Path]:
+    """The backups to delete under the thinning policy (pure; the clock is passed in).
+
+    Keeps every backup from the last two days, then the newest of each day for two
+    weeks, of each week for about three months, and of each month beyond. Periods are
+    calendar days, ISO weeks and months, so a backup kept once stays the newest of its
+    period and the choice is stable from one run to the next.
+
+    Args:
+        backups: Each backup's path and when it was taken.
+        now: The current time, in the same clock as the ``taken`` times.
+
+    Returns:
+        The paths to delete, in the order given.
+    """
+    newest: dict[tuple, tuple[Path, dt.datetime]] = {}
+    for path, taken in backups:
+        key = _bucket(taken, now)
+        if key is not None and (key not in newest or taken > newest[key][1]):
+            newest[key] = (path, taken)
+    keep = {path for path, _ in newest.values()}
+    return [path for path, taken in backups if _bucket(taken, now) is not None and path not in keep]
+
+
+def apply_thinning(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Deletes the backups ``thin`` selects; returns what was deleted."""
+    now = _local(now)
+    doomed = thin([(b.path, b.taken_at) for b in list_backups(db_path)], now)
+    deleted = []
+    for path in doomed:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            deleted.append(path)
+    # A backup interrupted by a crash leaves a ".partial" file; a day later it is junk.
+    for stale in backups_dir(Path(db_path)).glob("*.db.partial"):
+        with contextlib.suppress(OSError):
+            if now - dt.datetime.fromtimestamp(stale.stat().st_mtime) > dt.timedelta(days=1):
+                stale.unlink()
+    return deleted

@@ -84,6 +84,34 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
     return Database(conn, execute_plugins=False)
 
 
+def journal_path(path: Path) -> Path:
+    """The rollback journal SQLite keeps beside ``path`` during a write."""
+    return Path(f"{path}-journal")
+
+
+def finish_interrupted_write(path: Path) -> None:
+    """Lets SQLite roll back a write that a crash or power cut left unfinished.
+
+    A killed writer leaves a "hot" journal that only a read-write connection may
+    roll back; a read-only check would otherwise fail on a perfectly good file.
+    Rolling back restores the last committed state, so no saved work changes.
+
+    Raises:
+        sqlite3.Error: the file is locked, read-only or damaged.
+    """
+    if not journal_path(path).exists():
+        return
+    conn = sqlite3.connect(
+        Path(path).resolve().as_uri() + "?mode=rw",
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
 def pending_migrations(db: Database) -> list[str]:
     return [m.name for m in migrations.pending(db)]
 

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner.store.connection import connect
+from planner.store.connection import connect, finish_interrupted_write
 from planner.store.errors import DamagedDatabaseError, StoreError, describe_sqlite_error
 from planner.store.schema import SCHEMA_VERSION
 
@@ -38,9 +38,13 @@ def check_database(path: Path, *, quick: bool = False) -> HealthReport:
     """
     report = HealthReport(Path(path))
     try:
+        finish_interrupted_write(report.path)
         db = connect(path, readonly=True)
     except DamagedDatabaseError as exc:
         report.problems.append(str(exc))
+        return report
+    except sqlite3.Error as exc:
+        report.problems.append(describe_sqlite_error(exc, path))
         return report
     try:
         report.schema_version = db.execute("PRAGMA user_version").fetchone()[0]

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -23,6 +24,12 @@ from planner.store.journal import JournalQueries
 from planner.store.rows import day, iso
 
 
+def _backup_before_migrating(path: Path, db: Database) -> None:
+    from planner.store.backup import backup_connection
+
+    backup_connection(db.conn, path, "migrate")
+
+
 class PlanStore(GoalQueries, JournalQueries):
     """One plan in one SQLite file (or in memory for tests)."""
 
@@ -31,6 +38,8 @@ class PlanStore(GoalQueries, JournalQueries):
         self.path = path
         # Bumped on every committed write; the app uses it to know when to back up.
         self.changes = 0
+        # The value of ``changes`` when the last backup was taken.
+        self.changes_backed_up = 0
 
     @classmethod
     def open(
@@ -41,10 +50,17 @@ class PlanStore(GoalQueries, JournalQueries):
     ) -> PlanStore:
         """Opens (creating if needed) and migrates the plan at ``path``.
 
+        Args:
+            path: The plan file; ``None`` or ``":memory:"`` for a throwaway store.
+            before_migrating: Called before a migration meets existing data; by
+                default a file is backed up into its ``backups/`` folder first.
+
         Raises:
             StoreError: with a message for the user (locked, damaged, newer...).
         """
         resolved = None if path is None or str(path) == ":memory:" else Path(path)
+        if before_migrating is None and resolved is not None:
+            before_migrating = partial(_backup_before_migrating, resolved)
         db = connect(resolved)
         try:
             migrate(db, before_migrating=before_migrating)

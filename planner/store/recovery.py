@@ -1,0 +1,298 @@
+"""Checking the plan before it is opened, and putting a backup back.
+
+A damaged file is never deleted or silently reset: it is renamed aside, and only when
+the user has accepted the offered backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.paths import is_network_path
+from planner.store.backup import (
+    BackupInfo,
+    backup_file,
+    newest_good_backup,
+)
+from planner.store.connection import BUSY_TIMEOUT_MS, finish_interrupted_write, journal_path
+from planner.store.errors import (
+    DamagedDatabaseError,
+    NewerSchemaError,
+    StoreError,
+    describe_sqlite_error,
+    error_kind,
+)
+from planner.store.health import check_database
+from planner.store.schema import SCHEMA_VERSION
+
+OK = "ok"
+MISSING = "missing"
+DAMAGED = "damaged"
+NEWER_SCHEMA = "newer_schema"
+# Not a damaged plan, but not usable now: in use, permission denied, not our file.
+UNAVAILABLE = "unavailable"
+
+_PLAN_TABLES = {"profile", "framework", "skills", "goals"}
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    """What the app found before opening the plan.
+
+    Attributes:
+        state: ``OK``, ``MISSING`` (a new plan will be created), ``DAMAGED``,
+            ``NEWER_SCHEMA`` or ``UNAVAILABLE``.
+        message: A sentence for the user ("" when all is well).
+        offer: For a damaged file, the newest backup that passes its check.
+        network_warning: Set when the plan sits on a network share.
+    """
+
+    state: str
+    message: str = ""
+    offer: BackupInfo | None = None
+    network_warning: str | None = None
+
+    @property
+    def can_open(self) -> bool:
+        return self.state in (OK, MISSING)
+
+
+def network_warning(db_path: Path) -> str | None:
+    """A one-time warning for a plan on a network share, or ``None``."""
+    if not is_network_path(Path(db_path)):
+        return None
+    return (
+        "Your plan is stored on a network drive. If the connection drops while you "
+        "are saving, the plan can be damaged. Keeping it on this PC is safer: export "
+        "a plan file and import it into a plan in your local folder."
+    )
+
+
+def diagnose(db_path: Path) -> StartupCheck:
+    """SQLite's quick check on the plan file, without changing any saved data.
+
+    A write left unfinished by a crash is rolled back first (that is SQLite's own
+    recovery and restores the last saved state).
+    """
+    path = Path(db_path)
+    if not path.exists():
+        return StartupCheck(MISSING)
+    if path.is_dir():
+        return StartupCheck(UNAVAILABLE, f"That is a folder, not a plan file ({path}).")
+    try:
+        if path.stat().st_size == 0:
+            return StartupCheck(OK)  # an empty file is set up like a new one
+        finish_interrupted_write(path)
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                return StartupCheck(NEWER_SCHEMA, _newer_message(version))
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if error_kind(exc) == "damaged":
+            return StartupCheck(DAMAGED, _damaged_message(path, str(exc)))
+        return StartupCheck(UNAVAILABLE, describe_sqlite_error(exc, path))
+    except OSError as exc:
+        return StartupCheck(UNAVAILABLE, describe_sqlite_error(exc, path))
+    if rows != ["ok"]:
+        return StartupCheck(DAMAGED, _damaged_message(path, rows[0]))
+    if version == 0 and tables and not tables & _PLAN_TABLES:
+        return StartupCheck(
+            UNAVAILABLE,
+            f"{path.name} is a database of another program, not a Leadership Planner plan. "
+            "Choose another file with --db.",
+        )
+    return StartupCheck(OK)
+
+
+def startup_check(db_path: Path) -> StartupCheck:
+    """Everything the app needs to know before opening the plan: ``diagnose``, the
+    newest good backup to offer when the file is damaged, and a network warning."""
+    found = diagnose(db_path)
+    offer = newest_good_backup(db_path) if found.state == DAMAGED else None
+    return StartupCheck(found.state, found.message, offer, network_warning(db_path))
+
+
+def _newer_message(version: int) -> str:
+    return (
+        f"This plan was saved by a newer version of Leadership Planner (schema {version}, "
+        f"this version understands up to {SCHEMA_VERSION}). Install the newer version to "
+        "open it; the file has not been changed."
+    )
+
+
+def _damaged_message(path: Path, detail: str) -> str:
+    return (
+        f"The plan file {path.name} is damaged and cannot be opened safely "
+        f"(SQLite reports: {detail}). It will be kept, renamed, if you restore a backup."
+    )
+
+
+# -- restoring ---------------------------------------------------------------------
+
+
+def verify_backup(backup: Path) -> None:
+    """Refuses anything but an undamaged plan database this app can read.
+
+    Raises:
+        NewerSchemaError: the backup comes from a newer version of the app.
+        DamagedDatabaseError: the backup is damaged or is not a plan.
+        StoreError: the backup is missing or cannot be read.
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise StoreError(f"There is no backup at {backup}.")
+    report = check_database(backup)
+    if report.schema_version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{backup.name} was saved by a newer version of Leadership Planner; "
+            "this version cannot restore it."
+        )
+    if not report.ok:
+        raise DamagedDatabaseError(
+            f"{backup.name} is not a good plan backup ({report.problems[0]}); nothing was changed."
+        )
+
+
+def _copy_to_new_file(backup: Path, dest: Path) -> None:
+    """Writes ``backup`` to ``dest`` through a private temporary file and a rename, so
+    ``dest`` is either untouched or complete."""
+    tmp = dest.with_name(f".{dest.name}.restoring")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(str(tmp))
+            try:
+                if sys.platform != "win32":
+                    os.chmod(tmp, 0o600)
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(
+            "The backup could not be restored: " + describe_sqlite_error(exc, dest)
+        ) from None
+
+
+def _copy_over(backup: Path, dest: Path) -> None:
+    """Replaces the contents of the healthy plan ``dest`` with ``backup`` in one SQLite
+    transaction: a crash part-way leaves a journal that rolls the file back."""
+    try:
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(
+                dest.resolve().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise StoreError(
+            "The backup could not be restored: " + describe_sqlite_error(exc, dest)
+        ) from None
+
+
+def restore_backup(backup: Path, db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Puts ``backup`` in place of a readable plan, backing the current file up first.
+
+    Use ``restore_from_backup`` when ``diagnose`` says the plan is damaged. The caller
+    holds the plan's ``PlanLock``.
+
+    Returns:
+        The backup taken of the current plan, or ``None`` when there was none.
+
+    Raises:
+        StoreError: the backup is not a good plan, or the copy failed (the current
+            plan is then unchanged).
+    """
+    backup, db_path = Path(backup), Path(db_path)
+    verify_backup(backup)
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise StoreError("That backup is the plan itself; nothing was changed.")
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _copy_to_new_file(backup, db_path)
+        return None
+    safety = backup_file(db_path, "before-restore", now)
+    _copy_over(backup, db_path)
+    return safety
+
+
+def aside_path(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """``plan.db.damaged-YYYYmmdd-HHMMSS``, numbered if that name is taken."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = Path(f"{db_path}.damaged-{stamp}")
+    n = 2
+    while candidate.exists():
+        candidate = Path(f"{db_path}.damaged-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def set_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """Renames a damaged plan (and any journal beside it) out of the way, never
+    deleting it; returns its new path."""
+    db_path = Path(db_path)
+    aside = aside_path(db_path, now)
+    try:
+        os.replace(db_path, aside)
+        journal = journal_path(db_path)
+        if journal.exists():
+            # Kept beside its file under the matching name, so SQLite still pairs them.
+            os.replace(journal, journal_path(aside))
+    except OSError as exc:
+        raise StoreError(
+            "The damaged plan could not be moved aside: " + describe_sqlite_error(exc, db_path)
+        ) from None
+    return aside
+
+
+def restore_from_backup(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path | None:
+    """Recovers a damaged plan: keeps the damaged file aside and restores ``backup``.
+
+    The backup is copied next to the plan first, so the plan's name is without a
+    file only for the instant between two renames. The caller holds the plan's
+    ``PlanLock``.
+
+    Returns:
+        Where the damaged file now is (``None`` if there was no file).
+
+    Raises:
+        StoreError: the backup is not a good plan, or the files could not be moved.
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    verify_backup(backup)
+    db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    staged = db_path.with_name(f".{db_path.name}.recovered")
+    _copy_to_new_file(backup, staged)
+    aside = set_aside(db_path, now) if db_path.exists() else None
+    try:
+        os.replace(staged, db_path)
+    except OSError as exc:
+        raise StoreError(
+            f"The backup is ready at {staged} but could not be put in place: "
+            + describe_sqlite_error(exc, db_path)
+        ) from None
+    return aside
