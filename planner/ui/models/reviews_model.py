@@ -1,0 +1,112 @@
+"""Table model of the manager reviews, over plain ``Review`` rows, and its filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from planner.domain.models import Review
+from planner.ui.models.goals_model import format_date
+from planner.ui.models.tooltip import plain_tooltip
+
+COL_DATE, COL_REVIEWER, COL_NOTES, COL_ACTIONS = range(4)
+HEADERS = ("Date", "Reviewer", "Notes", "Agreed actions")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def agreed_action_lines(review: Review) -> list[str]:
+    """The agreed actions, one per non-blank line."""
+    return [line.strip() for line in review.agreed_actions.splitlines() if line.strip()]
+
+
+class ReviewTableModel(QAbstractTableModel):
+    """Reviews as rows; ``set_rows`` replaces them all."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Review] = []
+
+    def set_rows(self, rows: list[Review]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Review:
+        return self._rows[row]
+
+    def row_of(self, review_id: int | None) -> int:
+        for i, review in enumerate(self._rows):
+            if review.id == review_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        review = self._rows[index.row()]
+        col = index.column()
+        if role == REVIEW_ID_ROLE:
+            return review.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_DATE:
+                return format_date(review.date)
+            if col == COL_REVIEWER:
+                return review.reviewer
+            if col == COL_NOTES:
+                # One line in the table; the preview shows the whole text.
+                return " ".join(review.notes.split())
+            if col == COL_ACTIONS:
+                count = len(agreed_action_lines(review))
+                if count == 0:
+                    return self.tr("None")
+                return self.tr("1 action") if count == 1 else self.tr("%d actions") % count
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NOTES:
+            return plain_tooltip(review.notes)
+        if role == SORT_ROLE:
+            if col == COL_DATE:
+                return f"{review.date.isoformat()}-{review.id or 0:012d}"
+            if col == COL_REVIEWER:
+                return review.reviewer.casefold()
+            if col == COL_NOTES:
+                return review.notes.casefold()
+            if col == COL_ACTIONS:
+                return len(agreed_action_lines(review))
+        return None
+
+
+class ReviewFilterModel(QSortFilterProxyModel):
+    """Filters by words in the reviewer, notes or agreed actions."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        review = self.sourceModel().row_at(source_row)
+        haystack = " ".join([review.reviewer, review.notes, review.agreed_actions]).casefold()
+        return all(word in haystack for word in self._words)
