@@ -21,3 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     from planner.ui.launch import run_gui
 
     return run_gui(args.db, quit_after_startup=args.quit_after_startup)
+
+
+def create_window(db_path):
+    """The fully wired main window for the plan at ``db_path``, without running the
+    event loop (used by ``main`` and by tests)."""
+    from pathlib import Path
+
+    from planner.store import PlanStore
+    from planner.ui.launch import make_application
+    from planner.ui.main_window import MainWindow
+
+    make_application()
+    return MainWindow(PlanStore.open(Path(db_path)))

@@ -307,6 +307,24 @@ class GoalQueries:
         )
         return {goal.uid: gid for gid, goal in enumerate(goals, start=1)}
 
+    def skill_stats(self) -> dict[str, tuple[int, int, float]]:
+        """Per skill: goals in total, goals achieved, and average latest percent."""
+        rows = self.db.execute(
+            "SELECT g.skill, COUNT(*), SUM(g.status = 'achieved'), AVG(COALESCE("
+            "(SELECT p.percent FROM progress_entries p WHERE p.goal_id = g.id "
+            "ORDER BY p.date DESC, p.id DESC LIMIT 1), 0)) FROM goals g GROUP BY g.skill"
+        )
+        return {skill: (total, achieved or 0, avg or 0.0) for skill, total, achieved, avg in rows}
+
+    def goals_overdue(self, today: dt.date) -> list[GoalSummary]:
+        """Open goals whose target date has passed."""
+        rows = self.db.execute(
+            SUMMARY_SQL + " WHERE g.target_date < ? AND g.status NOT IN "
+            "('achieved', 'deferred') ORDER BY g.target_date, g.id",
+            [iso(today)],
+        )
+        return [summary_from_row(r) for r in rows]
+
     def goals_due(self, start: dt.date, end: dt.date) -> list[GoalSummary]:
         """Open goals with a target date in [start, end]."""
         rows = self.db.execute(

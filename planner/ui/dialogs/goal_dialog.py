@@ -1,0 +1,248 @@
+"""The goal editor: SMART prompts, dates, status, priority and the action checklist."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.models import (
+    GOAL_PRIORITIES,
+    GOAL_STATUSES,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    Goal,
+)
+from planner.domain.validation import MAX_TITLE, check_goal
+from planner.ui.document import PlanDocument
+from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
+from planner.ui.widgets.dates import OptionalDateEdit
+
+
+def _labelled(widget: QWidget, name: str) -> QWidget:
+    widget.setAccessibleName(name)
+    return widget
+
+
+class GoalDialog(QDialog):
+    """Creates or edits a goal; ``goal()`` gives the result after ``accept``."""
+
+    def __init__(
+        self,
+        doc: PlanDocument,
+        goal: Goal | None = None,
+        *,
+        skill: str | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self._original = copy.deepcopy(goal) if goal else None
+        self.setWindowTitle(self.tr("Edit goal") if goal else self.tr("New goal"))
+        self.setMinimumWidth(640)
+
+        self.skill_combo = _labelled(QComboBox(), self.tr("Skill"))
+        for s in doc.framework.skills:
+            self.skill_combo.addItem(s.name, s.id)
+        self.example_combo = _labelled(QComboBox(), self.tr("Start from an example goal"))
+        self.title_edit = _labelled(QLineEdit(), self.tr("Goal"))
+        self.title_edit.setMaxLength(MAX_TITLE)
+        self.title_edit.setPlaceholderText(
+            self.tr("Specific: what exactly will you do? e.g. Lead the safety huddle twice a week")
+        )
+        self.description_edit = _labelled(QPlainTextEdit(), self.tr("Details"))
+        self.description_edit.setPlaceholderText(
+            self.tr(
+                "Achievable and relevant: why this matters for your role and your team, and "
+                "why it is realistic now."
+            )
+        )
+        self.measure_edit = _labelled(QPlainTextEdit(), self.tr("How will I know it is achieved?"))
+        self.measure_edit.setPlaceholderText(
+            self.tr(
+                "Measurable: what will you or others see? e.g. Feedback from my manager after "
+                "eight huddles"
+            )
+        )
+        self.support_edit = _labelled(QPlainTextEdit(), self.tr("Support needed"))
+        self.support_edit.setPlaceholderText(
+            self.tr("Who or what will help: time, training, a mentor, your manager")
+        )
+        for edit in (self.description_edit, self.measure_edit, self.support_edit):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(72)
+        self.target_edit = OptionalDateEdit(self.tr("Target date"))
+        self.target_edit.setToolTip(self.tr("Time-bound: when will it be done?"))
+        self.status_combo = _labelled(QComboBox(), self.tr("Status"))
+        for status in GOAL_STATUSES:
+            self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.priority_combo = _labelled(QComboBox(), self.tr("Priority"))
+        for priority in GOAL_PRIORITIES:
+            self.priority_combo.addItem(self.tr(PRIORITY_LABELS[priority]), priority)
+
+        self.actions_model = ActionsModel(editable=True, parent=self)
+        self.actions_view = _labelled(QTableView(), self.tr("Actions"))
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.verticalHeader().hide()
+        self.actions_view.horizontalHeader().setSectionResizeMode(
+            COL_TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        self.actions_view.horizontalHeader().setSectionResizeMode(
+            COL_DUE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.actions_view.setTabKeyNavigation(False)
+        self.actions_view.setMinimumHeight(110)
+        self.add_action_button = _labelled(
+            QPushButton(self.tr("Add action")), self.tr("Add action")
+        )
+        self.remove_action_button = _labelled(
+            QPushButton(self.tr("Remove action")), self.tr("Remove action")
+        )
+        self.add_action_button.clicked.connect(self._add_action)
+        self.remove_action_button.clicked.connect(self._remove_action)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Problems"))
+        self.error_label.setStyleSheet("color: palette(highlight); font-weight: 600;")
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Skill"), self.skill_combo)
+        form.addRow(self.tr("E&xample"), self.example_combo)
+        form.addRow(self.tr("&Goal"), self.title_edit)
+        form.addRow(self.tr("&Details"), self.description_edit)
+        form.addRow(self.tr("&Success measure"), self.measure_edit)
+        form.addRow(self.tr("Su&pport needed"), self.support_edit)
+        form.addRow(self.tr("&Target date"), self.target_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.status_combo, 1)
+        row.addWidget(QLabel(self.tr("P&riority")))
+        row.itemAt(1).widget().setBuddy(self.priority_combo)
+        row.addWidget(self.priority_combo, 1)
+        form.addRow(self.tr("St&atus"), row)
+        for i in range(form.rowCount()):
+            label = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
+            if label and isinstance(label.widget(), QLabel):
+                field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
+                if field and field.widget():
+                    label.widget().setBuddy(field.widget())
+        form.labelForField(self.target_edit).setBuddy(self.target_edit.check)
+        form.labelForField(row).setBuddy(self.status_combo)
+
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.add_action_button)
+        buttons_row.addWidget(self.remove_action_button)
+        buttons_row.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        actions_label = QLabel(self.tr("A&ctions (tick when done)"))
+        actions_label.setBuddy(self.actions_view)
+        layout.addWidget(actions_label)
+        layout.addWidget(self.actions_view, 1)
+        layout.addLayout(buttons_row)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.skill_combo.currentIndexChanged.connect(self._fill_examples)
+        self.example_combo.activated.connect(self._use_example)
+        self._load(goal, skill)
+
+    def _load(self, goal: Goal | None, skill: str | None) -> None:
+        skill = goal.skill if goal else skill
+        index = self.skill_combo.findData(skill) if skill else 0
+        self.skill_combo.setCurrentIndex(max(index, 0))
+        self._fill_examples()
+        if goal is None:
+            self.status_combo.setCurrentIndex(0)
+            self.priority_combo.setCurrentIndex(self.priority_combo.findData("medium"))
+            self.target_edit.set_date(None)
+            return
+        self.title_edit.setText(goal.title)
+        self.description_edit.setPlainText(goal.description)
+        self.measure_edit.setPlainText(goal.measure)
+        self.support_edit.setPlainText(goal.support)
+        self.target_edit.set_date(goal.target_date)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(goal.status))
+        self.priority_combo.setCurrentIndex(self.priority_combo.findData(goal.priority))
+        self.actions_model.set_rows(goal.actions)
+
+    def _fill_examples(self) -> None:
+        self.example_combo.clear()
+        skill = self.doc.framework.skill(self.skill_combo.currentData())
+        examples = skill.example_goals if skill else ()
+        self.example_combo.addItem(
+            self.tr("Choose an example to start from…") if examples else self.tr("No examples")
+        )
+        for text in examples:
+            self.example_combo.addItem(text, text)
+        self.example_combo.setEnabled(bool(examples))
+
+    def _use_example(self, index: int) -> None:
+        text = self.example_combo.itemData(index)
+        if text:
+            self.title_edit.setText(text[:MAX_TITLE])
+            self.title_edit.setFocus()
+
+    def _add_action(self) -> None:
+        row = self.actions_model.add_action()
+        index = self.actions_model.index(row, COL_TEXT)
+        self.actions_view.setCurrentIndex(index)
+        self.actions_view.edit(index)
+
+    def _remove_action(self) -> None:
+        index = self.actions_view.currentIndex()
+        if index.isValid():
+            self.actions_model.remove_action(index.row())
+
+    def goal(self) -> Goal:
+        """The goal as the form now describes it (keeps id, uid and history)."""
+        goal = copy.deepcopy(self._original) if self._original else Goal(skill="", title="")
+        goal.skill = self.skill_combo.currentData()
+        goal.title = self.title_edit.text().strip()
+        goal.description = self.description_edit.toPlainText().strip()
+        goal.measure = self.measure_edit.toPlainText().strip()
+        goal.support = self.support_edit.toPlainText().strip()
+        goal.target_date = self.target_edit.date()
+        goal.status = self.status_combo.currentData()
+        goal.priority = self.priority_combo.currentData()
+        goal.actions = self.actions_model.actions()
+        return goal
+
+    def accept(self) -> None:
+        problems = check_goal(self.goal(), {s.id for s in self.doc.framework.skills})
+        if problems:
+            # Show the problem, without the internal field path.
+            self.error_label.setText(problems[0].split(": ", 1)[-1].capitalize() + ".")
+            self.error_label.show()
+            self.title_edit.setFocus()
+            return
+        super().accept()

@@ -1,0 +1,171 @@
+"""What the window's actions do: open a dialog, then execute one undoable command.
+
+Kept apart from the window's layout code; every function takes the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from planner.ui import commands
+from planner.ui.dialogs.goal_dialog import GoalDialog
+from planner.ui.dialogs.progress_dialog import ProgressDialog
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+
+def _confirm(window: MainWindow, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        window,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def new_goal(window: MainWindow, skill: str | None = None) -> None:
+    if skill is None:
+        page = window.current_skill_page()
+        skill = page.skill.id if page else None
+    dialog = GoalDialog(window.doc, skill=skill, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        goal = dialog.goal()
+        if window.doc.execute(commands.AddGoal(window.doc, goal)):
+            window.show_goal(goal.id)
+
+
+def edit_goal(window: MainWindow, goal_id: int) -> None:
+    old = window.store.goal(goal_id, with_progress=False)
+    if old is None:
+        return
+    dialog = GoalDialog(window.doc, old, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        new = dialog.goal()
+        if window.doc.execute(commands.EditGoal(window.doc, old, new)):
+            window.show_goal(goal_id)
+
+
+def delete_goal(window: MainWindow, goal_id: int) -> None:
+    summary = window.store.goal_summary(goal_id)
+    if summary is None:
+        return
+    text = window.tr(
+        "Delete the goal “%s” with its actions and %d progress entries?\n\n"
+        "You can undo this with Edit › Undo."
+    ) % (summary.title, summary.progress_count)
+    if _confirm(window, window.tr("Delete goal"), text):
+        window.doc.execute(commands.DeleteGoal(window.doc, goal_id, summary.title))
+
+
+def log_progress(window: MainWindow, goal_id: int | None = None) -> None:
+    if goal_id is None:
+        page = window.current_skill_page()
+        goal_id = page.current_goal_id() if page else None
+    dialog = ProgressDialog(window.doc, goal_id, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.goal_id() is not None:
+        target = dialog.goal_id()
+        if window.doc.execute(commands.LogProgress(window.doc, target, dialog.entry())):
+            window.statusBar().showMessage(window.tr("Progress saved."), 4000)
+
+
+def toggle_action(window: MainWindow, action_id: int, text: str, done: bool) -> None:
+    window.doc.execute(commands.SetActionDone(window.doc, action_id, text, done))
+
+
+def new_reflection(window: MainWindow) -> None:
+    from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+
+    page = window.current_skill_page()
+    skill = page.skill.id if page else None
+    goal_id = page.current_goal_id() if page else None
+    goal_uid = window.store.goal_summary(goal_id).uid if goal_id else None
+    dialog = ReflectionDialog(window.doc, skill=skill, goal_uid=goal_uid, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and window.doc.execute(
+        commands.SaveReflection(window.doc, dialog.reflection())
+    ):
+        window.show_page("reflections")
+
+
+def new_review(window: MainWindow) -> None:
+    from planner.ui.dialogs.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(window.doc, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and window.doc.execute(
+        commands.SaveReview(window.doc, dialog.review())
+    ):
+        window.show_page("reviews")
+
+
+def self_assessment(window: MainWindow) -> None:
+    from planner.ui.dialogs.assessment_dialog import AssessmentDialog
+
+    dialog = AssessmentDialog(window.doc, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        date, ratings = dialog.round()
+        if window.doc.execute(commands.SaveAssessmentRound(window.doc, date, ratings)):
+            window.statusBar().showMessage(window.tr("Self-assessment saved."), 4000)
+
+
+def export_pdf(window: MainWindow) -> None:
+    from planner.ui.dialogs.export_dialog import run_pdf_export
+
+    run_pdf_export(window)
+
+
+def export_plan_file(window: MainWindow) -> None:
+    from planner.ui.plan_files import export_plan_file as run
+
+    run(window)
+
+
+def import_plan_file(window: MainWindow) -> None:
+    from planner.ui.plan_files import import_plan_file as run
+
+    run(window)
+
+
+def open_sample(window: MainWindow) -> None:
+    from planner.ui.plan_files import open_sample_plan
+
+    open_sample_plan(window)
+
+
+def about(window: MainWindow) -> None:
+    from planner import __version__
+
+    QMessageBox.about(
+        window,
+        window.tr("About Leadership Planner"),
+        window.tr(
+            "Leadership Planner %s\n\nFor NHS clinical staff moving into leadership: set goals "
+            "for each leadership skill, rate yourself over time, reflect, and share a "
+            "development plan with your manager.\n\nEverything stays on this PC."
+        )
+        % __version__,
+    )
+
+
+def where_is_my_data(window: MainWindow) -> None:
+    path = window.store.path
+    QMessageBox.information(
+        window,
+        window.tr("Where is my data?"),
+        window.tr(
+            "Your plan is saved as you work, in one file on this PC:\n%s\n\nBackups are kept in "
+            "the “backups” folder beside it. To move to another PC, use File › Export plan "
+            "file… and import it there."
+        )
+        % (path or window.tr("(in memory)")),
+    )
+
+
+def on_close(window: MainWindow) -> None:
+    """Last chance to protect the work: a backup if anything changed."""
+    from planner.ui.lifecycle import backup_on_close
+
+    backup_on_close(window)

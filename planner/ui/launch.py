@@ -1,0 +1,118 @@
+"""Starting the GUI: check the plan file, take the one-writer lock, open the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner import APP_NAME, __version__
+from planner.store import PlanStore, StoreError
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Ends the event loop once the loaded window has painted (start-up timing)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("LeadershipPlanner")
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return app
+
+
+def _fatal(message: str) -> int:
+    QMessageBox.critical(None, APP_NAME, message)
+    return 1
+
+
+def open_plan(db_path: Path, *, interactive: bool = True) -> PlanStore | None:
+    """Checks the file and opens it, offering a backup if it is damaged.
+
+    Returns:
+        The store, or None when the user could not or chose not to go on (the
+        reason has been shown).
+    """
+    from planner.store.recovery import DAMAGED, restore_from_backup, startup_check
+
+    check = startup_check(db_path)
+    if check.state == DAMAGED:
+        if check.offer is None:
+            _fatal(
+                check.message + "\n\nNo good backup was found. The file has not been "
+                "changed; ask for help before deleting anything."
+            )
+            return None
+        taken = check.offer.taken_at.strftime("%d %b %Y at %H:%M")
+        answer = QMessageBox.question(
+            None,
+            APP_NAME,
+            f"{check.message}\n\nRestore the newest good backup, taken on {taken}? The "
+            "damaged file is kept aside, not deleted.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            restore_from_backup(db_path, check.offer.path)
+        except StoreError as exc:
+            _fatal(str(exc))
+            return None
+    elif not check.can_open:
+        _fatal(check.message)
+        return None
+    try:
+        store = PlanStore.open(db_path)
+    except StoreError as exc:
+        _fatal(str(exc))
+        return None
+    if check.network_warning and interactive:
+        from PySide6.QtCore import QSettings
+
+        settings = QSettings()
+        if not settings.value("warned/network", False, type=bool):
+            QMessageBox.warning(None, APP_NAME, check.network_warning)
+            settings.setValue("warned/network", True)
+    return store
+
+
+def run_gui(db_path: Path, *, quit_after_startup: bool = False) -> int:
+    """Runs the app until the window closes; returns the exit code."""
+    app = make_application()
+    from planner.store.lock import PlanInUseError, PlanLock
+    from planner.ui.crash import install_excepthook
+
+    install_excepthook()
+    lock = PlanLock(db_path)
+    try:
+        lock.acquire(timeout=0)
+    except PlanInUseError as exc:
+        return _fatal(str(exc))
+    except StoreError as exc:
+        return _fatal(str(exc))
+    try:
+        store = open_plan(db_path)
+        if store is None:
+            return 1
+        from planner.ui.lifecycle import start_periodic_backups
+        from planner.ui.main_window import MainWindow
+
+        window = MainWindow(store)
+        start_periodic_backups(window)
+        window.show()
+        if quit_after_startup:
+            window.installEventFilter(_QuitAfterFirstPaint(window))
+        code = app.exec()
+        store.close()
+        return code
+    finally:
+        lock.release()

@@ -1,0 +1,402 @@
+"""The main window: sidebar navigation, pages, the menus and toolbar, undo/redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import APP_NAME
+from planner.domain.models import Framework, Profile
+from planner.store import PlanStore, StoreError
+from planner.ui import flows
+from planner.ui.document import PROFILE, PlanDocument
+from planner.ui.pages.overview_page import OverviewPage
+from planner.ui.pages.skill_page import SkillPage
+from planner.ui.pages.welcome_page import WelcomePage
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    """One window over one plan; ``set_store`` swaps the plan shown (e.g. the sample)."""
+
+    def __init__(self, store: PlanStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.own_store = store
+        self.doc: PlanDocument | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(900, 600))
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+
+        self.nav_model = QStandardItemModel(self)
+        self.nav = QListView()
+        self.nav.setModel(self.nav_model)
+        self.nav.setAccessibleName(self.tr("Skills"))
+        self.nav.setAccessibleDescription(self.tr("Sections of your plan"))
+        self.nav.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.nav.setMinimumWidth(220)
+        self.nav.setMaximumWidth(340)
+        self.nav.setSpacing(3)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.selectionModel().currentChanged.connect(self._on_nav_changed)
+        self.stack = QStackedWidget()
+
+        self.banner = QWidget()
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(self.banner.backgroundRole().AlternateBase)
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_label = QLabel(
+            self.tr("You are exploring a sample plan. Changes here do not touch your own plan.")
+        )
+        self.banner_button = QPushButton(self.tr("Start my own plan"))
+        self.banner_button.setAccessibleName(self.tr("Start my own plan"))
+        self.banner_button.clicked.connect(lambda: self.set_store(self.own_store))
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.banner_button)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([250, 1030])
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.statusBar()
+        self._restore_geometry()
+        self.set_store(store)
+
+    # -- actions, menus, toolbar -----------------------------------------------
+
+    def _action(self, text: str, shortcut=None, slot=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})"
+                if shortcut is not None
+                else tip
+            )
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        tr = self.tr
+        self.new_goal_action = self._action(
+            tr("New goal"),
+            QKeySequence.StandardKey.New,
+            lambda: flows.new_goal(self),
+            tr("Set a new development goal"),
+        )
+        self.log_progress_action = self._action(
+            tr("Log progress"),
+            "Ctrl+L",
+            lambda: flows.log_progress(self),
+            tr("Record how far a goal has come"),
+        )
+        self.new_reflection_action = self._action(
+            tr("New reflection"),
+            "Ctrl+R",
+            lambda: flows.new_reflection(self),
+            tr("Write a structured reflection"),
+        )
+        self.assessment_action = self._action(
+            tr("Self-assessment"),
+            "Ctrl+Shift+A",
+            lambda: flows.self_assessment(self),
+            tr("Rate yourself on every skill"),
+        )
+        self.new_review_action = self._action(
+            tr("New review"),
+            "Ctrl+Shift+R",
+            lambda: flows.new_review(self),
+            tr("Record a review with your manager"),
+        )
+        self.export_pdf_action = self._action(
+            tr("Export PDF"),
+            QKeySequence.StandardKey.Print,
+            lambda: flows.export_pdf(self),
+            tr("Export your development plan as a PDF for your manager"),
+        )
+        self.export_plan_action = self._action(
+            tr("Export plan file…"),
+            "Ctrl+Shift+E",
+            lambda: flows.export_plan_file(self),
+            tr("Save a copy of your whole plan to move it or keep it safe"),
+        )
+        self.import_plan_action = self._action(
+            tr("Import plan file…"),
+            QKeySequence.StandardKey.Open,
+            lambda: flows.import_plan_file(self),
+            tr("Replace this plan with a plan file"),
+        )
+        self.quit_action = self._action(tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self._action(
+            tr("Undo"),
+            QKeySequence.StandardKey.Undo,
+            lambda: self.doc and self.doc.undo_stack.undo(),
+        )
+        self.redo_action = self._action(
+            tr("Redo"),
+            QKeySequence.StandardKey.Redo,
+            lambda: self.doc and self.doc.undo_stack.redo(),
+        )
+        self.about_action = self._action(
+            tr("About Leadership Planner"), None, lambda: flows.about(self)
+        )
+        self.data_action = self._action(
+            tr("Where is my data?"), None, lambda: flows.where_is_my_data(self)
+        )
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.export_pdf_action, self.export_plan_action, self.import_plan_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        plan_menu = bar.addMenu(self.tr("&Plan"))
+        for action in (
+            self.new_goal_action,
+            self.log_progress_action,
+            self.new_reflection_action,
+            self.assessment_action,
+            self.new_review_action,
+        ):
+            plan_menu.addAction(action)
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.data_action)
+        help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        for action in (
+            self.new_goal_action,
+            self.log_progress_action,
+            self.new_reflection_action,
+            self.assessment_action,
+            self.export_pdf_action,
+        ):
+            self.toolbar.addAction(action)
+            # Tool buttons take no accessible name from their action by themselves.
+            self.toolbar.widgetForAction(action).setAccessibleName(action.text())
+        self.toolbar.addSeparator()
+        for action in (self.undo_action, self.redo_action):
+            self.toolbar.addAction(action)
+            self.toolbar.widgetForAction(action).setAccessibleName(action.text())
+
+    # -- the plan shown ----------------------------------------------------------
+
+    def set_store(self, store: PlanStore) -> None:
+        if self.doc is not None:
+            self.doc.changed.disconnect(self._on_changed)
+            self.doc.deleteLater()
+        self.doc = PlanDocument(store, self)
+        self.doc.changed.connect(self._on_changed)
+        self.doc.failed.connect(self.show_problem)
+        stack = self.doc.undo_stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(
+                self.tr("Undo %s") % text if text else self.tr("Undo")
+            )
+        )
+        stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(
+                self.tr("Redo %s") % text if text else self.tr("Redo")
+            )
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.banner.setVisible(store is not self.own_store)
+        self.rebuild_pages()
+
+    @property
+    def store(self) -> PlanStore:
+        return self.doc.store
+
+    def has_plan(self) -> bool:
+        return self.doc is not None and self.store.has_plan()
+
+    def rebuild_pages(self, keep: str | None = None) -> None:
+        """Builds the sidebar and one page per section for the plan now shown."""
+        keep = keep or self.current_page_key()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.nav_model.clear()
+        self.go_menu.clear()
+        plan_ready = self.has_plan()
+        for action in (
+            self.new_goal_action,
+            self.log_progress_action,
+            self.new_reflection_action,
+            self.assessment_action,
+            self.new_review_action,
+            self.export_pdf_action,
+            self.export_plan_action,
+        ):
+            action.setEnabled(plan_ready)
+        self.nav.setVisible(plan_ready)
+        if not plan_ready:
+            from planner.frameworks import available_frameworks
+
+            welcome = WelcomePage(available_frameworks())
+            welcome.start_requested.connect(self._start_plan)
+            welcome.sample_requested.connect(lambda: flows.open_sample(self))
+            self._add_page("welcome", self.tr("Welcome"), welcome, nav=False)
+            self.stack.setCurrentWidget(welcome)
+            return
+        from planner.ui.page_registry import journal_pages
+
+        overview = OverviewPage(self.doc)
+        overview.skill_requested.connect(lambda sid: self.show_page(f"skill:{sid}"))
+        overview.goal_requested.connect(self.show_goal)
+        overview.assessment_requested.connect(lambda: flows.self_assessment(self))
+        self._add_page("overview", self.tr("Overview"), overview)
+        for skill in self.doc.framework.skills:
+            page = SkillPage(self.doc, skill)
+            page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
+            page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
+            page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
+            page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))
+            page.action_toggled.connect(
+                lambda aid, text, done: flows.toggle_action(self, aid, text, done)
+            )
+            self._add_page(f"skill:{skill.id}", skill.name, page, indent=True)
+        for key, title, page in journal_pages(self):
+            self._add_page(key, title, page)
+        self.show_page(keep if keep in self.pages else "overview")
+
+    def _add_page(
+        self, key: str, title: str, page: QWidget, *, nav: bool = True, indent: bool = False
+    ) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        if not nav:
+            return
+        item = QStandardItem(("    " if indent else "") + title)
+        item.setData(key, PAGE_ROLE)
+        item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
+        item.setToolTip(title)
+        self.nav_model.appendRow(item)
+        number = self.nav_model.rowCount()
+        action = self.go_menu.addAction(title)
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+
+    def current_page_key(self) -> str | None:
+        page = self.stack.currentWidget()
+        for key, candidate in self.pages.items():
+            if candidate is page:
+                return key
+        return None
+
+    def current_skill_page(self) -> SkillPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, SkillPage) else None
+
+    def show_page(self, key: str) -> None:
+        page = self.pages.get(key)
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        for row in range(self.nav_model.rowCount()):
+            if self.nav_model.item(row).data(PAGE_ROLE) == key:
+                index = self.nav_model.index(row, 0)
+                if self.nav.currentIndex() != index:
+                    self.nav.setCurrentIndex(index)
+                break
+
+    def show_goal(self, goal_id: int) -> None:
+        summary = self.store.goal_summary(goal_id)
+        if summary is None:
+            return
+        self.show_page(f"skill:{summary.skill}")
+        page = self.current_skill_page()
+        if page is not None:
+            page.search.clear()
+            page.status_filter.setCurrentIndex(0)
+            page.select_goal(goal_id)
+
+    def _on_nav_changed(self, current, _previous) -> None:
+        key = current.data(PAGE_ROLE) if current.isValid() else None
+        if key and key in self.pages:
+            self.stack.setCurrentWidget(self.pages[key])
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == PROFILE:
+            self.setWindowTitle(self._title())
+
+    def _title(self) -> str:
+        profile = self.doc.profile if self.doc else None
+        return f"{profile.name} — {APP_NAME}" if profile and profile.name else APP_NAME
+
+    def _start_plan(self, profile: Profile, framework: Framework) -> None:
+        try:
+            self.store.start_plan(profile, framework)
+        except StoreError as exc:
+            self.show_problem(str(exc))
+            return
+        self.rebuild_pages("overview")
+        self.setWindowTitle(self._title())
+
+    def show_problem(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+
+    # -- window state ------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        flows.on_close(self)
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:
+        self.setWindowTitle(self._title())
+        super().showEvent(event)

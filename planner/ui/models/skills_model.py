@@ -1,0 +1,68 @@
+"""The overview's table: one row per skill with level, goals and average progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from planner.ui.models.goals_model import PERCENT_ROLE
+
+COL_SKILL, COL_LEVEL, COL_PREVIOUS, COL_GOALS, COL_PROGRESS = range(5)
+HEADERS = ("Skill", "Latest self-rating", "Previous", "Goals achieved", "Average progress")
+SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    skill_id: str
+    name: str
+    level: str
+    previous: str
+    achieved: int
+    total: int
+    average: float
+
+
+class SkillSummaryModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[SkillRow] = []
+
+    def set_rows(self, rows: list[SkillRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SkillRow:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == SKILL_ID_ROLE:
+            return row.skill_id
+        if role == PERCENT_ROLE and col == COL_PROGRESS:
+            return round(row.average)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.name,
+                row.level or self.tr("Not rated yet"),
+                row.previous or "—",
+                self.tr("%d of %d") % (row.achieved, row.total),
+                f"{round(row.average)}%",
+            )[col]
+        return None

@@ -1,0 +1,176 @@
+"""The overview: where the person stands on every skill and what is coming up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui.document import ASSESSMENTS, GOALS, PROFILE, PROGRESS, REVIEWS, PlanDocument
+from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
+from planner.ui.models.goals_model import COL_TITLE, GOAL_ID_ROLE, GoalTableModel, format_date
+from planner.ui.models.skills_model import (
+    COL_PROGRESS,
+    COL_SKILL,
+    SKILL_ID_ROLE,
+    SkillRow,
+    SkillSummaryModel,
+)
+from planner.ui.pages.skill_page import _table
+from planner.ui.widgets.progress_delegate import ProgressBarDelegate
+from planner.ui.widgets.text import heading, plain_label
+
+UPCOMING_DAYS = 30
+
+
+class OverviewPage(QWidget):
+    skill_requested = Signal(str)
+    goal_requested = Signal(int)
+    assessment_requested = Signal()
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setAccessibleName(self.tr("Overview"))
+        self.greeting = heading("")
+        self.summary = plain_label()
+        self.status_line = plain_label()
+
+        self.skills_model = SkillSummaryModel(self)
+        self.skills_table = _table(self.tr("Skills summary"))
+        self.skills_table.setModel(self.skills_model)
+        self.skills_table.setItemDelegateForColumn(
+            COL_PROGRESS, ProgressBarDelegate(self.skills_table)
+        )
+        header = self.skills_table.horizontalHeader()
+        header.setSectionResizeMode(COL_SKILL, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(120)
+        self.skills_table.activated.connect(
+            lambda index: self.skill_requested.emit(index.siblingAtColumn(0).data(SKILL_ID_ROLE))
+        )
+
+        self.upcoming_model = GoalTableModel(self)
+        self.upcoming_table = _table(self.tr("Overdue and due soon"))
+        self.upcoming_table.setModel(self.upcoming_model)
+        self.upcoming_table.setItemDelegateForColumn(
+            GOAL_COL_PROGRESS, ProgressBarDelegate(self.upcoming_table)
+        )
+        up_header = self.upcoming_table.horizontalHeader()
+        up_header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            up_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        up_header.setMinimumSectionSize(90)
+        self.upcoming_table.activated.connect(
+            lambda index: self.goal_requested.emit(index.siblingAtColumn(0).data(GOAL_ID_ROLE))
+        )
+        self.upcoming_empty = plain_label(self.tr("Nothing is overdue or due in the next 30 days."))
+
+        self.assess_button = QPushButton(self.tr("Rate my skills now…"))
+        self.assess_button.setAccessibleName(self.tr("Rate my skills now"))
+        self.assess_button.clicked.connect(self.assessment_requested)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.summary)
+        layout.addSpacing(8)
+        skills_head = QHBoxLayout()
+        skills_head.addWidget(heading(self.tr("Your skills"), 2), 1)
+        skills_head.addWidget(self.assess_button)
+        layout.addLayout(skills_head)
+        layout.addWidget(self.skills_table, 2)
+        layout.addWidget(heading(self.tr("Overdue and due in the next 30 days"), 2))
+        layout.addWidget(self.upcoming_table)
+        layout.addWidget(self.upcoming_empty)
+        layout.addSpacing(8)
+        layout.addWidget(self.status_line)
+        layout.addStretch(1)
+        doc.changed.connect(self.refresh)
+        self.reload()
+
+    def refresh(self, topic: str) -> None:
+        if topic in (GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS):
+            self.reload()
+
+    def reload(self) -> None:
+        store = self.doc.store
+        profile = self.doc.profile
+        framework = self.doc.framework
+        today = dt.date.today()
+        first_name = profile.name.split()[0] if profile and profile.name.split() else ""
+        self.greeting.setText(
+            self.tr("Your plan at a glance, %s") % first_name
+            if first_name
+            else self.tr("Your plan at a glance")
+        )
+        if profile:
+            towards = (
+                self.tr("%s, working towards %s") % (profile.role, profile.aspiration)
+                if profile.role and profile.aspiration
+                else profile.role
+            )
+            self.summary.setText(
+                (towards + "\n" if towards else "") + self.tr("Framework: %s") % framework.name
+            )
+
+        dates = store.assessment_dates()
+        latest = {a.skill: a.level for a in store.assessment_round(dates[-1])} if dates else {}
+        previous = (
+            {a.skill: a.level for a in store.assessment_round(dates[-2])} if len(dates) > 1 else {}
+        )
+        stats = store.skill_stats()
+        self.skills_model.set_rows(
+            [
+                SkillRow(
+                    skill.id,
+                    skill.name,
+                    framework.level_label(latest.get(skill.id)),
+                    framework.level_label(previous.get(skill.id)),
+                    stats.get(skill.id, (0, 0, 0.0))[1],
+                    stats.get(skill.id, (0, 0, 0.0))[0],
+                    stats.get(skill.id, (0, 0, 0.0))[2],
+                )
+                for skill in framework.skills
+            ]
+        )
+        upcoming = store.goals_overdue(today) + store.goals_due(
+            today, today + dt.timedelta(days=UPCOMING_DAYS)
+        )
+        self.upcoming_model.set_rows(upcoming)
+        self.upcoming_table.setVisible(bool(upcoming))
+        self.upcoming_empty.setVisible(not upcoming)
+
+        reviews = store.reviews()
+        parts = []
+        parts.append(
+            self.tr("Last self-assessment: %s") % format_date(dates[-1])
+            if dates
+            else self.tr("No self-assessment yet: rate your skills to see where you stand.")
+        )
+        parts.append(
+            self.tr("Last review with your manager: %s") % format_date(reviews[-1].date)
+            if reviews
+            else self.tr("No review with your manager recorded yet.")
+        )
+        self.status_line.setText("\n".join(parts))
+        _fit_height(self.skills_table, self.skills_model.rowCount(), 12)
+        _fit_height(self.upcoming_table, self.upcoming_model.rowCount(), 10)
+
+
+def _fit_height(table, rows: int, most: int) -> None:
+    """Sizes a short table to its rows (up to ``most``) so the page has no empty box."""
+    shown = min(max(rows, 1), most)
+    height = (
+        table.horizontalHeader().sizeHint().height()
+        + table.verticalHeader().defaultSectionSize() * shown
+        + 2 * table.frameWidth()
+    )
+    table.setFixedHeight(height)

@@ -1,0 +1,297 @@
+"""One skill: what it means, its goals (filterable), and the selected goal's detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, Skill
+from planner.ui.document import GOALS, PROFILE, PROGRESS, PlanDocument
+from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
+from planner.ui.models.goals_model import (
+    COL_PROGRESS,
+    COL_TARGET,
+    COL_TITLE,
+    GOAL_ID_ROLE,
+    GoalFilterModel,
+    GoalTableModel,
+    format_date,
+)
+from planner.ui.models.progress_model import COL_NOTE, ProgressModel
+from planner.ui.widgets.progress_delegate import ProgressBarDelegate
+from planner.ui.widgets.text import bullet_html, heading, plain_label
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    return view
+
+
+class SkillPage(QWidget):
+    """Emits requests the main window turns into dialogs and commands."""
+
+    new_goal_requested = Signal(str)
+    edit_goal_requested = Signal(int)
+    delete_goal_requested = Signal(int)
+    log_progress_requested = Signal(int)
+    action_toggled = Signal(int, str, bool)  # action id, text, done
+
+    def __init__(self, doc: PlanDocument, skill: Skill, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.skill = skill
+        self.setAccessibleName(skill.name)
+
+        self.title = heading(skill.name)
+        self.description = plain_label(skill.description)
+        self.behaviours_toggle = QToolButton()
+        self.behaviours_toggle.setText(self.tr("What good looks like"))
+        self.behaviours_toggle.setAccessibleName(self.tr("What good looks like"))
+        self.behaviours_toggle.setCheckable(True)
+        self.behaviours_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.behaviours_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.behaviours = QLabel(bullet_html(list(skill.behaviours)))
+        self.behaviours.setWordWrap(True)
+        self.behaviours.setVisible(False)
+        self.behaviours_toggle.toggled.connect(self._toggle_behaviours)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter goals by title"))
+        self.search.setAccessibleName(self.tr("Filter goals"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Show status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in GOAL_STATUSES:
+            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.new_button = QPushButton(self.tr("New goal…"))
+        self.new_button.setAccessibleName(self.tr("New goal for this skill"))
+
+        self.model = GoalTableModel(self)
+        self.proxy = GoalFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = _table(self.tr("Goals"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TARGET, Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressBarDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(90)
+        self.empty_label = plain_label(
+            self.tr(
+                "No goals for this skill yet. Choose “New goal…” to set one; you can start "
+                "from an example."
+            )
+        )
+
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _=0: self.proxy.set_status(self.status_filter.currentData())
+        )
+        self.new_button.clicked.connect(lambda: self.new_goal_requested.emit(self.skill.id))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.table.activated.connect(lambda _i: self._emit_for_current(self.edit_goal_requested))
+
+        # Detail of the selected goal.
+        self.detail_title = heading("", 2)
+        self.detail_meta = plain_label()
+        self.detail_smart = plain_label()
+        self.detail_smart.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = QPushButton(self.tr("Edit goal…"))
+        self.log_button = QPushButton(self.tr("Log progress…"))
+        self.delete_button = QPushButton(self.tr("Delete goal"))
+        for button in (self.edit_button, self.log_button, self.delete_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+        self.edit_button.clicked.connect(lambda: self._emit_for_current(self.edit_goal_requested))
+        self.log_button.clicked.connect(lambda: self._emit_for_current(self.log_progress_requested))
+        self.delete_button.clicked.connect(
+            lambda: self._emit_for_current(self.delete_goal_requested)
+        )
+        self.actions_model = ActionsModel(editable=False, parent=self)
+        self.actions_model.toggled.connect(self._on_action_toggled)
+        self.actions_view = _table(self.tr("Actions"))
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.horizontalHeader().setSectionResizeMode(
+            COL_TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        self.actions_view.horizontalHeader().setSectionResizeMode(
+            COL_DUE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.progress_model = ProgressModel(parent=self)
+        self.progress_view = _table(self.tr("Progress history"))
+        self.progress_view.setModel(self.progress_model)
+        self.progress_view.horizontalHeader().setSectionResizeMode(
+            COL_NOTE, QHeaderView.ResizeMode.Stretch
+        )
+        self.progress_view.horizontalHeader().setStretchLastSection(True)
+        self.history_label = QLabel(self.tr("Progress history"))
+
+        self._build_layout()
+        doc.changed.connect(self.refresh)
+        self.reload()
+
+    def _build_layout(self) -> None:
+        top = QVBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.description)
+        top.addWidget(self.behaviours_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        top.addWidget(self.behaviours)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_filter, 1)
+        filters.addStretch(1)
+        filters.addWidget(self.new_button)
+        top.addLayout(filters)
+
+        goals = QWidget()
+        goals_layout = QVBoxLayout(goals)
+        goals_layout.setContentsMargins(0, 0, 0, 0)
+        goals_layout.addWidget(self.table)
+        goals_layout.addWidget(self.empty_label)
+
+        self.detail = QGroupBox(self.tr("Selected goal"))
+        detail_layout = QVBoxLayout(self.detail)
+        head = QHBoxLayout()
+        head.addWidget(self.detail_title, 1)
+        head.addWidget(self.log_button)
+        head.addWidget(self.edit_button)
+        head.addWidget(self.delete_button)
+        detail_layout.addLayout(head)
+        detail_layout.addWidget(self.detail_meta)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.detail_smart)
+        actions_label = QLabel(self.tr("Actions"))
+        left.addWidget(actions_label)
+        left.addWidget(self.actions_view, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.history_label)
+        right.addWidget(self.progress_view, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        detail_layout.addLayout(columns, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(goals)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _toggle_behaviours(self, shown: bool) -> None:
+        self.behaviours.setVisible(shown)
+        self.behaviours_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    # -- data ------------------------------------------------------------------
+
+    def refresh(self, topic: str) -> None:
+        if topic in (GOALS, PROGRESS, PROFILE):
+            self.reload()
+
+    def reload(self) -> None:
+        selected = self.current_goal_id()
+        self.model.set_rows(self.doc.store.goal_summaries(self.skill.id))
+        self.empty_label.setVisible(self.model.rowCount() == 0)
+        self.table.setVisible(self.model.rowCount() > 0)
+        if selected is not None:
+            self.select_goal(selected)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._show_detail()
+
+    def current_goal_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.siblingAtColumn(0).data(GOAL_ID_ROLE)
+
+    def select_goal(self, goal_id: int) -> bool:
+        row = self.model.row_of(goal_id)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def _emit_for_current(self, signal) -> None:
+        goal_id = self.current_goal_id()
+        if goal_id is not None:
+            signal.emit(goal_id)
+
+    def _on_action_toggled(self, row: int, done: bool) -> None:
+        action = self.actions_model.action_at(row)
+        if action.id is not None:
+            self.action_toggled.emit(action.id, action.text, done)
+
+    def _show_detail(self) -> None:
+        goal_id = self.current_goal_id()
+        goal = self.doc.store.goal(goal_id, with_progress=False) if goal_id else None
+        self.detail.setVisible(goal is not None)
+        if goal is None:
+            self.actions_model.set_rows([])
+            self.progress_model.set_goal(None, None)
+            return
+        summary = self.model.row_at(self.model.row_of(goal_id))
+        self.detail_title.setText(goal.title)
+        self.detail_title.setAccessibleName(goal.title)
+        target = format_date(goal.target_date) or self.tr("no target date")
+        self.detail_meta.setText(
+            self.tr("%s · %s priority · target %s · %d%% done")
+            % (
+                self.model.data(self.model.index(self.model.row_of(goal_id), 1)),
+                goal.priority.capitalize(),
+                target,
+                summary.percent,
+            )
+        )
+        parts = []
+        if goal.description:
+            parts.append(goal.description)
+        if goal.measure:
+            parts.append(self.tr("How I will know: %s") % goal.measure)
+        if goal.support:
+            parts.append(self.tr("Support needed: %s") % goal.support)
+        self.detail_smart.setText("\n\n".join(parts))
+        self.detail_smart.setVisible(bool(parts))
+        self.actions_model.set_rows(goal.actions)
+        self.progress_model.set_goal(self.doc.store, goal_id)
+        self.history_label.setText(
+            self.tr("Progress history (%d entries)") % self.progress_model.total
+        )
