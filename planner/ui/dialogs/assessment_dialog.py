@@ -1,0 +1,223 @@
+"""The self-assessment form: one rating per skill of the framework, on one date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.models import SelfAssessment, Skill
+from planner.ui.dialogs.reflection_dialog import DATE_FORMAT
+from planner.ui.document import PlanDocument
+from planner.ui.models.assessments_model import IMPORTANCE_LABELS
+
+
+class ScrollSafeComboBox(QComboBox):
+    """A combo that ignores the mouse wheel until focused, so scrolling down the list
+    of skills never changes a rating by accident."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # passes the wheel on to the scroll area
+
+
+class SkillRating(QGroupBox):
+    """Level, importance and note for one skill."""
+
+    def __init__(self, skill: Skill, scale, parent: QWidget | None = None):
+        super().__init__(skill.name, parent)
+        self.skill = skill
+        self._scale = scale
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.level_combo = ScrollSafeComboBox(self)
+        self.level_combo.addItem(self.tr("Not rated"), None)
+        for number, level in enumerate(scale, start=1):
+            self.level_combo.addItem(f"{number} · {self.tr(level.label)}", number)
+        self.level_combo.setAccessibleName(self.tr("%s: level") % skill.name)
+        level_label = QLabel(self.tr("Level:"), self)
+        level_label.setBuddy(self.level_combo)
+        grid.addWidget(level_label, 0, 0)
+        grid.addWidget(self.level_combo, 0, 1)
+
+        self.importance_combo = ScrollSafeComboBox(self)
+        self.importance_combo.addItem(self.tr("Not set"), None)
+        for number, label in IMPORTANCE_LABELS.items():
+            self.importance_combo.addItem(f"{number} · {self.tr(label)}", number)
+        self.importance_combo.setAccessibleName(self.tr("%s: importance to role") % skill.name)
+        importance_label = QLabel(self.tr("Importance to role:"), self)
+        importance_label.setBuddy(self.importance_combo)
+        grid.addWidget(importance_label, 0, 2)
+        grid.addWidget(self.importance_combo, 0, 3)
+
+        self.descriptor = QLabel(self)
+        self.descriptor.setTextFormat(Qt.TextFormat.PlainText)
+        self.descriptor.setWordWrap(True)
+        font = self.descriptor.font()
+        font.setItalic(True)
+        self.descriptor.setFont(font)
+        grid.addWidget(self.descriptor, 1, 1, 1, 3)
+
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("Optional: why this level, or an example"))
+        self.note_edit.setAccessibleName(self.tr("%s: note") % skill.name)
+        note_label = QLabel(self.tr("Note:"), self)
+        note_label.setBuddy(self.note_edit)
+        grid.addWidget(note_label, 2, 0)
+        grid.addWidget(self.note_edit, 2, 1, 1, 3)
+
+        self.level_combo.currentIndexChanged.connect(self._show_descriptor)
+        self._show_descriptor()
+
+    def _show_descriptor(self) -> None:
+        level = self.level_combo.currentData()
+        if level is None:
+            self.descriptor.setText(self.tr("Choose the level that fits you best today."))
+        else:
+            self.descriptor.setText(self.tr(self._scale[level - 1].descriptor))
+        self.descriptor.setAccessibleName(self.descriptor.text())
+
+    def set_rating(self, rating: SelfAssessment | None, *, with_note: bool = True) -> None:
+        self.level_combo.setCurrentIndex(
+            max(self.level_combo.findData(rating.level), 0) if rating else 0
+        )
+        importance = rating.importance if rating else None
+        self.importance_combo.setCurrentIndex(max(self.importance_combo.findData(importance), 0))
+        # A note belongs to its round; a new round starts with a blank one.
+        self.note_edit.setText(rating.note if rating and with_note else "")
+
+    def rating(self, date: dt.date) -> SelfAssessment | None:
+        level = self.level_combo.currentData()
+        if level is None:
+            return None
+        return SelfAssessment(
+            skill=self.skill.id,
+            date=date,
+            level=level,
+            importance=self.importance_combo.currentData(),
+            note=self.note_edit.text().strip(),
+        )
+
+
+class AssessmentDialog(QDialog):
+    """A new round of self-assessment, prefilled from the latest one so only what
+    has changed needs touching; the caller saves ``round()`` as one command."""
+
+    def __init__(
+        self, doc: PlanDocument, parent: QWidget | None = None, date: dt.date | None = None
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self.setWindowTitle(self.tr("New self-assessment"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Rate yourself on each skill as you are now. It is for your own development, "
+                "so be honest; you can compare rounds later. Skip any skill you cannot rate yet."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        row = QHBoxLayout()
+        self.date_edit = QDateEdit(QDate(date) if date else QDate.currentDate(), self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit.setAccessibleName(self.tr("Date"))
+        date_label = QLabel(self.tr("&Date:"), self)
+        date_label.setBuddy(self.date_edit)
+        row.addWidget(date_label)
+        row.addWidget(self.date_edit)
+        self.replace_note = QLabel(
+            self.tr("A self-assessment of this date already exists; saving replaces it."), self
+        )
+        self.replace_note.setWordWrap(True)
+        row.addWidget(self.replace_note)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setAccessibleName(self.tr("Skills to rate"))
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        self.ratings: list[SkillRating] = []
+        for skill in doc.framework.skills:
+            rating = SkillRating(skill, doc.framework.scale, inner)
+            inner_layout.addWidget(rating)
+            self.ratings.append(rating)
+        inner_layout.addStretch(1)
+        area.setWidget(inner)
+        layout.addWidget(area, 1)
+
+        self.error_label = QLabel(self)
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Save self-assessment"))
+        save.setAccessibleName(self.tr("Save self-assessment"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._prefill(date)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self._date_changed()
+        self.resize(820, 700)
+
+    def _prefill(self, date: dt.date | None) -> None:
+        dates = self.doc.store.assessment_dates()
+        source = date if date in dates else (dates[-1] if dates else None)
+        by_skill = {r.skill: r for r in self.doc.store.assessment_round(source)} if source else {}
+        for rating in self.ratings:
+            rating.set_rating(by_skill.get(rating.skill.id), with_note=source == date)
+
+    def _date_changed(self) -> None:
+        self.replace_note.setVisible(self.date() in self.doc.store.assessment_dates())
+
+    def date(self) -> dt.date:
+        return self.date_edit.date().toPython()
+
+    def accept(self) -> None:
+        if not self.round()[1]:
+            self.error_label.setText(self.tr("Please rate at least one skill."))
+            self.error_label.show()
+            return
+        super().accept()
+
+    def round(self) -> tuple[dt.date, list[SelfAssessment]]:
+        """The date and the ratings of every skill given a level."""
+        date = self.date()
+        ratings = [r.rating(date) for r in self.ratings]
+        return date, [r for r in ratings if r is not None]

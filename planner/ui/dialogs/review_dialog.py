@@ -1,0 +1,140 @@
+"""The editor for a review conversation with the line manager."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.models import Review
+from planner.ui.dialogs.privacy_notes import IdentifierWatch
+from planner.ui.dialogs.reflection_dialog import DATE_FORMAT
+from planner.ui.document import PlanDocument
+
+
+class ReviewDialog(QDialog):
+    """Records a new review or edits one; the caller saves ``review()`` as an
+    undoable command after ``exec()`` accepts."""
+
+    def __init__(
+        self, doc: PlanDocument, review: Review | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self._original = review
+        self.setWindowTitle(self.tr("Edit review") if review else self.tr("New review"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Note what you discussed with your manager and the actions you agreed. "
+                "Put each agreed action on its own line."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self._add_row(form, self.tr("&Date:"), self.date_edit, self.tr("Date"))
+
+        self.reviewer_edit = QLineEdit(self)
+        self.reviewer_edit.setPlaceholderText(self.tr("Who you met, e.g. your line manager"))
+        self._add_row(form, self.tr("&Reviewer:"), self.reviewer_edit, self.tr("Reviewer"))
+
+        line = self.fontMetrics().lineSpacing()
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText(
+            self.tr("What went well, what is harder, and what support you need")
+        )
+        self.notes_edit.setMinimumHeight(line * 8)
+        self._add_row(form, self.tr("&Notes:"), self.notes_edit, self.tr("Notes"))
+
+        self.actions_edit = QPlainTextEdit(self)
+        self.actions_edit.setTabChangesFocus(True)
+        self.actions_edit.setPlaceholderText(self.tr("One agreed action per line"))
+        self.actions_edit.setMinimumHeight(line * 6)
+        self._add_row(
+            form, self.tr("&Agreed actions:"), self.actions_edit, self.tr("Agreed actions")
+        )
+        layout.addLayout(form, 1)
+
+        self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.watch = IdentifierWatch(
+            lambda: "\n".join([self.notes_edit.toPlainText(), self.actions_edit.toPlainText()]),
+            self,
+        )
+        layout.addWidget(self.watch.warning)
+        self.notes_edit.textChanged.connect(self.watch.text_changed)
+        self.actions_edit.textChanged.connect(self.watch.text_changed)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Save review"))
+        save.setAccessibleName(self.tr("Save review"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        if review is not None:
+            self.date_edit.setDate(QDate(review.date))
+            self.reviewer_edit.setText(review.reviewer)
+            self.notes_edit.setPlainText(review.notes)
+            self.actions_edit.setPlainText(review.agreed_actions)
+        else:
+            profile = doc.profile
+            self.reviewer_edit.setText(profile.manager if profile else "")
+        self.watch.check_now()
+        self.resize(640, 560)
+
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, name: str) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        widget.setAccessibleName(name)
+        form.addRow(label, widget)
+
+    def accept(self) -> None:
+        review = self.review()
+        if not (review.notes or review.agreed_actions):
+            self.error_label.setText(
+                self.tr("Please add some notes or at least one agreed action.")
+            )
+            self.error_label.show()
+            self.notes_edit.setFocus()
+            return
+        super().accept()
+
+    def review(self) -> Review:
+        """The review as entered; it keeps the id of the one being edited."""
+        actions = [
+            line.strip() for line in self.actions_edit.toPlainText().splitlines() if line.strip()
+        ]
+        return Review(
+            date=self.date_edit.date().toPython(),
+            reviewer=self.reviewer_edit.text().strip(),
+            notes=self.notes_edit.toPlainText().strip(),
+            agreed_actions="\n".join(actions),
+            id=self._original.id if self._original else None,
+        )
