@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -39,6 +41,7 @@ class MainWindow(QMainWindow):
         self.own_store = store
         self.doc: PlanDocument | None = None
         self.pages: dict[str, QWidget] = {}
+        self.page_factories: dict[str, Callable[[], QWidget]] = {}
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(900, 600))
         self._create_actions()
@@ -254,13 +257,15 @@ class MainWindow(QMainWindow):
         return self.doc is not None and self.store.has_plan()
 
     def rebuild_pages(self, keep: str | None = None) -> None:
-        """Builds the sidebar and one page per section for the plan now shown."""
+        """Builds the sidebar for the plan now shown; each page is built the first
+        time it is shown, so start-up costs one page whatever the plan's size."""
         keep = keep or self.current_page_key()
         while self.stack.count():
             page = self.stack.widget(0)
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        self.page_factories.clear()
         self.nav_model.clear()
         self.go_menu.clear()
         plan_ready = self.has_plan()
@@ -276,40 +281,50 @@ class MainWindow(QMainWindow):
             action.setEnabled(plan_ready)
         self.nav.setVisible(plan_ready)
         if not plan_ready:
-            from planner.frameworks import available_frameworks
-
-            welcome = WelcomePage(available_frameworks())
-            welcome.start_requested.connect(self._start_plan)
-            welcome.sample_requested.connect(lambda: flows.open_sample(self))
-            self._add_page("welcome", self.tr("Welcome"), welcome, nav=False)
-            self.stack.setCurrentWidget(welcome)
+            self._add_page("welcome", self.tr("Welcome"), self._welcome_page, nav=False)
+            self.show_page("welcome")
             return
         from planner.ui.page_registry import journal_pages
 
+        self._add_page("overview", self.tr("Overview"), self._overview_page)
+        for skill in self.doc.framework.skills:
+            self._add_page(
+                f"skill:{skill.id}", skill.name, lambda s=skill: self._skill_page(s), indent=True
+            )
+        for key, title, factory in journal_pages(self):
+            self._add_page(key, title, factory)
+        self.show_page(keep if keep in self.page_factories else "overview")
+
+    def _welcome_page(self) -> QWidget:
+        from planner.frameworks import available_frameworks
+
+        welcome = WelcomePage(available_frameworks())
+        welcome.start_requested.connect(self._start_plan)
+        welcome.sample_requested.connect(lambda: flows.open_sample(self))
+        return welcome
+
+    def _overview_page(self) -> QWidget:
         overview = OverviewPage(self.doc)
         overview.skill_requested.connect(lambda sid: self.show_page(f"skill:{sid}"))
         overview.goal_requested.connect(self.show_goal)
         overview.assessment_requested.connect(lambda: flows.self_assessment(self))
-        self._add_page("overview", self.tr("Overview"), overview)
-        for skill in self.doc.framework.skills:
-            page = SkillPage(self.doc, skill)
-            page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
-            page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
-            page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
-            page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))
-            page.action_toggled.connect(
-                lambda aid, text, done: flows.toggle_action(self, aid, text, done)
-            )
-            self._add_page(f"skill:{skill.id}", skill.name, page, indent=True)
-        for key, title, page in journal_pages(self):
-            self._add_page(key, title, page)
-        self.show_page(keep if keep in self.pages else "overview")
+        return overview
+
+    def _skill_page(self, skill) -> QWidget:
+        page = SkillPage(self.doc, skill)
+        page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
+        page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
+        page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
+        page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))
+        page.action_toggled.connect(
+            lambda aid, text, done: flows.toggle_action(self, aid, text, done)
+        )
+        return page
 
     def _add_page(
-        self, key: str, title: str, page: QWidget, *, nav: bool = True, indent: bool = False
+        self, key: str, title: str, factory, *, nav: bool = True, indent: bool = False
     ) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
+        self.page_factories[key] = factory
         if not nav:
             return
         item = QStandardItem(("    " if indent else "") + title)
@@ -323,6 +338,19 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda _=False, k=key: self.show_page(k))
 
+    def page(self, key: str) -> QWidget | None:
+        """The page for ``key``, built now if it has not been shown yet."""
+        if key not in self.pages:
+            factory = self.page_factories.get(key)
+            if factory is None:
+                return None
+            self.pages[key] = factory()
+            self.stack.addWidget(self.pages[key])
+        return self.pages[key]
+
+    def page_keys(self) -> list[str]:
+        return list(self.page_factories)
+
     def current_page_key(self) -> str | None:
         page = self.stack.currentWidget()
         for key, candidate in self.pages.items():
@@ -335,7 +363,7 @@ class MainWindow(QMainWindow):
         return page if isinstance(page, SkillPage) else None
 
     def show_page(self, key: str) -> None:
-        page = self.pages.get(key)
+        page = self.page(key)
         if page is None:
             return
         self.stack.setCurrentWidget(page)
@@ -359,8 +387,10 @@ class MainWindow(QMainWindow):
 
     def _on_nav_changed(self, current, _previous) -> None:
         key = current.data(PAGE_ROLE) if current.isValid() else None
-        if key and key in self.pages:
-            self.stack.setCurrentWidget(self.pages[key])
+        if key:
+            page = self.page(key)
+            if page is not None:
+                self.stack.setCurrentWidget(page)
 
     def _on_changed(self, topic: str) -> None:
         if topic == PROFILE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -10,8 +11,8 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 
-def journal_pages(window: MainWindow) -> list[tuple[str, str, QWidget]]:
-    """(key, sidebar title, page) for the sections that follow the skills."""
+def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
+    """(key, sidebar title, page factory) for the sections that follow the skills."""
     from planner.ui.pages.assessment_page import AssessmentPage
     from planner.ui.pages.profile_page import ProfilePage
     from planner.ui.pages.reflections_page import ReflectionsPage
@@ -20,8 +21,8 @@ def journal_pages(window: MainWindow) -> list[tuple[str, str, QWidget]]:
     doc = window.doc
     tr = window.tr
     return [
-        ("reflections", tr("Reflections"), ReflectionsPage(doc)),
-        ("assessments", tr("Self-assessment"), AssessmentPage(doc)),
-        ("reviews", tr("Reviews"), ReviewsPage(doc)),
-        ("profile", tr("Profile"), ProfilePage(doc)),
+        ("reflections", tr("Reflections"), lambda: ReflectionsPage(doc)),
+        ("assessments", tr("Self-assessment"), lambda: AssessmentPage(doc)),
+        ("reviews", tr("Reviews"), lambda: ReviewsPage(doc)),
+        ("profile", tr("Profile"), lambda: ProfilePage(doc)),
     ]

@@ -39,7 +39,7 @@ def test_accessible_names_of_the_contract_exist(window):
 
 
 def test_every_button_has_an_accessible_name(window):
-    for page_key in list(window.pages):
+    for page_key in window.page_keys():
         window.show_page(page_key)
     unnamed = [
         b
