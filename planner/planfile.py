@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 import uuid
 from pathlib import Path
@@ -35,6 +36,9 @@ from planner.frameworks import framework_from_dict, framework_to_dict
 FORMAT = "leadership-plan"
 VERSION = 1
 MAX_FILE_BYTES = 512 * 1024 * 1024
+# Exactly YYYY-MM-DD: date.fromisoformat alone also takes week dates (2026-W24-1)
+# and basic forms (20260615T0), which the format does not allow.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 PROFILE_FIELDS = ("name", "role", "profession", "organisation", "manager", "aspiration")
 
 
@@ -209,7 +213,7 @@ class _Reader:
             if required:
                 self.problem(f"{where}.{key}", "a date (YYYY-MM-DD) is required")
             return None
-        if isinstance(value, str) and len(value) == 10:
+        if isinstance(value, str) and _DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:

@@ -213,7 +213,10 @@ def test_a_bad_target_date_is_reported_with_its_place(document):
     assert _problems(document) == ["goals[3].target_date: not a date (expected YYYY-MM-DD)"]
 
 
-@pytest.mark.parametrize("bad", ["2026-02-30", "2026-6-1", 20260601, True, "soon"])
+@pytest.mark.parametrize(
+    "bad",
+    ["2026-02-30", "2026-6-1", "2026-W24-1", "20260615T0", 20260601, True, "soon", " 2026-06-01"],
+)
 def test_impossible_or_badly_written_dates_are_refused(document, bad):
     document["reviews"][0]["date"] = bad
     assert _problems(document) == ["reviews[0].date: not a date (expected YYYY-MM-DD)"]
