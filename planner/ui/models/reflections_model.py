@@ -90,6 +90,8 @@ class ReflectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_TITLE:
                 return plain_tooltip(reflection.title)
+            if col == COL_SKILL:
+                return self.skill_name(reflection.skill)
             if col == COL_MODEL and reflection.model in REFLECTION_MODELS:
                 return self.tr(REFLECTION_MODELS[reflection.model].name)
             if col == COL_PRIVATE and reflection.private:

@@ -1,0 +1,279 @@
+"""The shared shape of the journal pages: search, a sortable table, a read-only
+preview of the selected entry, and New / Edit / Delete buttons."""
+
+from __future__ import annotations
+
+import html
+import itertools
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui.document import PlanDocument
+from planner.ui.widgets.text import heading, plain_label
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Asks a yes/no question whose text may hold user words, shown literally.
+
+    Args:
+        parent: the window the question belongs to.
+        title: the window title of the question.
+        text: plain text; escaped and wrapped so Qt never reads it as markup.
+
+    Returns:
+        True when the user answered Yes.
+    """
+    answer = QMessageBox.question(
+        parent,
+        title,
+        "<p>" + html.escape(text).replace("\n", "<br>") + "</p>",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class PreviewWriter:
+    """Writes headings and plain text into a preview; no text is read as markup."""
+
+    def __init__(self, view: QPlainTextEdit):
+        view.clear()
+        self._cursor = QTextCursor(view.document())
+        self._plain = QTextCharFormat()
+        self._bold = QTextCharFormat()
+        self._bold.setFontWeight(QFont.Weight.Bold)
+        self._title = QTextCharFormat(self._bold)
+        self._title.setFontPointSize(view.font().pointSizeF() * 1.25)
+        self._first = True
+
+    def _block(self) -> None:
+        if not self._first:
+            self._cursor.insertBlock()
+        self._first = False
+
+    def title(self, text: str) -> None:
+        self._block()
+        self._cursor.insertText(text, self._title)
+
+    def line(self, text: str) -> None:
+        self._block()
+        self._cursor.insertText(text, self._plain)
+
+    def section(self, heading_text: str, body: str) -> None:
+        self._block()
+        self._cursor.insertBlock()
+        self._cursor.insertText(heading_text, self._bold)
+        for paragraph in body.splitlines() or [""]:
+            self._cursor.insertBlock()
+            self._cursor.insertText(paragraph, self._plain)
+
+
+class RecordListPage(QWidget):
+    """Subclasses give the models, the preview and the three actions."""
+
+    def __init__(
+        self,
+        doc: PlanDocument,
+        *,
+        title: str,
+        intro: str,
+        table_name: str,
+        search_hint: str,
+        new_label: str,
+        source,
+        proxy: QSortFilterProxyModel,
+        id_role: int,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self.source = source
+        self.proxy = proxy
+        self.proxy.setParent(self)
+        self.proxy.setSourceModel(source)
+        self.proxy.setDynamicSortFilter(True)
+        self._id_role = id_role
+        self.setAccessibleName(title)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, parent=self))
+        layout.addWidget(plain_label(intro, self))
+
+        self.toolbar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(search_hint)
+        self.search.setAccessibleName(search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.toolbar.addWidget(self.search, 1)
+        self.new_button = self._button(new_label)
+        self.edit_button = self._button(self.tr("Edit"))
+        self.delete_button = self._button(self.tr("Delete"))
+        self.toolbar.addSpacing(12)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            self.toolbar.addWidget(button)
+        layout.addLayout(self.toolbar)
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName(table_name)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setHighlightSections(False)
+
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        delete_action = QAction(self.tr("Delete"), self.table)
+        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_action)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        # activated covers Enter and double-click, as the platform defines them.
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.proxy.modelReset.connect(self._selection_changed)
+        self.proxy.layoutChanged.connect(self._selection_changed)
+
+    def _button(self, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        return button
+
+    def finish_layout(self, *extra_filters: QWidget) -> None:
+        """Adds filter widgets after the search field and sets the tab order."""
+        for i, widget in enumerate(extra_filters, start=1):
+            self.toolbar.insertWidget(i, widget)
+        chain = [
+            self.search,
+            *extra_filters,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.table,
+            self.preview,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+        self._selection_changed()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._selection_changed()
+
+    # -- selection -----------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), index.parent()
+        ):
+            return None
+        return index.data(self._id_role)
+
+    def selected(self):
+        """The selected entry, or None."""
+        row = self.source.row_of(self.selected_id())
+        return self.source.row_at(row) if row >= 0 else None
+
+    def select_id(self, record_id: int | None) -> bool:
+        row = self.source.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.source.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def reload(self) -> None:
+        """Refills the table from the store, keeping the selection when it can."""
+        keep = self.selected_id()
+        self.load_rows()
+        if not self.select_id(keep):
+            self.table.clearSelection()
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        record = self.selected()
+        self.edit_button.setEnabled(record is not None)
+        self.delete_button.setEnabled(record is not None)
+        if record is None:
+            self.preview.setPlainText(
+                self.tr("Nothing to show yet.")
+                if self.source.rowCount() == 0
+                else self.tr("Select an entry to read it here.")
+            )
+        else:
+            self.write_preview(PreviewWriter(self.preview), record)
+        self.preview.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def resize_columns(self, stretch_column: int, widths: dict[int, int] | None = None) -> None:
+        """One column takes the spare width; those in ``widths`` (in average
+        characters, so they scale with the font) can be resized by hand; the rest fit
+        their contents."""
+        header = self.table.horizontalHeader()
+        char = self.fontMetrics().averageCharWidth()
+        for column in range(self.source.columnCount()):
+            if column == stretch_column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            elif widths and column in widths:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, widths[column] * char)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    # -- for subclasses ------------------------------------------------------------
+
+    def load_rows(self) -> None:
+        raise NotImplementedError
+
+    def write_preview(self, writer: PreviewWriter, record) -> None:
+        raise NotImplementedError
+
+    def new_record(self) -> None:
+        raise NotImplementedError
+
+    def edit_selected(self) -> None:
+        raise NotImplementedError
+
+    def delete_selected(self) -> None:
+        raise NotImplementedError

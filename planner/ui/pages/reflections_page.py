@@ -1,0 +1,115 @@
+"""The reflective journal: find, read, write, edit and delete reflections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
+
+from planner.domain.models import Reflection
+from planner.domain.reflection_models import REFLECTION_MODELS
+from planner.ui.commands import DeleteReflection, SaveReflection
+from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+from planner.ui.document import GOALS, PROFILE, REFLECTIONS, PlanDocument
+from planner.ui.models.goals_model import format_date
+from planner.ui.models.reflections_model import (
+    COL_DATE,
+    COL_SKILL,
+    COL_TITLE,
+    REFLECTION_ID_ROLE,
+    ReflectionFilterModel,
+    ReflectionTableModel,
+)
+from planner.ui.pages.record_list import PreviewWriter, RecordListPage, confirm
+
+TOPICS = {REFLECTIONS, GOALS, PROFILE}
+
+
+class ReflectionsPage(RecordListPage):
+    """Reloads itself when reflections, goals (titles in the preview) or the profile
+    (the framework's skill names) change."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
+        super().__init__(
+            doc,
+            title=self.tr("Reflections"),
+            intro=self.tr(
+                "Write down what happened, why it matters and what you will do next. "
+                "Private reflections stay out of exports."
+            ),
+            table_name=self.tr("Reflections"),
+            search_hint=self.tr("Search reflections"),
+            new_label=self.tr("New reflection"),
+            source=ReflectionTableModel(),
+            proxy=ReflectionFilterModel(),
+            id_role=REFLECTION_ID_ROLE,
+            parent=parent,
+        )
+        self.preview.setAccessibleName(self.tr("Reflection preview"))
+        self.show_private = QCheckBox(self.tr("Show private"), self)
+        self.show_private.setAccessibleName(self.tr("Show private"))
+        self.show_private.setChecked(True)
+        self.show_private.toggled.connect(self._show_private_toggled)
+        self._goal_titles: dict[str, str] = {}
+        self.load_rows()
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.resize_columns(COL_TITLE, {COL_SKILL: 22})
+        self.finish_layout(self.show_private)
+        doc.changed.connect(self.refresh)
+
+    def refresh(self, topic: str) -> None:
+        """Reloads from the store when ``topic`` is one this page shows."""
+        if topic in TOPICS:
+            self.reload()
+
+    def load_rows(self) -> None:
+        store = self.doc.store
+        self._goal_titles = {g.uid: g.title for g in store.goal_summaries()}
+        skills = {s.id: s.name for s in self.doc.framework.skills}
+        self.source.set_rows(store.reflections(), skills)
+
+    def _show_private_toggled(self, show: bool) -> None:
+        self.proxy.set_show_private(show)
+        self._selection_changed()
+
+    def write_preview(self, writer: PreviewWriter, record: Reflection) -> None:
+        writer.title(record.title)
+        details = [format_date(record.date)]
+        if record.skill:
+            details.append(self.doc.skill_name(record.skill))
+        if record.private:
+            details.append(self.tr("Private"))
+        writer.line(" · ".join(details))
+        if record.goal and record.goal in self._goal_titles:
+            writer.line(self.tr("Goal: %s") % self._goal_titles[record.goal])
+        model = REFLECTION_MODELS.get(record.model)
+        if model is None:
+            for key, text in record.sections.items():
+                writer.section(key, text)
+            return
+        for section in model.sections:
+            writer.section(self.tr(section.title), record.sections.get(section.key, ""))
+
+    def new_record(self) -> None:
+        dialog = ReflectionDialog(self.doc, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            reflection = dialog.reflection()
+            if self.doc.execute(SaveReflection(self.doc, reflection)):
+                self.select_id(reflection.id)
+
+    def edit_selected(self) -> None:
+        old = self.selected()
+        if old is None:
+            return
+        dialog = ReflectionDialog(self.doc, old, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            new = dialog.reflection()
+            if new != old and self.doc.execute(SaveReflection(self.doc, new, old)):
+                self.select_id(new.id)
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        question = self.tr("Delete the reflection “%s”? You can undo this.") % record.title
+        if confirm(self, self.tr("Delete reflection?"), question):
+            self.doc.execute(DeleteReflection(self.doc, record.id, record.title))
