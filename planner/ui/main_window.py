@@ -287,10 +287,10 @@ class MainWindow(QMainWindow):
         from planner.ui.page_registry import journal_pages
 
         self._add_page("overview", self.tr("Overview"), self._overview_page)
+        self._add_heading(self.tr("Skills"))
         for skill in self.doc.framework.skills:
-            self._add_page(
-                f"skill:{skill.id}", skill.name, lambda s=skill: self._skill_page(s), indent=True
-            )
+            self._add_page(f"skill:{skill.id}", skill.name, lambda s=skill: self._skill_page(s))
+        self._add_heading(self.tr("Journal"))
         for key, title, factory in journal_pages(self):
             self._add_page(key, title, factory)
         self.show_page(keep if keep in self.page_factories else "overview")
@@ -321,18 +321,27 @@ class MainWindow(QMainWindow):
         )
         return page
 
-    def _add_page(
-        self, key: str, title: str, factory, *, nav: bool = True, indent: bool = False
-    ) -> None:
+    def _add_heading(self, title: str) -> None:
+        """A group label in the sidebar; not selectable, so arrow keys pass over it."""
+        item = QStandardItem(title.upper())
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = item.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        item.setFont(font)
+        item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
+        self.nav_model.appendRow(item)
+
+    def _add_page(self, key: str, title: str, factory, *, nav: bool = True) -> None:
         self.page_factories[key] = factory
         if not nav:
             return
-        item = QStandardItem(("    " if indent else "") + title)
+        item = QStandardItem(title)
         item.setData(key, PAGE_ROLE)
         item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
         item.setToolTip(title)
         self.nav_model.appendRow(item)
-        number = self.nav_model.rowCount()
+        number = len(self.go_menu.actions()) + 1
         action = self.go_menu.addAction(title)
         if number <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))

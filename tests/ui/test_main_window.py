@@ -66,12 +66,19 @@ def test_sidebar_lists_overview_skills_and_journal(window):
 
 
 def test_clicking_a_skill_in_the_sidebar_shows_its_page(window, qtbot):
-    rect = window.nav.visualRect(window.nav_model.index(2, 0))
+    rect = window.nav.visualRect(window.nav_model.index(3, 0))
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_key() == "skill:situational-awareness"
     page = window.current_skill_page()
     titles = {page.proxy.index(r, COL_TITLE).data() for r in range(page.proxy.rowCount())}
     assert "Predict and plan for the next day's staffing gaps by 3pm" in titles
+
+
+def test_arrow_keys_in_the_sidebar_pass_over_headings(window, qtbot):
+    window.nav.setFocus()
+    window.show_page("overview")
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_page_key() == "skill:learn-to-follow"
 
 
 def test_first_run_creates_profile_and_framework(qtbot, tmp_path):
