@@ -23,20 +23,28 @@ def _open_store(db_path: Path):
     return PlanStore.open(db_path)
 
 
+def _writing(db_path: Path):
+    """The plan's one-writer lock, waiting briefly for the app to let go of it."""
+    from planner.store.lock import CLI_LOCK_WAIT_SECONDS, PlanLock
+
+    return PlanLock(db_path).acquire(timeout=CLI_LOCK_WAIT_SECONDS)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from planner.demo import demo_plan
 
-    store = _open_store(args.db)
-    try:
-        if store.has_plan():
-            raise CommandError(
-                f"{args.db} already holds a plan; the demo will not overwrite it. "
-                "Choose another --db path."
-            )
-        plan = demo_plan()
-        store.replace_plan(plan)
-    finally:
-        store.close()
+    with _writing(args.db):
+        store = _open_store(args.db)
+        try:
+            if store.has_plan():
+                raise CommandError(
+                    f"{args.db} already holds a plan; the demo will not overwrite it. "
+                    "Choose another --db path."
+                )
+            plan = demo_plan()
+            store.replace_plan(plan)
+        finally:
+            store.close()
     print(f"Created a sample plan for {plan.profile.name} in {args.db}")
     return 0
 
@@ -66,20 +74,21 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         plan = planfile.read(args.file)
     except planfile.PlanFileError as exc:
         raise CommandError(f"{args.file} cannot be imported, nothing was changed: {exc}") from None
-    store = _open_store(args.db)
-    try:
-        if store.has_plan() and not args.replace:
-            raise CommandError(
-                f"{args.db} already holds a plan; nothing was changed. Use --replace to "
-                "overwrite it (a backup is taken first)."
-            )
-        if store.has_plan():
-            from planner.store.backup import backup_before
+    with _writing(args.db):
+        store = _open_store(args.db)
+        try:
+            if store.has_plan() and not args.replace:
+                raise CommandError(
+                    f"{args.db} already holds a plan; nothing was changed. Use --replace to "
+                    "overwrite it (a backup is taken first)."
+                )
+            if store.has_plan():
+                from planner.store.backup import backup_before
 
-            backup_before(store, "import")
-        store.replace_plan(plan)
-    finally:
-        store.close()
+                backup_before(store, "import")
+            store.replace_plan(plan)
+        finally:
+            store.close()
     print(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
     return 0
 
@@ -108,6 +117,47 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from planner.store.backup import backup_file
+
+    if not args.db.is_file():
+        raise CommandError(f"there is no plan at {args.db}")
+    if args.to is not None and args.to.exists():
+        raise CommandError(f"{args.to} already exists; choose a new file name for the backup")
+    dest = backup_file(args.db, "manual", to=args.to)
+    print(f"Backed up {args.db} to {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from planner.store import recovery
+
+    with _writing(args.db):
+        found = recovery.diagnose(args.db)
+        if found.state == recovery.DAMAGED:
+            aside = recovery.restore_from_backup(args.db, args.backup)
+            print(f"Restored {args.backup} to {args.db}; the damaged file is kept as {aside}")
+            return 0
+        if found.state == recovery.UNAVAILABLE:
+            raise CommandError(found.message)
+        safety = recovery.restore_backup(args.backup, args.db)
+    kept = f"; the plan it replaced is backed up as {safety}" if safety else ""
+    print(f"Restored {args.backup} to {args.db}{kept}")
+    return 0
+
+
+def _restore_hint(db_path: Path) -> str:
+    from planner.store.backup import newest_good_backup
+
+    good = newest_good_backup(db_path, quick=False)
+    if good is None:
+        return "No good backup was found beside it."
+    taken = good.taken_at.strftime("%d %b %Y %H:%M")
+    return (
+        f"To go back to the newest good backup ({taken}): {PROG} restore {good.path} --db {db_path}"
+    )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from planner.store.health import check_database
 
@@ -117,13 +167,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not report.ok:
         # The full list is the report the user asked for (stdout); stderr keeps the
         # one-line error every verb gives.
-        for problem in report.problems:
-            print(problem)
-        more = len(report.problems) - 1
-        raise CommandError(
-            f"{args.db} failed its check: {report.problems[0]}"
-            + (f" (and {more} more, listed above)" if more else "")
-        )
+        if len(report.problems) > 1:
+            for problem in report.problems:
+                print(problem)
+        summary = report.summary().rstrip(".")
+        raise CommandError(f"{args.db} failed its check: {summary}. {_restore_hint(args.db)}")
     counts = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in report.counts.items())
     print(f"OK: {args.db} (schema {report.schema_version}): {counts}")
     return 0
@@ -162,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the plan already in the database (backed up first)",
     )
     verb("check", cmd_check, "check the database's integrity and schema")
+    backup = verb("backup", cmd_backup, "copy the plan safely into its backups folder")
+    backup.add_argument("--to", type=Path, help="write the backup to this new file instead")
+    restore = verb("restore", cmd_restore, "put a backup back in place of the plan")
+    restore.add_argument("backup", type=Path, help="the backup file to restore")
     pdf = verb("export-pdf", cmd_export_pdf, "write the development plan as a PDF")
     pdf.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     pdf.add_argument(

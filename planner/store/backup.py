@@ -122,8 +122,17 @@ def backup_connection(
     return dest
 
 
-def backup_file(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
+def backup_file(
+    db_path: Path, reason: str, now: dt.datetime | None = None, *, to: Path | None = None
+) -> Path:
     """Backs up the plan file at ``db_path`` (not open in this process).
+
+    Args:
+        db_path: The plan file.
+        reason: A short lower-case word kept in the backup's name.
+        now: The clock, for tests.
+        to: Write the backup to this file instead of the ``backups/`` folder (not
+            thinned).
 
     Raises:
         StoreError: the file is missing, locked or unreadable, or the copy failed.
@@ -139,6 +148,8 @@ def backup_file(db_path: Path, reason: str, now: dt.datetime | None = None) -> P
     except sqlite3.Error as exc:
         raise StoreError(describe_sqlite_error(exc, db_path)) from None
     try:
+        if to is not None:
+            return backup_to(conn, to)
         return backup_connection(conn, db_path, reason, now)
     finally:
         conn.close()
@@ -209,14 +220,20 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return found
 
 
-def newest_good_backup(db_path: Path) -> BackupInfo | None:
-    """The newest backup that passes SQLite's quick check and holds a plan this app
-    can read, or ``None``."""
+def newest_good_backup(db_path: Path, *, quick: bool = True) -> BackupInfo | None:
+    """The newest backup that passes SQLite's check and holds a plan this app can
+    read, or ``None``.
+
+    Args:
+        db_path: The plan whose ``backups/`` folder is searched.
+        quick: ``quick_check`` (fast, for start-up) rather than the full
+            ``integrity_check`` (which also compares every index with its table).
+    """
     from planner.store.health import check_database
 
     for info in list_backups(db_path):
         try:
-            report = check_database(info.path, quick=True)
+            report = check_database(info.path, quick=quick)
         except StoreError:
             continue
         if report.ok:

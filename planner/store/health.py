@@ -22,6 +22,26 @@ class HealthReport:
     def ok(self) -> bool:
         return not self.problems
 
+    def summary(self) -> str:
+        """What is wrong, in one plain sentence ("" when nothing is)."""
+        if not self.problems:
+            return ""
+        kinds = {p.split(":", 1)[0] for p in self.problems}
+        count = len(self.problems)
+        if "integrity" in kinds:
+            return (
+                f"the file is damaged: SQLite's integrity check found {count} "
+                f"problem{'s' if count > 1 else ''} in how the plan is stored"
+            )
+        if "foreign key" in kinds:
+            return (
+                f"{count} entr{'ies' if count > 1 else 'y'} point at a goal or skill "
+                "that is no longer in the plan"
+            )
+        if "schema" in kinds:
+            return "the file is not a complete plan this version can read: " + self.problems[0]
+        return self.problems[0]
+
 
 _COUNTED = ("goals", "progress_entries", "reflections", "assessments", "reviews")
 
