@@ -1,0 +1,162 @@
+"""Self-assessment over time: every round side by side, and the scale explained."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui.commands import DeleteAssessmentRound, SaveAssessmentRound
+from planner.ui.dialogs.assessment_dialog import AssessmentDialog
+from planner.ui.document import ASSESSMENTS, PROFILE, PlanDocument
+from planner.ui.models.assessments_model import AssessmentMatrixModel
+from planner.ui.models.goals_model import format_date
+from planner.ui.pages.record_list import confirm
+from planner.ui.widgets.text import heading, plain_label
+
+TOPICS = {ASSESSMENTS, PROFILE}
+
+
+class AssessmentPage(QWidget):
+    """The history table has one column per round; selecting a column picks the round
+    that "Delete round" removes (the latest by default)."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setAccessibleName(self.tr("Self-assessment"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Self-assessment"), parent=self))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Rate yourself on every skill from time to time. Each round is kept, "
+                    "so you can see how you have grown."
+                ),
+                self,
+            )
+        )
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New self-assessment"), self)
+        self.new_button.setAccessibleName(self.tr("New self-assessment"))
+        self.delete_button = QPushButton(self.tr("Delete round"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete round"))
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.model = AssessmentMatrixModel(self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Self-assessment history"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 3)
+        self.empty_note = plain_label(
+            self.tr("No self-assessment yet. Start one to see where you are today."), self
+        )
+        layout.addWidget(self.empty_note)
+
+        self.scale_box = QGroupBox(self.tr("The rating scale"), self)
+        self.scale_form = QFormLayout(self.scale_box)
+        layout.addWidget(self.scale_box)
+
+        self.new_button.clicked.connect(self.new_round)
+        self.delete_button.clicked.connect(self.delete_round)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.setTabOrder(self.new_button, self.delete_button)
+        self.setTabOrder(self.delete_button, self.table)
+        self._load()
+        doc.changed.connect(self.refresh)
+
+    def refresh(self, topic: str) -> None:
+        """Reloads from the store when ``topic`` is one this page shows."""
+        if topic in TOPICS:
+            self._load()
+
+    def _load(self) -> None:
+        keep = self.selected_date()
+        framework = self.doc.framework
+        self.model.set_rows(framework, self.doc.store.all_assessments())
+        self._show_scale(framework)
+        has_rounds = bool(self.model.dates)
+        self.table.setVisible(has_rounds)
+        self.empty_note.setVisible(not has_rounds)
+        column = self.model.column_of(keep)
+        if column < 0 and has_rounds:
+            column = len(self.model.dates) - 1
+        if column >= 0:
+            self.select_date(self.model.date_at(column))
+        self._update_buttons()
+
+    def _show_scale(self, framework) -> None:
+        while self.scale_form.rowCount():
+            self.scale_form.removeRow(0)
+        for number, level in enumerate(framework.scale, start=1):
+            label = plain_label(f"{number} · {self.tr(level.label)}", self.scale_box)
+            label.setWordWrap(False)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            self.scale_form.addRow(label, plain_label(self.tr(level.descriptor), self.scale_box))
+
+    def selected_date(self):
+        """The date of the selected round's column, or None."""
+        columns = self.table.selectionModel().selectedColumns()
+        if not columns:
+            return None
+        return self.model.date_at(columns[0].column())
+
+    def select_date(self, date) -> None:
+        column = self.model.column_of(date)
+        if column < 0 or not self.model.rowCount():
+            return
+        self.table.selectionModel().select(
+            self.model.index(0, column),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Columns,
+        )
+        self.table.setCurrentIndex(self.model.index(0, column))
+        self.table.scrollTo(self.model.index(0, column))
+
+    def _update_buttons(self) -> None:
+        date = self.selected_date()
+        self.delete_button.setEnabled(date is not None)
+        self.delete_button.setToolTip(
+            self.tr("Delete the self-assessment of %s") % format_date(date) if date else ""
+        )
+
+    def new_round(self) -> None:
+        dialog = AssessmentDialog(self.doc, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            date, ratings = dialog.round()
+            if self.doc.execute(SaveAssessmentRound(self.doc, date, ratings)):
+                self.select_date(date)
+
+    def delete_round(self) -> None:
+        date = self.selected_date()
+        if date is None:
+            return
+        question = self.tr("Delete the self-assessment of %s? You can undo this.") % format_date(
+            date
+        )
+        if confirm(self, self.tr("Delete self-assessment?"), question):
+            self.doc.execute(DeleteAssessmentRound(self.doc, date))

@@ -1,0 +1,225 @@
+"""The plan owner's profile, saved field by field, with where the plan is kept."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import itertools
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.models import Profile
+from planner.paths import is_network_path
+from planner.ui.commands import EditProfile
+from planner.ui.document import PROFILE, PlanDocument
+from planner.ui.widgets.dates import OptionalDateEdit
+from planner.ui.widgets.text import heading, plain_label
+
+TEXT_FIELDS = (
+    ("name", "&Name:", "Name", "Your name, as it should appear on your plan"),
+    ("role", "&Role:", "Role", "e.g. Ward Sister (Band 6), Acute Medical Unit"),
+    ("profession", "&Profession:", "Profession", "e.g. Registered Nurse (Adult)"),
+    ("organisation", "&Organisation:", "Organisation", "e.g. your trust or practice"),
+    ("manager", "&Line manager:", "Line manager", "Who you agree your plan with"),
+    (
+        "aspiration",
+        "Role I am &aiming for:",
+        "Role I am aiming for",
+        "e.g. Ward Manager (Band 7)",
+    ),
+)
+
+
+class ProfilePage(QWidget):
+    """Each field is saved as one undoable edit when the user leaves it; there is
+    no Save button to forget."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setAccessibleName(self.tr("Profile"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(area)
+        inner = QWidget()
+        # Long lines of form fields are hard to scan on a wide screen.
+        inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
+        area.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        layout.addWidget(heading(self.tr("Profile"), parent=inner))
+        layout.addWidget(
+            plain_label(self.tr("Changes are saved as soon as you leave a field."), inner)
+        )
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLineEdit] = {}
+        for attr, label_text, name, hint in TEXT_FIELDS:
+            edit = QLineEdit(inner)
+            edit.setAccessibleName(self.tr(name))
+            edit.setPlaceholderText(self.tr(hint))
+            edit.setMaxLength(3000)
+            label = QLabel(self.tr(label_text), inner)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            edit.editingFinished.connect(self.save)
+            self.fields[attr] = edit
+            if attr == "name":
+                self.name_error = plain_label("", inner)
+                font = self.name_error.font()
+                font.setBold(True)
+                self.name_error.setFont(font)
+                self.name_error.hide()
+                form.addRow("", self.name_error)
+        self.period_start = OptionalDateEdit(self.tr("Plan period start"), parent=inner)
+        self.period_end = OptionalDateEdit(self.tr("Plan period end"), parent=inner)
+        for text, widget in (
+            (self.tr("Plan period &starts:"), self.period_start),
+            (self.tr("Plan period &ends:"), self.period_end),
+        ):
+            label = QLabel(text, inner)
+            label.setBuddy(widget.check)
+            form.addRow(label, widget)
+            widget.check.toggled.connect(lambda _on: self.save())
+            widget.edit.editingFinished.connect(self.save)
+            widget.edit.calendarWidget().clicked.connect(lambda _day: self.save())
+        self.period_error = plain_label("", inner)
+        self.period_error.setFont(self.name_error.font())
+        self.period_error.hide()
+        form.addRow("", self.period_error)
+        layout.addLayout(form)
+
+        self.framework_box = QGroupBox(self.tr("Framework in use"), inner)
+        box_layout = QVBoxLayout(self.framework_box)
+        self.framework_name = heading("", 3, self.framework_box)
+        self.framework_description = plain_label("", self.framework_box)
+        self.framework_description.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        box_layout.addWidget(self.framework_name)
+        box_layout.addWidget(self.framework_description)
+        layout.addWidget(self.framework_box)
+
+        self.data_box = QGroupBox(self.tr("Where your plan is kept"), inner)
+        data_layout = QVBoxLayout(self.data_box)
+        self.data_path = plain_label("", self.data_box)
+        self.data_path.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.data_path.setAccessibleName(self.tr("Data file"))
+        self.data_path.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        data_layout.addWidget(self.data_path)
+        self.network_warning = plain_label(
+            self.tr(
+                "This file is on a network drive, where the database can be damaged. "
+                "Keep it on this computer's local drive."
+            ),
+            self.data_box,
+        )
+        data_layout.addWidget(self.network_warning)
+        data_layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Your plan stays on this computer in this one file; nothing is sent "
+                    "anywhere. Private reflections are left out of exports unless you "
+                    "choose to include them."
+                ),
+                self.data_box,
+            )
+        )
+        layout.addWidget(self.data_box)
+        layout.addStretch(1)
+
+        chain = [
+            *self.fields.values(),
+            self.period_start.check,
+            self.period_start.edit,
+            self.period_end.check,
+            self.period_end.edit,
+            self.data_path,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+        self._load()
+        doc.changed.connect(self.refresh)
+
+    def refresh(self, topic: str) -> None:
+        """Reloads from the store when the profile (or framework) changed."""
+        if topic == PROFILE:
+            self._load()
+
+    def _load(self) -> None:
+        profile = self.doc.profile or Profile(name="")
+        for attr, edit in self.fields.items():
+            value = getattr(profile, attr)
+            if edit.text() != value:  # leaves the cursor alone when nothing changed
+                edit.setText(value)
+        self._set_date(self.period_start, profile.period_start)
+        self._set_date(self.period_end, profile.period_end)
+        framework = self.doc.framework
+        self.framework_name.setText(framework.name)
+        self.framework_description.setText(framework.description)
+        path = self.doc.store.path
+        self.data_path.setText(
+            str(path) if path else self.tr("Not saved to a file (a temporary plan).")
+        )
+        self.network_warning.setVisible(bool(path) and is_network_path(path))
+
+    @staticmethod
+    def _set_date(widget: OptionalDateEdit, day: dt.date | None) -> None:
+        widget.blockSignals(True)
+        widget.check.blockSignals(True)
+        widget.set_date(day)
+        widget.check.blockSignals(False)
+        widget.blockSignals(False)
+
+    def profile_from_fields(self, old: Profile) -> Profile:
+        new = copy.deepcopy(old)
+        for attr, edit in self.fields.items():
+            setattr(new, attr, edit.text().strip())
+        new.period_start = self.period_start.date()
+        new.period_end = self.period_end.date()
+        return new
+
+    def save(self) -> bool:
+        """Saves the fields if they differ from the stored profile.
+
+        Returns:
+            True when a change was saved; False when there was nothing to save or the
+            change was refused (its field is then put back and the reason shown).
+        """
+        old = self.doc.profile
+        if old is None:
+            return False
+        new = self.profile_from_fields(old)
+        if not new.name:
+            self.name_error.setText(self.tr("Your name is needed; it has been put back."))
+            self.name_error.show()
+            self.fields["name"].setText(old.name)
+            return False
+        self.name_error.hide()
+        if new.period_start and new.period_end and new.period_end < new.period_start:
+            self.period_error.setText(
+                self.tr("The plan period cannot end before it starts; the dates were put back.")
+            )
+            self.period_error.show()
+            self._set_date(self.period_start, old.period_start)
+            self._set_date(self.period_end, old.period_end)
+            return False
+        self.period_error.hide()
+        if new == old:
+            return False
+        return self.doc.execute(EditProfile(self.doc, old, new))
