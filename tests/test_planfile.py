@@ -6,6 +6,8 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -384,3 +386,16 @@ def test_dataclass_fields_all_reach_the_file(sample_plan):
     assert review_keys == set(document["reviews"][0])
     assert set(document["goals"][0]["actions"][0]) == {"text", "due", "done"}
     assert set(document["goals"][0]["progress"][0]) == {"date", "percent", "note"}
+
+
+def test_the_example_in_the_format_document_is_valid_and_exact():
+    doc = Path(__file__).resolve().parents[1] / "docs" / "plan-format.md"
+    example = re.findall(r"```json\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)[-1]
+    plan = planfile.loads(example)
+    store = PlanStore.memory()
+    try:
+        store.replace_plan(plan)
+        again = planfile.plan_to_dict(store.load_plan(), exported_at="2026-06-15T10:00:00Z")
+    finally:
+        store.close()
+    assert again == json.loads(example)
