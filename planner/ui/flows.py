@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from planner.ui import commands
 from planner.ui.dialogs.goal_dialog import GoalDialog
 from planner.ui.dialogs.progress_dialog import ProgressDialog
+from planner.ui.editing import edit_until_saved
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -32,22 +33,30 @@ def new_goal(window: MainWindow, skill: str | None = None) -> None:
     if skill is None:
         page = window.current_skill_page()
         skill = page.skill.id if page else None
-    dialog = GoalDialog(window.doc, skill=skill, parent=window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        goal = dialog.goal()
-        if window.doc.execute(commands.AddGoal(window.doc, goal)):
-            window.show_goal(goal.id)
+
+    def make_dialog(previous):
+        draft = previous.goal() if previous else None
+        return GoalDialog(window.doc, draft, skill=skill, parent=window)
+
+    saved = edit_until_saved(
+        window.doc, make_dialog, lambda d: commands.AddGoal(window.doc, d.goal())
+    )
+    if saved is not None:
+        window.show_goal(saved.goal.id)
 
 
 def edit_goal(window: MainWindow, goal_id: int) -> None:
     old = window.store.goal(goal_id, with_progress=False)
     if old is None:
         return
-    dialog = GoalDialog(window.doc, old, parent=window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        new = dialog.goal()
-        if window.doc.execute(commands.EditGoal(window.doc, old, new)):
-            window.show_goal(goal_id)
+
+    def make_dialog(previous):
+        return GoalDialog(window.doc, previous.goal() if previous else old, parent=window)
+
+    if edit_until_saved(
+        window.doc, make_dialog, lambda d: commands.EditGoal(window.doc, old, d.goal())
+    ):
+        window.show_goal(goal_id)
 
 
 def delete_goal(window: MainWindow, goal_id: int) -> None:
@@ -84,9 +93,14 @@ def new_reflection(window: MainWindow) -> None:
     skill = page.skill.id if page else None
     goal_id = page.current_goal_id() if page else None
     goal_uid = window.store.goal_summary(goal_id).uid if goal_id else None
-    dialog = ReflectionDialog(window.doc, skill=skill, goal_uid=goal_uid, parent=window)
-    if dialog.exec() == QDialog.DialogCode.Accepted and window.doc.execute(
-        commands.SaveReflection(window.doc, dialog.reflection())
+
+    def make_dialog(previous):
+        if previous is not None:
+            return ReflectionDialog(window.doc, previous.reflection(), parent=window)
+        return ReflectionDialog(window.doc, skill=skill, goal_uid=goal_uid, parent=window)
+
+    if edit_until_saved(
+        window.doc, make_dialog, lambda d: commands.SaveReflection(window.doc, d.reflection())
     ):
         window.show_page("reflections")
 
@@ -94,9 +108,12 @@ def new_reflection(window: MainWindow) -> None:
 def new_review(window: MainWindow) -> None:
     from planner.ui.dialogs.review_dialog import ReviewDialog
 
-    dialog = ReviewDialog(window.doc, parent=window)
-    if dialog.exec() == QDialog.DialogCode.Accepted and window.doc.execute(
-        commands.SaveReview(window.doc, dialog.review())
+    def make_dialog(previous):
+        draft = previous.review() if previous else None
+        return ReviewDialog(window.doc, draft, parent=window)
+
+    if edit_until_saved(
+        window.doc, make_dialog, lambda d: commands.SaveReview(window.doc, d.review())
     ):
         window.show_page("reviews")
 
@@ -105,10 +122,12 @@ def self_assessment(window: MainWindow) -> None:
     from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 
     dialog = AssessmentDialog(window.doc, parent=window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
+    while dialog.exec() == QDialog.DialogCode.Accepted:
         date, ratings = dialog.round()
         if window.doc.execute(commands.SaveAssessmentRound(window.doc, date, ratings)):
             window.statusBar().showMessage(window.tr("Self-assessment saved."), 4000)
+            return
+        # Refused (e.g. disk full): the same dialog, still filled in, comes back.
 
 
 def export_pdf(window: MainWindow) -> None:

@@ -271,3 +271,35 @@ def test_geometry_is_remembered(qtbot, db_path):
     # The offscreen screen is small, so compare what was restored, not raw sizes.
     assert second.height() == 700
     second.store.close()
+
+
+def test_disk_full_keeps_the_typed_goal_and_says_why(window, monkeypatch):
+    store = window.store
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    warnings = []
+    monkeypatch.setattr(
+        "planner.ui.main_window.QMessageBox.warning",
+        lambda parent, title, text: warnings.append(text),
+    )
+    shown = []
+    big = "x" * 20000
+
+    def exec_(dialog):
+        shown.append(dialog.title_edit.text())
+        if len(shown) == 1:
+            dialog.title_edit.setText("Goal typed before the disk filled")
+            dialog.description_edit.setPlainText(big)
+            dialog.accept()
+        else:
+            assert dialog.description_edit.toPlainText() == big
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(GoalDialog, "exec", exec_)
+    before = len(store.goal_summaries())
+    window.new_goal_action.trigger()
+    assert shown == ["", "Goal typed before the disk filled"]
+    assert warnings and "disk is full" in warnings[0]
+    assert len(store.goal_summaries()) == before
+    assert not window.doc.undo_stack.canUndo()

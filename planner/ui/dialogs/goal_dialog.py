@@ -53,7 +53,8 @@ class GoalDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self._original = copy.deepcopy(goal) if goal else None
-        self.setWindowTitle(self.tr("Edit goal") if goal else self.tr("New goal"))
+        editing = goal is not None and goal.id is not None
+        self.setWindowTitle(self.tr("Edit goal") if editing else self.tr("New goal"))
         self.setMinimumWidth(640)
 
         self.skill_combo = _labelled(QComboBox(), self.tr("Skill"))

@@ -1,0 +1,32 @@
+"""Edit-and-save loops that never lose what the user typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog
+
+from planner.ui.document import PlanDocument, StoreCommand
+
+
+def edit_until_saved(
+    doc: PlanDocument,
+    make_dialog: Callable[[QDialog | None], QDialog],
+    make_command: Callable[[QDialog], StoreCommand],
+) -> StoreCommand | None:
+    """Shows a dialog until its result is saved or the user cancels.
+
+    When the store refuses the change (disk full, locked file...), ``doc.failed`` has
+    already said why; ``make_dialog(previous)`` then builds the dialog again from the
+    refused one, with everything the user typed, so they can retry or cancel.
+
+    Returns:
+        The command that was saved, or None if the user cancelled.
+    """
+    dialog = make_dialog(None)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        command = make_command(dialog)
+        if doc.execute(command):
+            return command
+        dialog = make_dialog(dialog)
+    return None
