@@ -1,0 +1,102 @@
+"""Starting the app: damaged files, the one-writer rule, and timed start-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from planner.store import PlanStore
+from planner.store.backup import backup_file
+from planner.store.lock import PlanLock
+from planner.ui import launch
+
+pytestmark = pytest.mark.gui
+
+
+def _damage(path):
+    data = bytearray(path.read_bytes())
+    # Overwrite the middle of the file: pages of tables, not the header.
+    start = len(data) // 3
+    data[start : start + 8192] = b"\xde\xad\xbe\xef" * 2048
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_plan_offers_newest_backup_and_keeps_the_damaged_file(qtbot, db_path, monkeypatch):
+    backup_file(db_path, "manual")
+    _damage(db_path)
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail(a[2]))
+    store = launch.open_plan(db_path)
+    assert asked and "backup" in asked[0] and "kept aside" in asked[0]
+    assert store is not None
+    assert store.profile().name == "Siân Okafor"
+    assert len(store.goal_summaries()) == 10
+    store.close()
+    aside = [p for p in db_path.parent.iterdir() if ".damaged" in p.name]
+    assert len(aside) == 1
+
+
+def test_damaged_plan_declined_leaves_everything_as_it_was(qtbot, db_path, monkeypatch):
+    backup_file(db_path, "manual")
+    _damage(db_path)
+    damaged = db_path.read_bytes()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert launch.open_plan(db_path) is None
+    assert db_path.read_bytes() == damaged
+
+
+def test_newer_schema_is_refused_with_a_message(qtbot, db_path, monkeypatch):
+    store = PlanStore.open(db_path)
+    store.db.execute("PRAGMA user_version = 99")
+    store.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert launch.open_plan(db_path) is None
+    assert shown and "newer version" in shown[0]
+
+
+def test_second_copy_of_the_app_is_refused(qtbot, db_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    with PlanLock(db_path).acquire():
+        assert launch.run_gui(db_path) == 1
+    assert shown and "open in Leadership Planner" in shown[0]
+
+
+def test_quit_after_startup_paints_the_plan_and_exits_zero(db_path, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "--db", str(db_path), "--quit-after-startup"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_starting_the_window_does_not_load_reportlab(db_path, tmp_path):
+    code = (
+        "import sys; from planner.app import create_window; w = create_window(sys.argv[1]); "
+        "w.show(); assert 'reportlab' not in sys.modules, 'reportlab loaded'"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
