@@ -256,9 +256,11 @@ def plan_from_dict(data: Any) -> Plan:
         raise PlanFileError(["the file does not hold a JSON object"])
     if data.get("format") != FORMAT:
         raise PlanFileError([f"format: expected {FORMAT!r}; this is not a plan file"])
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    # type() rather than ==, which would also let true and 1.0 through as version 1.
+    if type(version) is not int or version != VERSION:
         raise PlanFileError(
-            [f"version: this app reads version {VERSION} plan files, not {data.get('version')!r}"]
+            [f"version: this app reads version {VERSION} plan files, not {version!r}"]
         )
 
     raw_profile = r.obj(data.get("profile"), "profile")

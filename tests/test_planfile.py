@@ -319,6 +319,8 @@ def test_framework_problems_are_named_by_place(document):
         ),
         ({"version": 2}, "version: this app reads version 1 plan files, not 2"),
         ({"version": "1"}, "version: this app reads version 1 plan files, not '1'"),
+        ({"version": True}, "version: this app reads version 1 plan files, not True"),
+        ({"version": 1.0}, "version: this app reads version 1 plan files, not 1.0"),
     ],
 )
 def test_another_format_or_version_is_refused(document, change, problem):
