@@ -1,0 +1,389 @@
+"""Reflections, reviews, self-assessment and profile pages, driven through their real
+widgets; every test then checks what the database holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from planner.domain.models import Reflection
+from planner.ui.commands import SaveReflection
+from planner.ui.dialogs.assessment_dialog import AssessmentDialog
+from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+from planner.ui.dialogs.review_dialog import ReviewDialog
+from planner.ui.document import PlanDocument
+from planner.ui.pages.assessment_page import AssessmentPage
+from planner.ui.pages.profile_page import ProfilePage
+from planner.ui.pages.reflections_page import ReflectionsPage
+from planner.ui.pages.reviews_page import ReviewsPage
+
+pytestmark = pytest.mark.gui
+
+VALID_NHS_NUMBER = "943 476 5919"
+
+
+@pytest.fixture
+def doc(store):
+    return PlanDocument(store)
+
+
+@pytest.fixture
+def reflections_page(qtbot, doc):
+    page = ReflectionsPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def _select(page, title: str) -> Reflection:
+    for reflection in page.doc.store.reflections():
+        if reflection.title == title:
+            assert page.select_id(reflection.id)
+            return reflection
+    raise AssertionError(title)
+
+
+# -- reflections -----------------------------------------------------------------------
+
+
+def test_writing_a_private_reflection_keeps_it_out_of_the_shareable_list(
+    qtbot, doc, reflections_page, answer_dialog
+):
+    def fill(dialog: ReflectionDialog):
+        qtbot.keyClicks(dialog.title_edit, "Night shift handover")
+        dialog.date_edit.setDate(QDate(2026, 6, 10))
+        dialog.skill_combo.setCurrentIndex(dialog.skill_combo.findData("learn-to-follow"))
+        qtbot.keyClicks(dialog.section_edits["what"], "I took handover from the day team.")
+        qtbot.keyClicks(dialog.section_edits["now_what"], "Ask for questions first.")
+        dialog.private_box.click()
+
+    answer_dialog(ReflectionDialog, fill)
+    qtbot.mouseClick(reflections_page.new_button, Qt.MouseButton.LeftButton)
+
+    saved = [r for r in doc.store.reflections() if r.title == "Night shift handover"]
+    assert len(saved) == 1
+    reflection = saved[0]
+    assert reflection.private is True
+    assert reflection.date == dt.date(2026, 6, 10)
+    assert reflection.skill == "learn-to-follow"
+    assert reflection.model == "rolfe"
+    assert reflection.sections["what"] == "I took handover from the day team."
+    shareable = doc.store.reflections(include_private=False)
+    assert reflection.id not in {r.id for r in shareable}
+    # The page shows and selects it, and hides it when private ones are filtered out.
+    assert reflections_page.selected().id == reflection.id
+    assert "Ask for questions first." in reflections_page.preview.toPlainText()
+    before = reflections_page.proxy.rowCount()
+    reflections_page.show_private.click()
+    assert reflections_page.proxy.rowCount() == before - len(
+        [r for r in doc.store.reflections() if r.private]
+    )
+    shown = reflections_page.selected()
+    assert shown is None or not shown.private
+    assert "Ask for questions first." not in reflections_page.preview.toPlainText()
+
+
+def test_identifier_warning_appears_for_an_nhs_number_and_never_blocks(qtbot, doc):
+    dialog = ReflectionDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    warning = dialog.watch.warning
+    assert not warning.isVisible()
+    qtbot.keyClicks(dialog.title_edit, "Sepsis recognition")
+    qtbot.keyClicks(dialog.section_edits["what"], f"Patient {VALID_NHS_NUMBER} deteriorated.")
+    qtbot.waitUntil(warning.isVisible, timeout=2000)
+    assert "NHS number" in warning.label.text()
+    # A warning, not a block: the reflection can still be saved.
+    dialog.accept()
+    assert dialog.result() == ReflectionDialog.DialogCode.Accepted
+
+
+def test_no_identifier_warning_for_plain_text(qtbot, doc):
+    dialog = ReflectionDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.title_edit, "A calm night")
+    qtbot.keyClicks(dialog.section_edits["what"], "Bay 3 was settled; 12 beds, 4 staff.")
+    qtbot.wait(450)  # longer than the pause the check waits for
+    assert not dialog.watch.warning.isVisible()
+    assert dialog.watch.check_now() == ""
+
+
+def test_a_reflection_needs_a_title(qtbot, doc):
+    dialog = ReflectionDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.section_edits["what"], "Something happened.")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert dialog.result() != ReflectionDialog.DialogCode.Accepted
+    assert dialog.title_error.isVisible()
+    assert "title" in dialog.title_error.text()
+
+
+def test_switching_model_asks_before_clearing_text(qtbot, doc, monkeypatch):
+    dialog = ReflectionDialog(doc)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.section_edits["so_what"], "It mattered.")
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("gibbs"))
+    assert dialog.model_id() == "rolfe"
+    assert dialog.section_edits["so_what"].toPlainText() == "It mattered."
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("gibbs"))
+    assert dialog.model_id() == "gibbs"
+    assert list(dialog.section_edits) == [
+        "description",
+        "feelings",
+        "evaluation",
+        "analysis",
+        "conclusion",
+        "action_plan",
+    ]
+    assert dialog.section_edits["feelings"].placeholderText() == (
+        "What were you thinking and feeling?"
+    )
+
+
+def test_editing_a_reflection_with_enter_then_undo_and_redo(
+    qtbot, doc, reflections_page, answer_dialog
+):
+    original = _select(reflections_page, "The break-time disagreement")
+    seen = []
+
+    def fill(dialog: ReflectionDialog):
+        seen.append(dialog.title_edit.text())
+        dialog.title_edit.setText("The break-time agreement")
+        dialog.section_edits["now_what"].setPlainText("Review the rota with both of them.")
+
+    answer_dialog(ReflectionDialog, fill)
+    reflections_page.table.setFocus()
+    qtbot.keyClick(reflections_page.table, Qt.Key.Key_Return)
+
+    assert seen == ["The break-time disagreement"]
+    edited = doc.store.reflection(original.id)
+    assert edited.title == "The break-time agreement"
+    assert edited.sections["now_what"] == "Review the rota with both of them."
+    assert edited.sections["what"] == original.sections["what"]
+    doc.undo_stack.undo()
+    assert doc.store.reflection(original.id) == original
+    doc.undo_stack.redo()
+    assert doc.store.reflection(original.id).title == "The break-time agreement"
+    assert reflections_page.selected().id == original.id  # selection survives the reloads
+
+
+def test_deleting_a_reflection_asks_first_and_can_be_undone(
+    qtbot, doc, reflections_page, monkeypatch
+):
+    original = _select(reflections_page, "The break-time disagreement")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(reflections_page.delete_button, Qt.MouseButton.LeftButton)
+    assert doc.store.reflection(original.id) == original
+
+    asked = []
+
+    def yes(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    qtbot.mouseClick(reflections_page.delete_button, Qt.MouseButton.LeftButton)
+    assert "The break-time disagreement" in asked[0]
+    assert doc.store.reflection(original.id) is None
+    assert reflections_page.source.row_of(original.id) == -1
+    doc.undo_stack.undo()
+    assert doc.store.reflection(original.id) == original
+    assert reflections_page.source.row_of(original.id) >= 0
+    doc.undo_stack.redo()
+    assert doc.store.reflection(original.id) is None
+
+
+def test_confirmation_shows_user_text_literally(qtbot, doc, reflections_page, monkeypatch):
+    doc.execute(SaveReflection(doc, Reflection(dt.date(2026, 6, 1), "<b>Bold</b> & co")))
+    _select(reflections_page, "<b>Bold</b> & co")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
+    )
+    qtbot.mouseClick(reflections_page.delete_button, Qt.MouseButton.LeftButton)
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in asked[0]
+
+
+def test_search_narrows_the_reflections_table(qtbot, reflections_page):
+    qtbot.keyClicks(reflections_page.search, "break-time")
+    assert reflections_page.proxy.rowCount() == 1
+
+
+def test_page_keeps_its_selection_when_another_reflection_is_added(doc, reflections_page):
+    original = _select(reflections_page, "The break-time disagreement")
+    doc.execute(SaveReflection(doc, Reflection(dt.date(2026, 6, 1), "Another one")))
+    assert reflections_page.selected().id == original.id
+
+
+# -- reviews -----------------------------------------------------------------------------
+
+
+def test_recording_a_review_saves_it_and_undo_removes_it(qtbot, doc, answer_dialog):
+    page = ReviewsPage(doc)
+    qtbot.addWidget(page)
+    before = len(doc.store.reviews())
+    seen = []
+
+    def fill(dialog: ReviewDialog):
+        seen.append(dialog.reviewer_edit.text())
+        dialog.date_edit.setDate(QDate(2026, 6, 12))
+        qtbot.keyClicks(dialog.notes_edit, "Huddles are working well.")
+        dialog.actions_edit.setPlainText("Book the study day\n\n  Shadow two shifts  \n")
+
+    answer_dialog(ReviewDialog, fill)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+
+    assert seen == ["Grace Mensah, Matron"]  # the line manager from the profile
+    reviews = doc.store.reviews()
+    assert len(reviews) == before + 1
+    review = next(r for r in reviews if r.date == dt.date(2026, 6, 12))
+    assert review.notes == "Huddles are working well."
+    assert review.agreed_actions == "Book the study day\nShadow two shifts"
+    assert page.selected().id == review.id
+    assert "• Shadow two shifts" in page.preview.toPlainText()
+    doc.undo_stack.undo()
+    assert len(doc.store.reviews()) == before
+
+
+def test_an_empty_review_is_refused_with_a_message(qtbot, doc):
+    dialog = ReviewDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() != ReviewDialog.DialogCode.Accepted
+    assert dialog.error_label.isVisible()
+
+
+def test_deleting_a_review_asks_first(qtbot, doc, confirm):
+    page = ReviewsPage(doc)
+    qtbot.addWidget(page)
+    review = doc.store.reviews()[0]
+    assert page.select_id(review.id)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert len(confirm) == 1
+    assert doc.store.review(review.id) is None
+    doc.undo_stack.undo()
+    assert doc.store.review(review.id) == review
+
+
+# -- self-assessment --------------------------------------------------------------------
+
+
+def test_recording_a_self_assessment_round_shows_it_in_the_history(qtbot, doc, answer_dialog):
+    page = AssessmentPage(doc)
+    qtbot.addWidget(page)
+    rounds_before = page.model.columnCount()
+    day = dt.date(2026, 6, 14)
+    skills = [s.id for s in doc.framework.skills]
+
+    def fill(dialog: AssessmentDialog):
+        # Prefilled from the latest round.
+        assert [r.level_combo.currentData() for r in dialog.ratings] == [3, 3, 2]
+        dialog.date_edit.setDate(QDate(day))
+        first = dialog.ratings[0]
+        first.level_combo.setCurrentIndex(first.level_combo.findData(4))
+        assert first.descriptor.text() == doc.framework.scale[3].descriptor
+        first.importance_combo.setCurrentIndex(first.importance_combo.findData(5))
+        qtbot.keyClicks(first.note_edit, "Led three huddles.")
+        dialog.ratings[2].level_combo.setCurrentIndex(0)  # not rated this time
+
+    answer_dialog(AssessmentDialog, fill)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+
+    saved = {r.skill: r for r in doc.store.assessment_round(day)}
+    assert set(saved) == set(skills[:2])
+    assert (saved[skills[0]].level, saved[skills[0]].importance) == (4, 5)
+    assert saved[skills[0]].note == "Led three huddles."
+    assert saved[skills[1]].note == ""  # notes belong to their round
+    assert page.model.columnCount() == rounds_before + 1
+    column = page.model.column_of(day)
+    assert page.model.data(page.model.index(0, column)) == doc.framework.level_label(4)
+    assert page.selected_date() == day
+    doc.undo_stack.undo()
+    assert doc.store.assessment_round(day) == []
+    assert page.model.columnCount() == rounds_before
+
+
+def test_a_round_with_no_ratings_is_refused(qtbot, doc):
+    dialog = AssessmentDialog(doc)
+    qtbot.addWidget(dialog)
+    for rating in dialog.ratings:
+        rating.level_combo.setCurrentIndex(0)
+    dialog.accept()
+    assert dialog.result() != AssessmentDialog.DialogCode.Accepted
+    assert not dialog.error_label.isHidden()
+
+
+def test_deleting_a_round_asks_and_undo_restores_it(qtbot, doc, confirm):
+    page = AssessmentPage(doc)
+    qtbot.addWidget(page)
+    latest = doc.store.assessment_dates()[-1]
+    kept = doc.store.assessment_round(latest)
+    assert page.selected_date() == latest  # the latest round is chosen by default
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert confirm and doc.store.assessment_round(latest) == []
+    doc.undo_stack.undo()
+    restored = doc.store.assessment_round(latest)
+    assert [(r.skill, r.level, r.importance) for r in restored] == [
+        (r.skill, r.level, r.importance) for r in kept
+    ]
+
+
+# -- profile -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def profile_page(qtbot, doc):
+    page = ProfilePage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_profile_change_is_saved_when_leaving_the_field_and_can_be_undone(qtbot, doc, profile_page):
+    role = profile_page.fields["role"]
+    role.setFocus()
+    role.selectAll()
+    qtbot.keyClicks(role, "Ward Manager (Band 7)")
+    qtbot.keyClick(role, Qt.Key.Key_Return)
+    assert doc.store.profile().role == "Ward Manager (Band 7)"
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.store.profile().role == "Ward Sister (Band 6), Acute Medical Unit"
+    assert role.text() == "Ward Sister (Band 6), Acute Medical Unit"
+
+
+def test_an_empty_name_is_refused_and_put_back(qtbot, doc, profile_page):
+    name = profile_page.fields["name"]
+    name.setFocus()
+    name.clear()
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert doc.store.profile().name == "Siân Okafor"
+    assert name.text() == "Siân Okafor"
+    assert profile_page.name_error.isVisible()
+    assert doc.undo_stack.count() == 0
+
+
+def test_plan_period_can_be_cleared_but_not_reversed(qtbot, doc, profile_page):
+    profile_page.period_end.check.click()
+    assert doc.store.profile().period_end is None
+    profile_page.period_end.check.click()
+    profile_page.period_end.edit.setDate(QDate(2020, 1, 1))
+    profile_page.save()
+    assert doc.store.profile().period_end != dt.date(2020, 1, 1)
+    assert profile_page.period_error.isVisible()
+
+
+def test_profile_page_shows_framework_and_where_the_data_lives(profile_page, doc):
+    assert profile_page.framework_name.text() == doc.framework.name
+    assert "temporary" in profile_page.data_path.text()
