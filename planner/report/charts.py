@@ -55,7 +55,7 @@ def radar_chart(
     count = len(labels)
     legend_height = 30
     numbered = count > MAX_NAMED_SPOKES
-    label_room = 14 if numbered else 30
+    label_room = 14 if numbered else 34
     radius = size / 2 - (22 if numbered else 50)
     sines = [math.sin(math.pi / 2 - 2 * math.pi * i / count) for i in range(count)]
     # The drawing is only as tall as the spokes reach (a triangle is short), plus labels.

@@ -53,7 +53,9 @@ def register_fonts() -> frozenset[int]:
             ) from exc
         pdfmetrics.registerFont(font)
         if name == REGULAR:
-            covered = frozenset(font.face.charToGlyph)
+            # Only the Basic Multilingual Plane: reportlab writes characters beyond it
+            # (emoji) into the PDF's text map in a form readers cannot copy or search.
+            covered = frozenset(c for c in font.face.charToGlyph if c <= 0xFFFF)
     # Lets <b> and <i> inside paragraphs pick the right face.
     addMapping(FAMILY, 0, 0, REGULAR)
     addMapping(FAMILY, 1, 0, BOLD)

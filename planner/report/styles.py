@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,6 +19,7 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
 BODY_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+BODY_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 # NHS identity colours; each sits at a clearly different grey level when printed
 # in black and white (ink: dark blue ~ 80 %, blue ~ 65 %, grey ~ 55 %, pale ~ 10 %).
@@ -65,6 +66,7 @@ def stylesheet() -> Styles:
     base = ParagraphStyle(
         "Base",
         fontName=FAMILY,
+        bulletFontName=REGULAR,
         fontSize=10,
         leading=14,
         textColor=INK,
@@ -131,5 +133,3 @@ def stylesheet() -> Styles:
         prompt=ParagraphStyle("Prompt", parent=small, textColor=GREY, alignment=TA_LEFT),
     )
 
-
-CENTRE = TA_CENTER

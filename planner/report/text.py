@@ -18,8 +18,9 @@ _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
 def printable(text: str | None) -> str:
     """``text`` normalised (NFC) with unprintable characters replaced or dropped.
 
-    Newlines are kept; tabs become spaces; other control characters and anything the
-    bundled font lacks become U+FFFD so the reader can see something was there.
+    Newlines are kept; tabs become spaces; other control characters and each run of
+    characters the bundled font lacks become one U+FFFD, so the reader can see that
+    something was there.
     """
     if not text:
         return ""
@@ -37,7 +38,9 @@ def printable(text: str | None) -> str:
         elif code in _INVISIBLE:
             continue
         elif code < 0x20 or 0x7F <= code < 0xA0 or code not in covered:
-            out.append(REPLACEMENT)
+            # One mark per run, so an emoji sequence (base, skin tone...) shows as one.
+            if not out or out[-1] != REPLACEMENT:
+                out.append(REPLACEMENT)
         else:
             out.append(ch)
     return "".join(out)
@@ -65,8 +68,29 @@ def blocks(text: str | None) -> list[str]:
     clean = printable(text).strip()
     if not clean:
         return []
-    parts = [p.strip("\n") for p in clean.split("\n\n")]
+    parts = [piece for p in clean.split("\n\n") for piece in _pieces(p.strip("\n"))]
     return [escape(p).replace("\n", "<br/>") for p in parts if p.strip()]
+
+
+# reportlab re-wraps a paragraph's remaining text at every page break, so a very long
+# paragraph costs time in proportion to its length squared; pieces keep it linear.
+PIECE_CHARS = 4000
+
+
+def _pieces(text: str) -> list[str]:
+    """Cuts a very long paragraph after a sentence (or at a space) every few thousand
+    characters; shorter text comes back whole."""
+    pieces = []
+    while len(text) > PIECE_CHARS * 3 // 2:
+        window = text[:PIECE_CHARS]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        if cut < PIECE_CHARS // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= PIECE_CHARS // 2 else PIECE_CHARS
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip(" ")
+    pieces.append(text)
+    return pieces
 
 
 def long_date(day: dt.date | None) -> str:

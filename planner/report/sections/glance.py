@@ -4,17 +4,24 @@ with its figures as text beside it, what is overdue or due soon, and the last re
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
 from planner.domain.models import STATUS_LABELS
 from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import cell, grid
-from planner.report.styles import BODY_WIDTH
+from planner.report.styles import BODY_HEIGHT, BODY_WIDTH
 from planner.report.text import escape_plain, long_date, printable, short_date, shorten
 
-# Past this many rows a list on this page is cut short, so the page stays one page.
+# Past this many rows a list on this page is cut short, so the page stays one page;
+# with many skills (numbered radar spokes) the tables are tighter and the list shorter.
 MAX_DUE_ROWS = 8
+MAX_DUE_ROWS_COMPACT = 4
+TIGHT = [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
+
+
+def _compact(ctx: ReportContext) -> bool:
+    return len(ctx.skills) > MAX_NAMED_SPOKES
 
 
 def at_a_glance(ctx: ReportContext) -> list[Flowable]:
@@ -42,7 +49,9 @@ def at_a_glance(ctx: ReportContext) -> list[Flowable]:
     story.append(Spacer(1, 6 * mm))
     story += _assessment(ctx)
     story += _due(ctx)
-    return story
+    # Every cell here is cut to a bounded length, so shrinking to fit only ever
+    # tightens a page with many skills a little; it never hides anything.
+    return [KeepInFrame(BODY_WIDTH, BODY_HEIGHT, story, mode="shrink")]
 
 
 def _last_review(ctx: ReportContext) -> str:
@@ -65,7 +74,8 @@ def _skills_table(ctx: ReportContext) -> Table:
             Paragraph("Average progress", s.cell_head),
         ]
     ]
-    for skill in ctx.skills:
+    compact = _compact(ctx)
+    for number, skill in enumerate(ctx.skills, start=1):
         goals = ctx.goals_for(skill.id)
         latest, previous = ctx.latest_two(skill.id)
         if latest:
@@ -93,13 +103,16 @@ def _skills_table(ctx: ReportContext) -> Table:
             progress = Paragraph("No goals yet", s.cell)
         rows.append(
             [
-                cell(shorten(skill.name, 120), s.cell_bold),
+                cell(f"{number}. {shorten(skill.name, 28)}", s.cell)
+                if compact
+                else cell(shorten(skill.name, 120), s.cell_bold),
                 Paragraph(level, s.cell),
                 Paragraph(f"{done} of {len(goals)}", s.cell_right),
                 progress,
             ]
         )
-    return grid(rows, widths, extra=[("VALIGN", (0, 1), (-1, -1), "MIDDLE")])
+    extra = [("VALIGN", (0, 1), (-1, -1), "MIDDLE"), *(TIGHT if compact else [])]
+    return grid(rows, widths, extra=extra)
 
 
 def _assessment(ctx: ReportContext) -> list[Flowable]:
@@ -120,18 +133,18 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
     levels = len(ctx.plan.framework.scale) or 5
     first_levels = [_level(ctx, sk.id, first) for sk in skills]
     latest_levels = [_level(ctx, sk.id, latest) for sk in skills]
-    numbered = len(skills) > MAX_NAMED_SPOKES
+    numbered = _compact(ctx)
     rows: list[list] = [
         [
-            Paragraph("Skill", s.cell_head),
+            Paragraph("No." if numbered else "Skill", s.cell_head),
             Paragraph(f"First<br/>{short_date(first)}", s.cell_head_right),
             Paragraph(f"Latest<br/>{short_date(latest)}", s.cell_head_right),
             Paragraph("Change", s.cell_head_right),
         ]
     ]
     for n, (skill, old, new) in enumerate(zip(skills, first_levels, latest_levels, strict=True)):
-        name = shorten(skill.name, 90)
-        name = f"{n + 1}. {name}" if numbered else name
+        # Numbered spokes: the skills table above names skill n; here just the number.
+        name = str(n + 1) if numbered else shorten(skill.name, 90)
         change = f"{new - old:+d}" if old is not None and new is not None else ""
         rows.append(
             [
@@ -145,9 +158,10 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
         f"{n} {printable(level.label)}" for n, level in enumerate(ctx.plan.framework.scale, 1)
     )
     if len(skills) >= 3 and len(dates) >= 1:
-        chart_width = 88 * mm
+        chart_width = 70 * mm if numbered else 84 * mm
+        first_column = 12 * mm if numbered else BODY_WIDTH - chart_width - 56 * mm
         figures = grid(
-            rows, [BODY_WIDTH - chart_width - 48 * mm - 4 * mm, 17 * mm, 17 * mm, 14 * mm]
+            rows, [first_column, 17 * mm, 17 * mm, 18 * mm], extra=TIGHT if numbered else None
         )
         chart = radar_chart(
             [printable(sk.name) for sk in skills],
@@ -212,7 +226,8 @@ def _due(ctx: ReportContext) -> list[Flowable]:
         ]
     ]
     listed = [(g, True) for g in overdue] + [(g, False) for g in soon]
-    for goal, late in listed[:MAX_DUE_ROWS]:
+    limit = MAX_DUE_ROWS_COMPACT if _compact(ctx) else MAX_DUE_ROWS
+    for goal, late in listed[:limit]:
         days = abs((goal.target_date - ctx.today).days)
         if late:
             when = f"<b>Overdue by {days} day{'s' if days != 1 else ''}</b>"
@@ -232,10 +247,10 @@ def _due(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     story.append(grid(rows, [BODY_WIDTH - 118 * mm, 48 * mm, 26 * mm, 44 * mm]))
-    if len(listed) > MAX_DUE_ROWS:
+    if len(listed) > limit:
         story.append(
             Paragraph(
-                f"And {len(listed) - MAX_DUE_ROWS} more; each skill's section lists them all.",
+                f"And {len(listed) - limit} more; each skill's section lists them all.",
                 s.muted,
             )
         )

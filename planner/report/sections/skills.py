@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -48,7 +48,8 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
             )
         text += f", rated {short_date(latest.date)}."
         story.append(Paragraph(text, s.body))
-        story += paragraphs(latest.note, s.muted)
+        if latest.note.strip():
+            story.append(Paragraph(f"Note with the rating: {markup(latest.note)}", s.muted))
     if not goals:
         story.append(
             Paragraph(
@@ -58,8 +59,8 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
             )
         )
     for index, goal in enumerate(goals, start=1):
-        story.append(CondPageBreak(60 * mm))
-        story += goal_block(ctx, goal, f"{number}.{index}")
+        # A goal that fits on a page is kept whole rather than split across two.
+        story.append(KeepTogether(goal_block(ctx, goal, f"{number}.{index}")))
     return story
 
 
@@ -167,10 +168,10 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
         table_width = BODY_WIDTH
         chart = None
         if len(entries) >= 3:
-            chart_width = 62 * mm
+            chart_width = 56 * mm
             chart = progress_line([(e.date, e.percent) for e in entries], chart_width, 26 * mm)
             table_width = BODY_WIDTH - chart_width - 6 * mm
-        table = grid(rows, [22 * mm, 18 * mm, table_width - 40 * mm])
+        table = grid(rows, [24 * mm, 20 * mm, table_width - 44 * mm])
         short = len(entries) <= 10 and sum(len(e.note) for e in entries) <= 1500
         if chart is not None and short:
             # Chart beside a short table; a long history gets the chart above instead.
@@ -190,7 +191,7 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
         else:
             if chart is not None:
                 story.append(chart)
-            story.append(grid(rows, [22 * mm, 18 * mm, BODY_WIDTH - 40 * mm]))
+            story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm]))
         return story
     if len(entries) >= 3:
         story.append(progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm))
