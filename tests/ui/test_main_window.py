@@ -56,8 +56,9 @@ def test_title_names_the_app_and_person(window):
 
 def test_sidebar_lists_overview_skills_and_journal(window):
     titles = [window.nav_model.item(r).text().strip() for r in range(window.nav_model.rowCount())]
-    assert titles[:4] == [
+    assert titles[:5] == [
         "Overview",
+        "SKILLS",
         "Learn to follow",
         "Develop situational awareness",
         "Empower the team and resolve conflicts",
