@@ -41,7 +41,7 @@ class AssessmentPage(QWidget):
             plain_label(
                 self.tr(
                     "Rate yourself on every skill from time to time. Each round is kept, "
-                    "so you can see how you have grown."
+                    "so you can see how you have grown. Select a round's column to delete it."
                 ),
                 self,
             )
@@ -67,9 +67,10 @@ class AssessmentPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 3)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 14)
+        layout.addWidget(self.table)
         self.empty_note = plain_label(
             self.tr("No self-assessment yet. Start one to see where you are today."), self
         )
@@ -78,6 +79,7 @@ class AssessmentPage(QWidget):
         self.scale_box = QGroupBox(self.tr("The rating scale"), self)
         self.scale_form = QFormLayout(self.scale_box)
         layout.addWidget(self.scale_box)
+        layout.addStretch(1)
 
         self.new_button.clicked.connect(self.new_round)
         self.delete_button.clicked.connect(self.delete_round)
@@ -97,6 +99,7 @@ class AssessmentPage(QWidget):
         framework = self.doc.framework
         self.model.set_rows(framework, self.doc.store.all_assessments())
         self._show_scale(framework)
+        self._fit_table_height()
         has_rounds = bool(self.model.dates)
         self.table.setVisible(has_rounds)
         self.empty_note.setVisible(not has_rounds)
@@ -106,6 +109,14 @@ class AssessmentPage(QWidget):
         if column >= 0:
             self.select_date(self.model.date_at(column))
         self._update_buttons()
+
+    def _fit_table_height(self) -> None:
+        # As tall as its rows (nine skills at most), so the scale stays in view.
+        table = self.table
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += table.verticalHeader().length()
+        height += table.horizontalScrollBar().sizeHint().height()
+        table.setMaximumHeight(height)
 
     def _show_scale(self, framework) -> None:
         while self.scale_form.rowCount():
