@@ -390,6 +390,9 @@ def loads(text: str) -> Plan:
         ) from None
     except RecursionError:
         raise PlanFileError(["the JSON is nested too deeply"]) from None
+    except ValueError as exc:
+        # e.g. a number thousands of digits long, which Python refuses to convert
+        raise PlanFileError([f"not a usable plan file ({exc})"]) from None
     return plan_from_dict(data)
 
 

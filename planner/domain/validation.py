@@ -11,9 +11,11 @@ import datetime as dt
 from planner.domain.models import (
     GOAL_PRIORITIES,
     GOAL_STATUSES,
+    Framework,
     Goal,
     Plan,
     Profile,
+    ProgressEntry,
     Reflection,
     Review,
     SelfAssessment,
@@ -63,6 +65,10 @@ def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str
     _text(problems, f"{where}.title", goal.title, limit=MAX_TITLE)
     for attr in ("description", "measure", "support"):
         _text(problems, f"{where}.{attr}", getattr(goal, attr))
+    # Identity and time stamps come from plan files too, so they get the same checks.
+    _text(problems, f"{where}.id", goal.uid, limit=MAX_TITLE)
+    for attr in ("created", "updated"):
+        _text(problems, f"{where}.{attr}", getattr(goal, attr), limit=MAX_TITLE)
     if goal.status not in GOAL_STATUSES:
         problems.append(f"{where}.status: must be one of {', '.join(GOAL_STATUSES)}")
     if goal.priority not in GOAL_PRIORITIES:
@@ -72,8 +78,13 @@ def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str
             problems.append(f"{where}.actions[{i}].text: an action needs some text")
         _text(problems, f"{where}.actions[{i}].text", action.text, limit=MAX_TITLE * 10)
     for i, entry in enumerate(goal.progress):
-        problems.extend(check_progress_percent(entry.percent, f"{where}.progress[{i}].percent"))
-        _text(problems, f"{where}.progress[{i}].note", entry.note)
+        problems.extend(check_progress_entry(entry, f"{where}.progress[{i}]"))
+    return problems
+
+
+def check_progress_entry(entry: ProgressEntry, where: str = "progress") -> list[str]:
+    problems = check_progress_percent(entry.percent, f"{where}.percent")
+    _text(problems, f"{where}.note", entry.note)
     return problems
 
 
@@ -129,10 +140,29 @@ def check_review(review: Review, where: str = "review") -> list[str]:
     return problems
 
 
+def check_framework_text(framework: Framework, where: str = "framework") -> list[str]:
+    """A plan file carries its own copy of the framework: its text must be storable."""
+    problems: list[str] = []
+    for attr in ("id", "name", "description"):
+        _text(problems, f"{where}.{attr}", getattr(framework, attr))
+    for i, level in enumerate(framework.scale):
+        _text(problems, f"{where}.scale[{i}].label", level.label)
+        _text(problems, f"{where}.scale[{i}].descriptor", level.descriptor)
+    for i, skill in enumerate(framework.skills):
+        at = f"{where}.skills[{i}]"
+        for attr in ("id", "name", "description"):
+            _text(problems, f"{at}.{attr}", getattr(skill, attr))
+        for attr in ("behaviours", "example_goals"):
+            for j, value in enumerate(getattr(skill, attr)):
+                _text(problems, f"{at}.{attr}[{j}]", value)
+    return problems
+
+
 def check_plan(plan: Plan) -> list[str]:
     """Every rule across a whole plan, with the plan-file path of each problem."""
     problems = check_profile(plan.profile)
     framework = plan.framework
+    problems.extend(check_framework_text(framework))
     skill_ids = {s.id for s in framework.skills}
     if not framework.skills:
         problems.append("framework.skills: a framework needs at least one skill")

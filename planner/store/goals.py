@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from planner.domain.models import Goal, GoalSummary, ProgressEntry
-from planner.domain.validation import ValidationError, check_goal, check_progress_percent
+from planner.domain.validation import ValidationError, check_goal, check_progress_entry
 from planner.store.errors import StoreError
 from planner.store.rows import (
     GOAL_COLUMNS,
@@ -209,7 +209,7 @@ class GoalQueries:
     def add_progress(self, goal_id: int, entry: ProgressEntry) -> ProgressEntry:
         """Logs progress; a goal not yet started moves to "in progress" in the same
         transaction."""
-        problems = check_progress_percent(entry.percent)
+        problems = check_progress_entry(entry)
         if problems:
             raise ValidationError(problems)
         with self.atomic() as db:
