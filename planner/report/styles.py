@@ -76,7 +76,13 @@ def stylesheet() -> Styles:
     body = ParagraphStyle("Body", parent=base, spaceAfter=5)
     heading = ParagraphStyle("Heading", parent=base, fontName=BOLD, keepWithNext=1)
     h1 = ParagraphStyle(
-        "H1", parent=heading, fontSize=18, leading=22, textColor=DARK_BLUE, spaceAfter=8
+        "H1",
+        parent=heading,
+        fontSize=18,
+        leading=22,
+        textColor=DARK_BLUE,
+        spaceBefore=14,
+        spaceAfter=8,
     )
     h2 = ParagraphStyle(
         "H2",
@@ -132,4 +138,3 @@ def stylesheet() -> Styles:
         ),
         prompt=ParagraphStyle("Prompt", parent=small, textColor=GREY, alignment=TA_LEFT),
     )
-

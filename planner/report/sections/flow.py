@@ -4,14 +4,34 @@ pages, labelled fields and the house table style."""
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from planner.report.styles import GREY, PALE, RULE
+from planner.report.styles import BODY_HEIGHT, GREY, PALE, RULE
 from planner.report.text import blocks, markup
 
 # A table row taller than a page cannot split, so text longer than this moves out of
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
+
+
+class KeepWhole(KeepTogether):
+    """Moves its content to the next page when it fits on one page but not in the space
+    left; content longer than any page starts where it is instead, so it never leaves
+    a blank page behind (reportlab's KeepTogether would break the page first)."""
+
+    def __init__(self, flowables: list[Flowable], min_start: float = 50 * mm):
+        super().__init__(flowables)
+        self.min_start = min_start
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        page_height = getattr(frame, "_height", BODY_HEIGHT)
+        if getattr(self, "_H", 0) > page_height and aH >= self.min_start:
+            return list(self._content)
+        return super().split(aW, aH)
 
 
 def paragraphs(text: str | None, style: ParagraphStyle, empty: str = "") -> list[Flowable]:

@@ -16,7 +16,10 @@ def reflections(ctx: ReportContext) -> list[Flowable]:
     """The reflections section; private reflections only when the user asked."""
     s = ctx.styles
     shown = ctx.reflections
-    story: list[Flowable] = [PageBreak(), Paragraph("Reflections", s.h1)]
+    story: list[Flowable] = [
+        PageBreak() if shown else CondPageBreak(70 * mm),
+        Paragraph("Reflections", s.h1),
+    ]
     left_out = ctx.private_left_out
     intro = (
         "Structured reflections on practice. They are written to focus on learning and "
@@ -68,7 +71,7 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
     """Reviews with the line manager, oldest first, each with notes and agreed actions."""
     s = ctx.styles
     story: list[Flowable] = [
-        CondPageBreak(80 * mm),
+        CondPageBreak(80 * mm if ctx.plan.reviews else 30 * mm),
         Paragraph("Reviews with the line manager", s.h1),
     ]
     if not ctx.plan.reviews:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -16,7 +16,14 @@ from reportlab.platypus import (
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
 from planner.report.charts import progress_bar, progress_line
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import CELL_TEXT_LIMIT, cell, field, grid, paragraphs
+from planner.report.sections.flow import (
+    CELL_TEXT_LIMIT,
+    KeepWhole,
+    cell,
+    field,
+    grid,
+    paragraphs,
+)
 from planner.report.styles import BODY_WIDTH, PALE, RULE
 from planner.report.text import blocks, markup, short_date
 
@@ -24,10 +31,12 @@ CHECKED, UNCHECKED = "\u2611", "\u2610"
 
 
 def skill_sections(ctx: ReportContext) -> list[Flowable]:
-    """Every selected skill's section, each starting on a new page."""
+    """Every selected skill's section, in the framework's order."""
     story: list[Flowable] = []
     for number, skill in enumerate(ctx.skills, start=1):
-        story.append(PageBreak())
+        # A skill with goals starts a page; one with none (a new plan) shares a page.
+        has_goals = bool(ctx.goals_for(skill.id))
+        story.append(PageBreak() if number == 1 or has_goals else CondPageBreak(70 * mm))
         story += skill_section(ctx, skill, number)
     return story
 
@@ -60,7 +69,7 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
         )
     for index, goal in enumerate(goals, start=1):
         # A goal that fits on a page is kept whole rather than split across two.
-        story.append(KeepTogether(goal_block(ctx, goal, f"{number}.{index}")))
+        story.append(KeepWhole(goal_block(ctx, goal, f"{number}.{index}")))
     return story
 
 
