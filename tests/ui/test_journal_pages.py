@@ -387,3 +387,108 @@ def test_plan_period_can_be_cleared_but_not_reversed(qtbot, doc, profile_page):
 def test_profile_page_shows_framework_and_where_the_data_lives(profile_page, doc):
     assert profile_page.framework_name.text() == doc.framework.name
     assert "temporary" in profile_page.data_path.text()
+
+
+# -- accessibility -----------------------------------------------------------------------
+
+
+def _controls_without_names(root):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QCalendarWidget,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    def inside_compound(widget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not root:
+            # Parts Qt builds inside a control (clear buttons, headers) share its name.
+            compound = QAbstractSpinBox | QCalendarWidget | QComboBox | QLineEdit
+            if isinstance(parent, compound | QAbstractItemView):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    kinds = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+    return [
+        w
+        for kind in kinds
+        for w in root.findChildren(kind)
+        if not w.accessibleName() and not inside_compound(w)
+    ]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        ReflectionsPage,
+        ReviewsPage,
+        AssessmentPage,
+        ProfilePage,
+        ReflectionDialog,
+        ReviewDialog,
+        AssessmentDialog,
+    ],
+)
+def test_every_control_has_an_accessible_name(qtbot, doc, make):
+    widget = make(doc)
+    qtbot.addWidget(widget)
+    assert [type(w).__name__ for w in _controls_without_names(widget)] == []
+
+
+def _tab_chain(root, start, count):
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    chain, widget = [], start
+    while len(chain) < count:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while isinstance(widget.parentWidget(), QAbstractSpinBox) or not (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(root)
+            and widget.isEnabled()
+        ):
+            widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_reflection_editor_tab_order_follows_the_layout(qtbot, doc):
+    dialog = ReflectionDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("gibbs"))
+    expected = [
+        dialog.title_edit,
+        dialog.date_edit,
+        dialog.model_combo,
+        dialog.skill_combo,
+        dialog.goal_combo,
+        *dialog.section_edits.values(),
+        dialog.private_box,
+    ]
+    assert _tab_chain(dialog, dialog.title_edit, len(expected)) == expected
+
+
+def test_journal_page_tab_order_follows_the_layout(qtbot, reflections_page):
+    page = reflections_page
+    page.table.selectRow(0)  # so Edit and Delete are enabled
+    expected = [
+        page.search,
+        page.show_private,
+        page.new_button,
+        page.edit_button,
+        page.delete_button,
+        page.table,
+        page.preview,
+    ]
+    assert _tab_chain(page, page.search, len(expected)) == expected
