@@ -30,7 +30,8 @@ class KeepWhole(KeepTogether):
         frame = getattr(self, "_frame", None)
         page_height = getattr(frame, "_height", BODY_HEIGHT)
         if getattr(self, "_H", 0) > page_height and aH >= self.min_start:
-            return list(self._content)
+            # A leading no-op tells the frame not to expect the first piece to fit whole.
+            return [self.NullActionFlowable(), *self._content]
         return super().split(aW, aH)
 
 
