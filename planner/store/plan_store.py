@@ -91,6 +91,15 @@ class PlanStore(GoalQueries, JournalQueries):
             if outermost:
                 raise StoreError(describe_sqlite_error(exc, self.path)) from None
             raise
+        except sqlite3.IntegrityError:
+            # Validation runs first, so this means the item changed under us (e.g.
+            # deleted by an undo in another view) rather than bad input.
+            if outermost:
+                raise StoreError(
+                    "That change was not saved: it refers to something that no longer "
+                    "exists in your plan."
+                ) from None
+            raise
         if outermost:
             self.changes += 1
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 
@@ -237,7 +236,7 @@ def test_progress_and_the_status_change_commit_together_or_not_at_all(empty):
         "CREATE TRIGGER refuse_goal_update BEFORE UPDATE ON goals "
         "BEGIN SELECT RAISE(ABORT, 'refused'); END"
     )
-    with pytest.raises(sqlite3.IntegrityError, match="refused"):
+    with pytest.raises(StoreError):
         empty.add_progress(goal.id, ProgressEntry(TODAY, 40))
     assert empty.progress_count(goal.id) == 0
     assert empty.goal_summary(goal.id).status == "not_started"
@@ -272,9 +271,9 @@ def test_progress_pages_newest_first(store):
 
 
 def test_foreign_keys_are_enforced(store):
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+    with pytest.raises(StoreError, match="no longer exists"):
         store.add_progress(999, ProgressEntry(TODAY, 10))
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), store.atomic() as db:
+    with pytest.raises(StoreError, match="no longer exists"), store.atomic() as db:
         db.execute("DELETE FROM skills WHERE id = ?", [LTF])  # goals still use it
     assert _count(store, "skills") == 3
 
@@ -428,7 +427,7 @@ def test_a_failure_inside_atomic_rolls_back_every_write_in_it(store):
 
 def test_a_failing_sql_write_inside_atomic_rolls_back_the_earlier_ones(store):
     before = _counts(store)
-    with pytest.raises(sqlite3.IntegrityError), store.atomic() as db:
+    with pytest.raises(StoreError), store.atomic() as db:
         store.save_review(Review(TODAY, "Grace"))
         db.execute(
             "INSERT INTO progress_entries (goal_id, date, percent) VALUES (1, '2026-06-15', 101)"
@@ -469,7 +468,7 @@ def test_a_replace_that_fails_leaves_the_old_plan_in_place(store, sample_plan):
     broken = copy.deepcopy(sample_plan)
     broken.profile.name = "Someone else"
     broken.goals[-1].skill = "not-in-the-framework"  # only the database catches this
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError):
         store.replace_plan(broken)
     assert store.load_plan() == before
 
@@ -485,3 +484,13 @@ def test_writes_reach_the_file(tmp_path, sample_plan):
         assert reopened.progress(2, limit=1, newest_first=True)[0].note == "Saved to disk"
     finally:
         reopened.close()
+
+
+def test_progress_for_a_deleted_goal_is_refused_with_a_message(store):
+    import datetime as dt
+
+    goal_id = store.goal_summaries()[0].id
+    store.delete_goal(goal_id)
+    with pytest.raises(StoreError, match="no longer exists"):
+        store.add_progress(goal_id, ProgressEntry(dt.date(2026, 6, 1), 10))
+    assert store.progress_count(goal_id) == 0
