@@ -4,35 +4,16 @@ pages, labelled fields and the house table style."""
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
-from planner.report.styles import BODY_HEIGHT, GREY, PALE, RULE
+from planner.report.flowables import Paragraph
+from planner.report.fonts import BOLD, REGULAR
+from planner.report.styles import GREY, INK, PALE, RULE
 from planner.report.text import blocks, markup
 
 # A table row taller than a page cannot split, so text longer than this moves out of
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
-
-
-class KeepWhole(KeepTogether):
-    """Moves its content to the next page when it fits on one page but not in the space
-    left; content longer than any page starts where it is instead, so it never leaves
-    a blank page behind (reportlab's KeepTogether would break the page first)."""
-
-    def __init__(self, flowables: list[Flowable], min_start: float = 50 * mm):
-        super().__init__(flowables)
-        self.min_start = min_start
-
-    def split(self, aW, aH):
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        frame = getattr(self, "_frame", None)
-        page_height = getattr(frame, "_height", BODY_HEIGHT)
-        if getattr(self, "_H", 0) > page_height and aH >= self.min_start:
-            # A leading no-op tells the frame not to expect the first piece to fit whole.
-            return [self.NullActionFlowable(), *self._content]
-        return super().split(aW, aH)
 
 
 def paragraphs(text: str | None, style: ParagraphStyle, empty: str = "") -> list[Flowable]:
@@ -66,6 +47,9 @@ def grid(
     """A table in the house style: a shaded heading row and light rules between rows."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands: list[tuple] = [
+        # For plain-string cells (dates, figures): cheaper than paragraphs to lay out.
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 11.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -75,6 +59,8 @@ def grid(
     ]
     if header:
         commands += [
+            ("FONT", (0, 0), (-1, 0), BOLD, 8.5, 11.5),
+            ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
             ("BACKGROUND", (0, 0), (-1, 0), PALE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, GREY),
         ]

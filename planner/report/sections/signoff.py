@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from planner.report.flowables import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
 from planner.report.styles import BODY_WIDTH, GREY, MID_GREY, PALE, RULE

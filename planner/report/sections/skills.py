@@ -8,23 +8,16 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
 
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
-from planner.report.charts import progress_bar, progress_line
+from planner.report.charts import progress_line
+from planner.report.flowables import FactStrip, KeepWhole, Paragraph
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import (
-    CELL_TEXT_LIMIT,
-    KeepWhole,
-    cell,
-    field,
-    grid,
-    paragraphs,
-)
-from planner.report.styles import BODY_WIDTH, PALE, RULE
+from planner.report.sections.flow import CELL_TEXT_LIMIT, cell, field, grid, paragraphs
+from planner.report.styles import BODY_WIDTH
 from planner.report.text import blocks, markup, short_date
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
@@ -94,46 +87,17 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
     return story
 
 
-def _facts(ctx: ReportContext, goal: Goal, percent: int) -> Table:
-    s = ctx.styles
-    bar = 40 * mm
+def _facts(ctx: ReportContext, goal: Goal, percent: int) -> FactStrip:
     target = short_date(goal.target_date) or "Not set"
-    if goal.target_date and ctx.is_open(goal) and goal.target_date < ctx.today:
-        target += " <b>(overdue)</b>"
-    labels = ["Status", "Priority", "Target date", "Progress"]
-    values = [
-        Paragraph(f"<b>{STATUS_LABELS.get(goal.status, goal.status)}</b>", s.cell),
-        Paragraph(PRIORITY_LABELS.get(goal.priority, goal.priority), s.cell),
-        Paragraph(target, s.cell),
-        Table(
-            [[progress_bar(percent, bar), Paragraph(f"{percent}%", s.cell_right)]],
-            colWidths=[bar, 12 * mm],
-            style=[
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ],
-            hAlign="LEFT",
-        ),
+    overdue = bool(goal.target_date and ctx.is_open(goal) and goal.target_date < ctx.today)
+    if overdue:
+        target += " (overdue)"
+    facts = [
+        ("Status", STATUS_LABELS.get(goal.status, goal.status), True),
+        ("Priority", PRIORITY_LABELS.get(goal.priority, goal.priority), False),
+        ("Target date", target, overdue),
     ]
-    widths = [34 * mm, 26 * mm, 42 * mm, BODY_WIDTH - 102 * mm]
-    table = Table(
-        [[Paragraph(x, s.cell_head) for x in labels], values],
-        colWidths=widths,
-        hAlign="LEFT",
-        style=[
-            ("BACKGROUND", (0, 0), (-1, -1), PALE),
-            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, 0), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
-            ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ],
-    )
-    return table
+    return FactStrip(facts, [34 * mm, 26 * mm, 42 * mm, BODY_WIDTH - 102 * mm], percent)
 
 
 def _action(ctx: ReportContext, action) -> Paragraph:
@@ -160,27 +124,17 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Progress history", s.label)]
     fits_table = all(len(e.note) <= CELL_TEXT_LIMIT for e in entries)
     if fits_table:
-        rows = [
-            [
-                Paragraph("Date", s.cell_head),
-                Paragraph("Progress", s.cell_head_right),
-                Paragraph("Note", s.cell_head),
-            ]
-        ] + [
-            [
-                Paragraph(short_date(e.date), s.cell),
-                Paragraph(f"{e.percent}%", s.cell_right),
-                cell(e.note, s.cell),
-            ]
-            for e in entries
+        rows = [["Date", "Progress", "Note"]] + [
+            [short_date(e.date), f"{e.percent}%", cell(e.note, s.cell)] for e in entries
         ]
+        right = [("ALIGN", (1, 0), (1, -1), "RIGHT")]
         table_width = BODY_WIDTH
         chart = None
         if len(entries) >= 3:
             chart_width = 56 * mm
             chart = progress_line([(e.date, e.percent) for e in entries], chart_width, 26 * mm)
             table_width = BODY_WIDTH - chart_width - 6 * mm
-        table = grid(rows, [24 * mm, 20 * mm, table_width - 44 * mm])
+        table = grid(rows, [24 * mm, 20 * mm, table_width - 44 * mm], extra=right)
         short = len(entries) <= 10 and sum(len(e.note) for e in entries) <= 1500
         if chart is not None and short:
             # Chart beside a short table; a long history gets the chart above instead.
@@ -200,7 +154,7 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
         else:
             if chart is not None:
                 story.append(chart)
-            story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm]))
+            story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm], extra=right))
         return story
     if len(entries) >= 3:
         story.append(progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm))

@@ -1,0 +1,112 @@
+"""Flowables of our own: a paragraph that remembers its line breaks, a keep-together
+that never leaves a blank page, and the strip of facts at the top of each goal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Paragraph as _ReportlabParagraph
+
+from planner.report.charts import progress_bar
+from planner.report.fonts import BOLD, REGULAR
+from planner.report.styles import BODY_HEIGHT, GREY, INK, PALE, RULE
+
+
+class Paragraph(_ReportlabParagraph):
+    """reportlab's Paragraph, remembering its line breaks for the last width.
+
+    Keep-together groups and tables measure a paragraph several times at the same
+    width; line breaking depends only on the width, so once is enough.
+    """
+
+    def wrap(self, availWidth, availHeight):
+        state = self.__dict__
+        if state.get("_measured_width") == availWidth and "blPara" in state:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        state["_measured_width"] = availWidth
+        return size
+
+
+class KeepWhole(KeepTogether):
+    """Moves its content to the next page when it fits on one page but not in the space
+    left; content longer than any page starts where it is instead, so it never leaves
+    a blank page behind (reportlab's KeepTogether would break the page first)."""
+
+    def __init__(self, flowables: list[Flowable], min_start: float = 50 * mm):
+        super().__init__(flowables)
+        self.min_start = min_start
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        page_height = getattr(frame, "_height", BODY_HEIGHT)
+        if getattr(self, "_H", 0) > page_height and aH >= self.min_start:
+            # A leading no-op tells the frame not to expect the first piece to fit whole.
+            return [self.NullActionFlowable(), *self._content]
+        return super().split(aW, aH)
+
+
+class FactStrip(Flowable):
+    """A shaded strip of short labelled facts, the last one a progress bar.
+
+    Drawn directly rather than as a table: the facts are short fixed words, so there
+    is nothing to wrap, and a goal page has one per goal.
+    """
+
+    HEIGHT = 11 * mm
+
+    def __init__(
+        self,
+        facts: Sequence[tuple[str, str, bool]],
+        widths: Sequence[float],
+        percent: int,
+        bar_width: float = 40 * mm,
+    ):
+        """Args:
+        facts: ``(label, value, bold)`` for each column before the progress bar.
+        widths: the width of each column, the progress column last.
+        percent: the progress to show (0-100).
+        bar_width: the bar's length.
+        """
+        super().__init__()
+        self.facts = list(facts)
+        self.widths = list(widths)
+        self.percent = percent
+        self.bar_width = bar_width
+
+    def wrap(self, availWidth, availHeight):
+        self.width = sum(self.widths)
+        return self.width, self.HEIGHT
+
+    def draw(self):
+        canvas = self.canv
+        pad = 6
+        canvas.saveState()
+        canvas.setFillColor(PALE)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.rect(0, 0, self.width, self.HEIGHT, fill=1, stroke=1)
+        label_y, value_y = self.HEIGHT - 12, 8
+        x = 0.0
+        # Labels first, then values, so copied text reads "Status Priority ... / values".
+        canvas.setFillColor(GREY)
+        canvas.setFont(BOLD, 7.5)
+        for (label, _, _), width in zip(self.facts, self.widths, strict=False):
+            canvas.drawString(x + pad, label_y, label)
+            x += width
+        canvas.drawString(x + pad, label_y, "Progress")
+        x = 0.0
+        canvas.setFillColor(INK)
+        for (_, value, bold), width in zip(self.facts, self.widths, strict=False):
+            canvas.setFont(BOLD if bold else REGULAR, 8.5)
+            canvas.drawString(x + pad, value_y, value)
+            x += width
+        bar = progress_bar(self.percent, self.bar_width, 6)
+        bar.drawOn(canvas, x + pad, value_y - 0.5)
+        canvas.setFont(REGULAR, 8.5)
+        canvas.drawRightString(x + pad + self.bar_width + 12 * mm, value_y, f"{self.percent}%")
+        canvas.restoreState()
