@@ -19,14 +19,35 @@ from planner.report.text import short_date
 MAX_NAMED_SPOKES = 8
 
 
-def progress_bar(percent: int, width: float, height: float = 7) -> Drawing:
-    """A horizontal bar filled to ``percent`` (clamped to 0-100)."""
+def progress_bar(percent: int, width: float, height: float = 7, *, label: bool = False) -> Drawing:
+    """A horizontal bar filled to ``percent`` (clamped to 0-100).
+
+    Args:
+        percent: how far along, 0-100.
+        width: the bar's length in points.
+        height: the bar's thickness in points.
+        label: add the figure ("75%") after the bar, as text a reader can copy.
+    """
     percent = max(0, min(100, int(percent)))
-    drawing = Drawing(width, height)
-    drawing.add(Rect(0, 0, width, height, fillColor=PALE, strokeColor=MID_GREY, strokeWidth=0.5))
+    label_width = 30 if label else 0
+    drawing = Drawing(width + label_width, max(height, 9 if label else 0))
+    y = (drawing.height - height) / 2
+    drawing.add(Rect(0, y, width, height, fillColor=PALE, strokeColor=MID_GREY, strokeWidth=0.5))
     if percent:
         drawing.add(
-            Rect(0, 0, width * percent / 100, height, fillColor=DARK_BLUE, strokeColor=None)
+            Rect(0, y, width * percent / 100, height, fillColor=DARK_BLUE, strokeColor=None)
+        )
+    if label:
+        drawing.add(
+            String(
+                width + label_width,
+                y + height / 2 - 3,
+                f"{percent}%",
+                fontName=REGULAR,
+                fontSize=8.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
         )
     return drawing
 

@@ -65,7 +65,7 @@ def _last_review(ctx: ReportContext) -> str:
 
 def _skills_table(ctx: ReportContext) -> Table:
     s = ctx.styles
-    bar_width = 32 * mm
+    bar_width = 28 * mm
     widths = [58 * mm, 48 * mm, 20 * mm, BODY_WIDTH - 126 * mm]
     rows: list[list] = [
         [
@@ -89,17 +89,7 @@ def _skills_table(ctx: ReportContext) -> Table:
         done = sum(1 for g in goals if g.status == "achieved")
         if goals:
             average = round(sum(ctx.percent(g) for g in goals) / len(goals))
-            progress = Table(
-                [[progress_bar(average, bar_width), Paragraph(f"{average}%", s.cell_right)]],
-                colWidths=[bar_width + 2 * mm, None],
-                style=[
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ],
-            )
+            progress = progress_bar(average, bar_width, label=True)
         else:
             progress = Paragraph("No goals yet", s.cell)
         rows.append(
@@ -108,11 +98,15 @@ def _skills_table(ctx: ReportContext) -> Table:
                 if compact
                 else cell(shorten(skill.name, 120), s.cell_bold),
                 Paragraph(level, s.cell),
-                Paragraph(f"{done} of {len(goals)}", s.cell_right),
+                f"{done} of {len(goals)}",
                 progress,
             ]
         )
-    extra = [("VALIGN", (0, 1), (-1, -1), "MIDDLE"), *(TIGHT if compact else [])]
+    extra = [
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+        *(TIGHT if compact else []),
+    ]
     return grid(rows, widths, extra=extra)
 
 
