@@ -325,6 +325,15 @@ class GoalQueries:
         )
         return [summary_from_row(r) for r in rows]
 
+    def recent_progress(self, limit: int = 5) -> list[tuple[int, str, ProgressEntry]]:
+        """The newest progress entries across all goals: (goal id, goal title, entry)."""
+        rows = self.db.execute(
+            "SELECT g.id, g.title, p.id, p.date, p.percent, p.note FROM progress_entries p "
+            "JOIN goals g ON g.id = p.goal_id ORDER BY p.date DESC, p.id DESC LIMIT ?",
+            [limit],
+        )
+        return [(r[0], r[1], progress_from_row(r[2:])) for r in rows]
+
     def goals_due(self, start: dt.date, end: dt.date) -> list[GoalSummary]:
         """Open goals with a target date in [start, end]."""
         rows = self.db.execute(

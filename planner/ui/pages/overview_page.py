@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 from planner.ui.document import ASSESSMENTS, GOALS, PROFILE, PROGRESS, REVIEWS, PlanDocument
 from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
 from planner.ui.models.goals_model import COL_TITLE, GOAL_ID_ROLE, GoalTableModel, format_date
+from planner.ui.models.recent_model import COL_GOAL as RECENT_COL_GOAL
+from planner.ui.models.recent_model import COL_NOTE as RECENT_COL_NOTE
+from planner.ui.models.recent_model import RecentProgressModel
 from planner.ui.models.skills_model import (
     COL_PROGRESS,
     COL_SKILL,
@@ -28,6 +31,7 @@ from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 from planner.ui.widgets.text import heading, plain_label
 
 UPCOMING_DAYS = 30
+RECENT_ROWS = 5
 
 
 class OverviewPage(QWidget):
@@ -74,6 +78,18 @@ class OverviewPage(QWidget):
         )
         self.upcoming_empty = plain_label(self.tr("Nothing is overdue or due in the next 30 days."))
 
+        self.recent_model = RecentProgressModel(self)
+        self.recent_table = _table(self.tr("Latest progress"))
+        self.recent_table.setModel(self.recent_model)
+        recent_header = self.recent_table.horizontalHeader()
+        recent_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        recent_header.setSectionResizeMode(RECENT_COL_GOAL, QHeaderView.ResizeMode.Stretch)
+        recent_header.setSectionResizeMode(RECENT_COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.recent_table.activated.connect(
+            lambda index: self.goal_requested.emit(index.siblingAtColumn(0).data(GOAL_ID_ROLE))
+        )
+        self.recent_heading = heading(self.tr("Latest progress"), 2)
+
         self.assess_button = QPushButton(self.tr("Rate my skills now…"))
         self.assess_button.setAccessibleName(self.tr("Rate my skills now"))
         self.assess_button.clicked.connect(self.assessment_requested)
@@ -90,6 +106,8 @@ class OverviewPage(QWidget):
         layout.addWidget(heading(self.tr("Overdue and due in the next 30 days"), 2))
         layout.addWidget(self.upcoming_table)
         layout.addWidget(self.upcoming_empty)
+        layout.addWidget(self.recent_heading)
+        layout.addWidget(self.recent_table)
         layout.addSpacing(8)
         layout.addWidget(self.status_line)
         layout.addStretch(1)
@@ -148,6 +166,11 @@ class OverviewPage(QWidget):
         self.upcoming_table.setVisible(bool(upcoming))
         self.upcoming_empty.setVisible(not upcoming)
 
+        recent = store.recent_progress(RECENT_ROWS)
+        self.recent_model.set_rows(recent)
+        self.recent_heading.setVisible(bool(recent))
+        self.recent_table.setVisible(bool(recent))
+
         reviews = store.reviews()
         parts = []
         parts.append(
@@ -162,7 +185,8 @@ class OverviewPage(QWidget):
         )
         self.status_line.setText("\n".join(parts))
         _fit_height(self.skills_table, self.skills_model.rowCount(), 12)
-        _fit_height(self.upcoming_table, self.upcoming_model.rowCount(), 10)
+        _fit_height(self.upcoming_table, self.upcoming_model.rowCount(), 8)
+        _fit_height(self.recent_table, self.recent_model.rowCount(), RECENT_ROWS)
 
 
 def _fit_height(table, rows: int, most: int) -> None:

@@ -1,0 +1,50 @@
+"""The overview's latest progress entries across every goal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from planner.domain.models import ProgressEntry
+from planner.ui.models.goals_model import GOAL_ID_ROLE, format_date
+
+COL_DATE, COL_GOAL, COL_PERCENT, COL_NOTE = range(4)
+HEADERS = ("Date", "Goal", "Progress", "Note")
+
+
+class RecentProgressModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[int, str, ProgressEntry]] = []
+
+    def set_rows(self, rows: list[tuple[int, str, ProgressEntry]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        goal_id, title, entry = self._rows[index.row()]
+        if role == GOAL_ID_ROLE:
+            return goal_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                format_date(entry.date),
+                title,
+                f"{entry.percent}%",
+                entry.note.replace("\n", " "),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_GOAL, COL_NOTE):
+            return title if index.column() == COL_GOAL else entry.note
+        return None
