@@ -111,6 +111,7 @@ def test_no_identifier_warning_for_plain_text(qtbot, doc):
     qtbot.wait(450)  # longer than the pause the check waits for
     assert not dialog.watch.warning.isVisible()
     assert dialog.watch.check_now() == ""
+    dialog.done(0)  # closes without the discard question
 
 
 def test_a_reflection_needs_a_title(qtbot, doc):
@@ -122,6 +123,7 @@ def test_a_reflection_needs_a_title(qtbot, doc):
     assert dialog.result() != ReflectionDialog.DialogCode.Accepted
     assert dialog.title_error.isVisible()
     assert "title" in dialog.title_error.text()
+    dialog.done(0)  # closes without the discard question
 
 
 def test_switching_model_asks_before_clearing_text(qtbot, doc, monkeypatch):
@@ -492,3 +494,27 @@ def test_journal_page_tab_order_follows_the_layout(qtbot, reflections_page):
         page.preview,
     ]
     assert _tab_chain(page, page.search, len(expected)) == expected
+
+
+def test_cancelling_a_written_reflection_asks_before_discarding(qtbot, doc, monkeypatch):
+    dialog = ReflectionDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.section_edits["what"], "Half a thought")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.section_edits["what"].toPlainText() == "Half a thought"
+    dialog.reject()
+    assert not dialog.isVisible() and not answers
+
+
+def test_cancelling_an_untouched_editor_closes_at_once(qtbot, doc, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    reflection = doc.store.reflections()[0]
+    for dialog in (ReflectionDialog(doc, reflection), ReviewDialog(doc, doc.store.reviews()[0])):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.reject()
+        assert not dialog.isVisible()

@@ -75,6 +75,7 @@ class ReflectionDialog(QDialog):
         self.goal_combo.currentIndexChanged.connect(self._goal_chosen)
         self.title_edit.textChanged.connect(self._title_changed)
         self.watch.check_now()
+        self._initial = self.reflection()
         self.resize(760, 700)
 
     # -- building ---------------------------------------------------------------
@@ -287,6 +288,20 @@ class ReflectionDialog(QDialog):
             return
         super().accept()
 
+    def reject(self) -> None:
+        # Escape or Cancel must not silently throw away a reflection being written.
+        if self.isVisible() and self.reflection() != self._initial:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard changes?"),
+                self.tr("Close without saving? What you have written here will be lost."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
     def reflection(self) -> Reflection:
         """The reflection as written; it keeps the id of the one being edited."""
         date: dt.date = self.date_edit.date().toPython()
@@ -294,7 +309,10 @@ class ReflectionDialog(QDialog):
             date=date,
             title=self.title_edit.text().strip(),
             model=self._model_id,
-            sections={key: text.rstrip() for key, text in self.section_texts().items()},
+            # Only sections with text are kept, so an untouched section is no change.
+            sections={
+                key: text.rstrip() for key, text in self.section_texts().items() if text.strip()
+            },
             skill=self.skill_combo.currentData(),
             goal=self.goal_uid(),
             private=self.private_box.isChecked(),

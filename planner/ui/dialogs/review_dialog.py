@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -107,6 +108,7 @@ class ReviewDialog(QDialog):
             profile = doc.profile
             self.reviewer_edit.setText(profile.manager if profile else "")
         self.watch.check_now()
+        self._initial = self.review()
         self.resize(640, 560)
 
     def _add_row(self, form: QFormLayout, text: str, widget: QWidget, name: str) -> None:
@@ -125,6 +127,20 @@ class ReviewDialog(QDialog):
             self.notes_edit.setFocus()
             return
         super().accept()
+
+    def reject(self) -> None:
+        # Escape or Cancel must not silently throw away notes being written.
+        if self.isVisible() and self.review() != self._initial:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard changes?"),
+                self.tr("Close without saving? What you have written here will be lost."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def review(self) -> Review:
         """The review as entered; it keeps the id of the one being edited."""
