@@ -518,3 +518,11 @@ def test_cancelling_an_untouched_editor_closes_at_once(qtbot, doc, monkeypatch):
         dialog.show()
         dialog.reject()
         assert not dialog.isVisible()
+
+
+def test_delete_key_in_the_table_deletes_after_confirming(qtbot, doc, reflections_page, confirm):
+    original = _select(reflections_page, "The break-time disagreement")
+    reflections_page.table.setFocus()
+    qtbot.keyClick(reflections_page.table, Qt.Key.Key_Delete)
+    assert len(confirm) == 1
+    assert doc.store.reflection(original.id) is None
