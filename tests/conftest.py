@@ -17,6 +17,22 @@ from planner.store import PlanStore
 FIXED_TODAY = dt.date(2026, 6, 15)
 
 
+def _refuse_network(*args, **kwargs):
+    raise RuntimeError("network access attempted; Leadership Planner must work offline")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network():
+    """The app never uses the network: the whole suite runs with connecting refused."""
+    import socket
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _refuse_network)
+        patch.setattr(socket.socket, "connect_ex", _refuse_network)
+        patch.setattr(socket, "create_connection", _refuse_network)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _private_data_home(tmp_path_factory, monkeypatch):
     """Keeps logs, settings and default databases out of the real home folder."""
