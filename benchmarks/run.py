@@ -1,0 +1,459 @@
+"""Runs every benchmark and prints the results as a markdown table.
+
+``python benchmarks/run.py [--quick] [--smoke] [--out FILE.md]``. Each time is the
+median of several runs of a fresh process, divided by a floor measured in the same run
+on the same machine, so the ratios hold on slow or noisy machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import plans  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How many times each measurement is repeated, and which plans are used."""
+
+    startup_runs: int
+    pdf_runs: int
+    import_runs: int
+    interaction_runs: int
+    heavy: plans.PlanSize
+    goals_200: plans.PlanSize
+
+
+FULL = Settings(9, 5, 3, 3, plans.HEAVY, plans.GOALS_200)
+QUICK = Settings(5, 3, 2, 1, plans.HEAVY, plans.GOALS_200)
+# The smoke test's mode: every code path once, on the tiny plan.
+SMOKE = Settings(1, 1, 1, 1, plans.TINY, plans.TINY)
+
+
+@dataclass
+class Row:
+    measurement: str
+    result: str
+    floor: str
+    figure: str
+    bar: str
+    meets: bool | None  # None: reported, no bar
+
+    def cells(self) -> list[str]:
+        verdict = "—" if self.meets is None else ("yes" if self.meets else "**NO**")
+        return [self.measurement, self.result, self.floor, self.figure, self.bar, verdict]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss: int  # bytes
+
+
+def _program() -> list[str]:
+    script = Path(sys.executable).parent / "leadership-planner"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("leadership-planner")
+    return [found] if found else [sys.executable, "-m", "planner"]
+
+
+def _environment(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    # Window geometry and other settings stay inside the work folder.
+    env["XDG_CONFIG_HOME"] = str(work / "config")
+    env["XDG_DATA_HOME"] = str(work / "data")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def timed(command: list[str], env: dict[str, str], work: Path) -> Run:
+    """Runs ``command`` to completion; its wall time and peak resident memory.
+
+    Raises:
+        RuntimeError: the command failed (its stderr is included).
+    """
+    with tempfile.TemporaryFile(dir=work) as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(
+                f"{' '.join(command)} exited {proc.returncode}:\n"
+                + err.read().decode(errors="replace")
+            )
+    # ru_maxrss is in KiB on Linux and in bytes on macOS.
+    scale = 1 if sys.platform == "darwin" else 1024
+    return Run(elapsed, usage.ru_maxrss * scale)
+
+
+def repeat(commands: dict[str, list[str]], runs: int, env, work, before=None):
+    """Runs each command ``runs`` times, interleaved so drift hits all alike."""
+    results: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            if before:
+                before(name)
+            results[name].append(timed(command, env, work))
+    return results
+
+
+def median_time(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+def median_rss(runs: list[Run]) -> float:
+    return statistics.median(r.peak_rss for r in runs)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def ratio_row(name: str, value: float, floor: float, bar: float | None) -> Row:
+    ratio = value / floor
+    return Row(
+        name,
+        ms(value),
+        ms(floor),
+        f"{ratio:.2f}×",
+        f"≤ {bar:.2f}×" if bar else "—",
+        None if bar is None else ratio <= bar,
+    )
+
+
+# -- preparing the plans ---------------------------------------------------------
+
+
+def prepare(work: Path, settings: Settings, env) -> dict[str, Path]:
+    """Plan files (cached) and fresh databases for this run."""
+    dbs = work / "db"
+    if dbs.exists():
+        shutil.rmtree(dbs)
+    dbs.mkdir(parents=True)
+    files = {
+        "heavy": plans.plan_file(settings.heavy, work),
+        "goals-200": plans.plan_file(settings.goals_200, work),
+    }
+    from planner.store import PlanStore
+
+    PlanStore.open(dbs / "empty.db").close()
+    paths = {"empty": dbs / "empty.db", "demo": dbs / "demo.db"}
+    timed([*_program(), "demo", "--db", str(paths["demo"])], env, work)
+    for name, file in files.items():
+        paths[name] = dbs / f"{name}.db"
+        timed([*_program(), "import-json", str(file), "--db", str(paths[name])], env, work)
+    paths["heavy-json"] = files["heavy"]
+    return paths
+
+
+# -- the benchmarks --------------------------------------------------------------
+
+
+def startup(paths, settings: Settings, env, work) -> list[Row]:
+    app = _program()
+    commands = {
+        "floor": [sys.executable, str(HERE / "floor_window.py")],
+        **{
+            size: [*app, "--db", str(paths[size]), "--quit-after-startup"]
+            for size in ("empty", "demo", "heavy")
+        },
+    }
+    runs = repeat(commands, settings.startup_runs, env, work)
+    floor = median_time(runs["floor"])
+    rows = [
+        Row("Start-up floor (sqlite-utils + empty QMainWindow)", ms(floor), "", "", "", None),
+        ratio_row(
+            "Start-up, empty database (welcome page)", median_time(runs["empty"]), floor, None
+        ),
+        ratio_row("Start-up, demo plan", median_time(runs["demo"]), floor, 1.15),
+        ratio_row(
+            f"Start-up, heavy plan ({settings.heavy.goals:,} goals)",
+            median_time(runs["heavy"]),
+            floor,
+            1.25,
+        ),
+        Row(
+            "Start-up growth: heavy minus empty",
+            ms(median_time(runs["heavy"]) - median_time(runs["empty"])),
+            "",
+            f"{(median_time(runs['heavy']) - median_time(runs['empty'])) / floor:+.2f}× floor",
+            "—",
+            None,
+        ),
+    ]
+    floor_rss = median_rss(runs["floor"])
+    for size in ("empty", "demo", "heavy"):
+        extra = (median_rss(runs[size]) - floor_rss) / MIB
+        rows.append(
+            Row(
+                f"Peak memory, {size} start-up",
+                f"{median_rss(runs[size]) / MIB:.0f} MiB",
+                f"{floor_rss / MIB:.0f} MiB",
+                f"{extra:+.0f} MiB",
+                "≤ +60 MiB" if size == "heavy" else "—",
+                extra <= 60 if size == "heavy" else None,
+            )
+        )
+    return rows
+
+
+def pdf_export(paths, settings: Settings, env, work) -> list[Row]:
+    app = _program()
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    commands = {}
+    for size in ("demo", "goals-200"):
+        commands[f"{size}-app"] = [
+            *app,
+            "export-pdf",
+            "--db",
+            str(paths[size]),
+            "--out",
+            str(out / f"{size}.pdf"),
+        ]
+        commands[f"{size}-floor"] = [
+            sys.executable,
+            str(HERE / "floor_pdf.py"),
+            str(paths[size]),
+            str(out / f"{size}-floor.pdf"),
+        ]
+    runs = repeat(commands, settings.pdf_runs, env, work)
+    label = f"{settings.goals_200.goals}-goal plan"
+    return [
+        ratio_row(
+            "PDF export, demo plan",
+            median_time(runs["demo-app"]),
+            median_time(runs["demo-floor"]),
+            1.5,
+        ),
+        ratio_row(
+            f"PDF export, {label}",
+            median_time(runs["goals-200-app"]),
+            median_time(runs["goals-200-floor"]),
+            None,
+        ),
+    ]
+
+
+def import_plan(paths, settings: Settings, env, work) -> list[Row]:
+    target = work / "db" / "import-target.db"
+    file = str(paths["heavy-json"])
+
+    def fresh(_name: str) -> None:
+        for suffix in ("", "-journal", ".lock"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(target.parent / "backups", ignore_errors=True)
+
+    commands = {
+        "app": [*_program(), "import-json", file, "--db", str(target)],
+        "floor": [sys.executable, str(HERE / "floor_import.py"), file, str(target)],
+    }
+    runs = repeat(commands, settings.import_runs, env, work, before=fresh)
+    fresh("")
+    return [
+        ratio_row(
+            f"Import, heavy plan file ({paths['heavy-json'].stat().st_size / MIB:.0f} MiB)",
+            median_time(runs["app"]),
+            median_time(runs["floor"]),
+            3.0,
+        )
+    ]
+
+
+def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
+    results = []
+    for _ in range(settings.interaction_runs):
+        copy = work / "db" / "interaction.db"
+        shutil.copyfile(paths["heavy"], copy)
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "interaction.py"), str(copy)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"interaction benchmark failed:\n{proc.stderr}")
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    first = results[0]
+
+    def step(name: str) -> float:
+        return statistics.median(r["steps_ms"][name] for r in results)
+
+    labels = {
+        "open skill page": f"Open the skill page with most goals ({first['skill_goals']:,})",
+        "type a filter": f"Type a filter (“{plans.FILTER_WORD}”: {first['filtered_goals']} shown)",
+        "open goal": f"Open the goal with {first['long_goal_entries']:,} progress entries",
+        "log progress": "Log progress (LogProgress command)",
+        "undo": "Undo",
+    }
+    rows = [
+        Row(f"Interaction: {label}", f"{step(name):.0f} ms", "", "", "≤ 50 ms", step(name) <= 50)
+        for name, label in labels.items()
+    ]
+    for key in first["other_pages_ms"]:
+        value = statistics.median(r["other_pages_ms"][key] for r in results)
+        rows.append(
+            Row(f"Interaction: open page {key}", f"{value:.0f} ms", "", "", "≤ 50 ms", value <= 50)
+        )
+    longest = statistics.median(r["longest_block_ms"] for r in results)
+    rows.append(
+        Row(
+            "Longest GUI-thread block (5 ms heartbeat and steps)",
+            f"{longest:.0f} ms",
+            "",
+            "",
+            "≤ 50 ms",
+            longest <= 50,
+        )
+    )
+    fetched, total = first["progress_rows_fetched"], first["progress_rows_total"]
+    rows.append(
+        Row(
+            "Lazy history: progress rows fetched to show the goal",
+            f"{fetched} of {total:,}",
+            "",
+            "",
+            "one page (≤ 100)",
+            fetched <= 100,
+        )
+    )
+    reads = sum(first["whole_plan_reads"].values())
+    rows.append(
+        Row(
+            "Whole-plan reads while opening and clicking (load_plan, all_goals)",
+            str(reads),
+            "",
+            "",
+            "0",
+            reads == 0,
+        )
+    )
+    rows.append(
+        Row(
+            "GUI: reportlab not imported before the first export",
+            "not imported" if not first["reportlab_loaded"] else "imported",
+            "",
+            "",
+            "not imported",
+            not first["reportlab_loaded"],
+        )
+    )
+    return rows, first
+
+
+def command_line_imports(paths, env, work) -> list[Row]:
+    """Runs verbs in-process in a child and lists any Qt module they loaded."""
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    verbs = [
+        ["check", "--db", str(paths["demo"])],
+        ["export-json", "--db", str(paths["demo"]), "--out", str(out / "demo.json")],
+        ["export-pdf", "--db", str(paths["demo"]), "--out", str(out / "imports.pdf")],
+    ]
+    probe = (
+        "import contextlib, io, json, sys\n"
+        "from planner.app import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(json.loads(sys.argv[1]))\n"
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(json.dumps([code, qt]))\n"
+    )
+    loaded = []
+    for verb in verbs:
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, json.dumps(verb)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"{verb[0]} failed:\n{proc.stderr}")
+        code, qt = json.loads(proc.stdout.strip().splitlines()[-1])
+        if code != 0 or qt:
+            loaded.append(f"{verb[0]}: {', '.join(qt) or f'exit {code}'}")
+    return [
+        Row(
+            "Command line: Qt never imported (check, export-json, export-pdf)",
+            "; ".join(loaded) or "not imported",
+            "",
+            "",
+            "not imported",
+            not loaded,
+        )
+    ]
+
+
+# -- output ----------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    head = ["Measurement", "Result", "Floor", "Figure", "Bar", "Meets bar"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def run(settings: Settings, work: Path) -> tuple[list[Row], dict]:
+    """Every benchmark in order; returns the table's rows and the raw interaction data."""
+    work.mkdir(parents=True, exist_ok=True)
+    env = _environment(work)
+    paths = prepare(work, settings, env)
+    rows = startup(paths, settings, env, work)
+    rows += pdf_export(paths, settings, env, work)
+    rows += import_plan(paths, settings, env, work)
+    interaction_rows, raw = interaction(paths, settings, env, work)
+    rows += interaction_rows
+    rows += command_line_imports(paths, env, work)
+    return rows, raw
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="fewer repetitions (about 1 minute)")
+    mode.add_argument("--smoke", action="store_true", help="every step once, on a tiny plan")
+    parser.add_argument("--out", type=Path, help="also write the table to this markdown file")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "leadership-planner-bench",
+        help="folder for generated plans and databases (plan files are cached here)",
+    )
+    args = parser.parse_args(argv)
+    settings = SMOKE if args.smoke else QUICK if args.quick else FULL
+    started = time.perf_counter()
+    rows, _ = run(settings, args.work)
+    text = table(rows)
+    print(text)
+    print(f"Finished in {time.perf_counter() - started:.0f} s.")
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0 if all(row.meets is not False for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
