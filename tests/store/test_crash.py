@@ -1,0 +1,165 @@
+"""Killing an import at random moments never damages the plan or leaves half of one.
+
+A subprocess runs ``leadership-planner import-json --replace`` on a large plan
+(1,500 goals, 30,000 progress entries) over a small one and is killed (SIGKILL on
+POSIX) at a random moment; half of the kills are aimed at the write transaction
+itself. After every kill ``check`` must pass and the file must hold either the whole
+new plan or the whole old one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from planner import planfile
+from planner.domain.models import Goal, GoalAction, Plan, Profile, ProgressEntry
+from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
+from planner.store import PlanStore
+from planner.store.health import check_database
+
+GOALS = 1_500
+ENTRIES_PER_GOAL = 20
+TRIALS = 120
+TIME_BUDGET_SECONDS = 60  # stops early (after at least MIN_TRIALS) on a slow machine
+MIN_TRIALS = 30
+
+pytestmark = pytest.mark.slow
+
+
+def _large_plan() -> Plan:
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    start = dt.date(2025, 1, 6)
+    goals = []
+    for i in range(GOALS):
+        goal = Goal(
+            skill=framework.skills[i % len(framework.skills)].id,
+            title=f"Goal {i}: lead the morning board round",
+            description="Ask the team for their view before deciding. " * 3,
+            uid=f"large-{i:04d}",
+            created="2025-01-01T09:00:00Z",
+            updated="2025-06-01T09:00:00Z",
+        )
+        goal.actions = [GoalAction(f"Step {j} of goal {i}", due=start) for j in range(2)]
+        goal.progress = [
+            ProgressEntry(start + dt.timedelta(days=7 * j), 5 * j, f"Week {j}: better handover.")
+            for j in range(ENTRIES_PER_GOAL)
+        ]
+        goals.append(goal)
+    return Plan(Profile("Morgan Large", role="Charge Nurse"), framework, [], goals, [], [])
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory, sample_plan_module):
+    folder = tmp_path_factory.mktemp("crash")
+    big = folder / "large-plan.json"
+    planfile.write(_large_plan(), big)
+    pristine = folder / "pristine.db"
+    store = PlanStore.open(pristine)
+    store.replace_plan(sample_plan_module)
+    store.close()
+    return big, pristine, _counts(pristine)
+
+
+@pytest.fixture(scope="module")
+def sample_plan_module():
+    from planner.demo import demo_plan
+
+    return demo_plan(dt.date(2026, 6, 15))
+
+
+def _counts(db: Path) -> tuple[str, int, int]:
+    conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        name = conn.execute("SELECT name FROM profile").fetchone()[0]
+        goals = conn.execute("SELECT COUNT(*) FROM goals").fetchone()[0]
+        entries = conn.execute("SELECT COUNT(*) FROM progress_entries").fetchone()[0]
+    finally:
+        conn.close()
+    return name, goals, entries
+
+
+def _start_import(big: Path, db: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "planner", "import-json", str(big), "--replace", "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _full_run(big: Path, pristine: Path, folder: Path) -> tuple[float, float]:
+    """Times an uninterrupted import: (whole run, the write transaction's share)."""
+    folder.mkdir()
+    db = folder / "plan.db"
+    shutil.copy(pristine, db)
+    journal = Path(f"{db}-journal")
+    started = time.monotonic()
+    child = _start_import(big, db)
+    writing_from = None
+    while child.poll() is None:
+        if writing_from is None and journal.exists():
+            writing_from = time.monotonic()
+        time.sleep(0.001)
+    ended = time.monotonic()
+    assert child.returncode == 0
+    assert _counts(db)[1:] == (GOALS, GOALS * ENTRIES_PER_GOAL)
+    return ended - started, ended - (writing_from or started)
+
+
+def test_an_import_killed_at_any_moment_leaves_the_old_plan_or_the_new_one_whole(setup, tmp_path):
+    big, pristine, old = setup
+    new = ("Morgan Large", GOALS, GOALS * ENTRIES_PER_GOAL)
+    whole_run, write_window = _full_run(big, pristine, tmp_path / "timing")
+    rng = random.Random(20260615)
+    outcomes: Counter[str] = Counter()
+    mid_write = 0
+    began = time.monotonic()
+    trials = 0
+    for trial in range(TRIALS):
+        if trials >= MIN_TRIALS and time.monotonic() - began > TIME_BUDGET_SECONDS:
+            break
+        folder = tmp_path / f"trial-{trial}"
+        folder.mkdir()
+        db = folder / "plan.db"
+        shutil.copy(pristine, db)
+        journal = Path(f"{db}-journal")
+        child = _start_import(big, db)
+        if trial % 2 == 0:
+            # Anywhere in the run: start-up, parsing, backing up, writing, after.
+            time.sleep(rng.uniform(0, whole_run * 1.1))
+        else:
+            # Aimed at the write transaction: wait for its journal, then a bit more.
+            deadline = time.monotonic() + whole_run * 3
+            while not journal.exists() and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0, write_window))
+        if journal.exists() and child.poll() is None:
+            mid_write += 1
+        child.kill()
+        child.wait()
+        trials += 1
+
+        report = check_database(db)
+        assert report.ok, f"trial {trial}: {report.problems}"
+        found = _counts(db)
+        assert found in (old, new), f"trial {trial}: a mix of plans {found}"
+        outcomes["all new" if found == new else "all old"] += 1
+
+    summary = (
+        f"crash test: {trials} kills ({mid_write} during the write transaction): "
+        f"{outcomes['all new']} left the whole new plan, {outcomes['all old']} the whole "
+        f"old plan, 0 a mix; full import {whole_run:.2f} s, writing {write_window:.2f} s"
+    )
+    print(summary)
+    assert trials >= MIN_TRIALS
+    assert outcomes["all new"] and outcomes["all old"], summary
+    assert mid_write >= MIN_TRIALS // 4, summary
