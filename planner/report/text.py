@@ -51,6 +51,12 @@ def markup(text: str | None) -> str:
     return escape(printable(text).strip("\n")).replace("\n", "<br/>")
 
 
+def inline(text: str | None) -> str:
+    """One-line user text (a title, a name) as markup: escaped, line breaks and runs of
+    spaces folded into single spaces."""
+    return escape(" ".join(printable(text).split()))
+
+
 def shorten(text: str | None, limit: int) -> str:
     """Printable ``text`` cut to ``limit`` characters with an ellipsis, for table cells
     that cannot split across pages (the full text appears elsewhere in the document)."""

@@ -172,3 +172,17 @@ def test_many_skills_and_long_lists_still_lay_out(core_framework):
     assert "And 8 more; each skill's section lists them all." in glance
     assert "Feelings Nervous" in pdf.text
     assert "Description Not written." in pdf.text
+
+
+def test_short_fields_of_many_lines_do_not_overflow_a_page():
+    plan = demo_plan(TODAY)
+    many_lines = "\n".join(f"line {n}" for n in range(120))
+    plan.goals[0].progress.append(ProgressEntry(TODAY, 100, many_lines))  # a table cell
+    plan.goals[0].title = many_lines  # a heading: folded onto one line
+    plan.reviews[0].reviewer = many_lines
+
+    pdf, pages = build(plan)
+
+    assert "line 0 line 1 line 2" in pdf.text
+    assert "line 119" in pdf.text
+    assert pages == len(pdf.pages)

@@ -14,6 +14,7 @@ from planner.report.text import blocks, markup
 # A table row taller than a page cannot split, so text longer than this moves out of
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
+CELL_LINE_LIMIT = 12
 
 
 def paragraphs(text: str | None, style: ParagraphStyle, empty: str = "") -> list[Flowable]:

@@ -10,7 +10,7 @@ from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.report.flowables import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import field, paragraphs
-from planner.report.text import escape_plain, long_date, markup, shorten
+from planner.report.text import escape_plain, inline, long_date, shorten
 
 
 def reflections(ctx: ReportContext) -> list[Flowable]:
@@ -53,7 +53,7 @@ def _reflection(ctx: ReportContext, reflection: Reflection) -> list[Flowable]:
     if reflection.private:
         about.append("<b>Private</b>")
     story: list[Flowable] = [
-        Paragraph(markup(reflection.title) or "Untitled reflection", s.h2),
+        Paragraph(inline(reflection.title) or "Untitled reflection", s.h2),
         Paragraph(" · ".join(about), s.muted),
         Spacer(1, 1 * mm),
     ]
@@ -62,7 +62,7 @@ def _reflection(ctx: ReportContext, reflection: Reflection) -> list[Flowable]:
     for key in keys:
         title = titles.get(key) or key.replace("_", " ").capitalize()
         text = reflection.sections.get(key, "")
-        story.append(Paragraph(markup(title), s.h3))
+        story.append(Paragraph(inline(title), s.h3))
         story += paragraphs(text, s.body, empty="<i>Not written.</i>")
     story.append(Spacer(1, 3 * mm))
     return story
@@ -94,11 +94,11 @@ def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     s = ctx.styles
     story: list[Flowable] = [Paragraph(f"Review on {long_date(review.date)}", s.h2)]
     if review.reviewer.strip():
-        story.append(Paragraph(f"With {markup(review.reviewer)}", s.muted))
+        story.append(Paragraph(f"With {inline(review.reviewer)}", s.muted))
     story += field("Notes", review.notes, s.label, s.body)
     actions = [line.strip() for line in review.agreed_actions.splitlines() if line.strip()]
     if actions:
         story.append(Paragraph("Agreed actions", s.label))
-        story += [Paragraph(markup(a), s.bullet, bulletText="•") for a in actions]
+        story += [Paragraph(inline(a), s.bullet, bulletText="•") for a in actions]
     story.append(Spacer(1, 3 * mm))
     return story

@@ -16,9 +16,16 @@ from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
 from planner.report.charts import progress_line
 from planner.report.flowables import FactStrip, KeepWhole, Paragraph
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import CELL_TEXT_LIMIT, cell, field, grid, paragraphs
+from planner.report.sections.flow import (
+    CELL_LINE_LIMIT,
+    CELL_TEXT_LIMIT,
+    cell,
+    field,
+    grid,
+    paragraphs,
+)
 from planner.report.styles import BODY_WIDTH
-from planner.report.text import blocks, markup, short_date
+from planner.report.text import blocks, inline, short_date
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
 
@@ -38,20 +45,22 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
     s = ctx.styles
     goals = ctx.goals_for(skill.id)
     story: list[Flowable] = [
-        Paragraph(f"{number}. {markup(skill.name)}", s.h1),
+        Paragraph(f"{number}. {inline(skill.name)}", s.h1),
         *paragraphs(skill.description, s.intro),
     ]
     latest, previous = ctx.latest_two(skill.id)
     if latest:
-        text = f"Self-assessed level: <b>{markup(ctx.level_text(latest.level))}</b>"
+        text = f"Self-assessed level: <b>{inline(ctx.level_text(latest.level))}</b>"
         if previous:
             text += (
-                f" (before: {markup(ctx.level_text(previous.level))}, {short_date(previous.date)})"
+                f" (before: {inline(ctx.level_text(previous.level))}, {short_date(previous.date)})"
             )
         text += f", rated {short_date(latest.date)}."
         story.append(Paragraph(text, s.body))
-        if latest.note.strip():
-            story.append(Paragraph(f"Note with the rating: {markup(latest.note)}", s.muted))
+        notes = blocks(latest.note)
+        if notes:
+            notes[0] = f"Note with the rating: {notes[0]}"
+            story += [Paragraph(note, s.muted) for note in notes]
     if not goals:
         story.append(
             Paragraph(
@@ -71,7 +80,7 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
     s = ctx.styles
     percent = ctx.percent(goal)
     story: list[Flowable] = [
-        Paragraph(f"<font color='#4C6272'>{number}</font>&nbsp;&nbsp;{markup(goal.title)}", s.h2),
+        Paragraph(f"<font color='#4C6272'>{number}</font>&nbsp;&nbsp;{inline(goal.title)}", s.h2),
         _facts(ctx, goal, percent),
         Spacer(1, 2 * mm),
     ]
@@ -102,7 +111,7 @@ def _facts(ctx: ReportContext, goal: Goal, percent: int) -> FactStrip:
 
 def _action(ctx: ReportContext, action) -> Paragraph:
     s = ctx.styles
-    text = markup(action.text) or "(no description)"
+    text = inline(action.text) or "(no description)"
     if action.due:
         late = not action.done and action.due < ctx.today
         when = f"due {short_date(action.due)}"
@@ -122,7 +131,9 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
             Paragraph("No progress logged yet.", s.muted),
         ]
     story: list[Flowable] = [Paragraph("Progress history", s.label)]
-    fits_table = all(len(e.note) <= CELL_TEXT_LIMIT for e in entries)
+    fits_table = all(
+        len(e.note) <= CELL_TEXT_LIMIT and e.note.count("\n") <= CELL_LINE_LIMIT for e in entries
+    )
     if fits_table:
         rows = [["Date", "Progress", "Note"]] + [
             [short_date(e.date), f"{e.percent}%", cell(e.note, s.cell)] for e in entries
