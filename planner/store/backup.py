@@ -52,18 +52,19 @@ def _local(when: dt.datetime | None) -> dt.datetime:
     return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
 
 
-def _make_private_dir(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if sys.platform != "win32":
-        with contextlib.suppress(OSError):
-            os.chmod(folder, 0o700)
-
-
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+def backup_to(
+    conn: sqlite3.Connection, dest: Path, *, failure: str = "The backup could not be made"
+) -> Path:
     """Writes a consistent copy of ``conn``'s database to ``dest`` (owner-only).
 
     The copy is written to ``dest.partial`` and renamed into place, so ``dest`` is
-    never half-written.
+    never half-written. A missing folder is created owner-only; an existing one is
+    left as it is (it may be the user's own, such as a USB stick).
+
+    Args:
+        conn: The database to copy.
+        dest: The file to write.
+        failure: How the message starts when the copy fails.
 
     Raises:
         StoreError: the disk is full, the folder is read-only, or the source is locked.
@@ -71,7 +72,7 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     dest = Path(dest)
     tmp = dest.with_name(dest.name + ".partial")
     try:
-        _make_private_dir(dest.parent)
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = sqlite3.connect(str(tmp))
         try:
             if sys.platform != "win32":
@@ -83,9 +84,7 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise StoreError(
-            "The backup could not be made: " + describe_sqlite_error(exc, dest)
-        ) from None
+        raise StoreError(f"{failure}: {describe_sqlite_error(exc, dest)}") from None
     return dest
 
 
@@ -95,6 +94,15 @@ def backup_name(reason: str, when: dt.datetime | None = None) -> str:
 
 def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Path:
     folder = backups_dir(Path(db_path))
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if sys.platform != "win32":
+            # The app's own folder: tightened even if something loosened it.
+            os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise StoreError(
+            "The backup could not be made: " + describe_sqlite_error(exc, folder)
+        ) from None
     taken = _local(when)
     # Two backups in the same microsecond (a fixed test clock) must not overwrite.
     while (folder / backup_name(reason, taken)).exists():
@@ -155,18 +163,14 @@ def backup_file(
         conn.close()
 
 
-def backup_store(store: PlanStore, reason: str, now: dt.datetime | None = None) -> Path | None:
-    """Backs up an on-disk store; ``None`` for an in-memory one."""
+def backup_before(store: PlanStore, reason: str, now: dt.datetime | None = None) -> Path | None:
+    """Backs up an on-disk store into its ``backups/`` folder before a risky step
+    (``None`` for an in-memory store)."""
     if store.path is None:
         return None
     path = backup_connection(store.db.conn, store.path, reason, now)
     store.changes_backed_up = store.changes
     return path
-
-
-def backup_before(store: PlanStore, reason: str) -> Path | None:
-    """Backs up an on-disk store into its ``backups/`` folder before a risky step."""
-    return backup_store(store, reason)
 
 
 def backup_if_changed(
@@ -199,7 +203,7 @@ def backup_if_changed(
         and _local(now) - _local(last_backup_at) < AUTO_BACKUP_INTERVAL
     ):
         return None
-    return backup_store(store, "close" if closing else "auto", now)
+    return backup_before(store, "close" if closing else "auto", now)
 
 
 # -- listing and thinning ------------------------------------------------------------

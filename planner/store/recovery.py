@@ -6,11 +6,9 @@ the user has accepted the offered backup.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from planner.paths import is_network_path
 from planner.store.backup import (
     BackupInfo,
     backup_file,
+    backup_to,
     newest_good_backup,
 )
 from planner.store.connection import BUSY_TIMEOUT_MS, finish_interrupted_write, journal_path
@@ -167,30 +166,16 @@ def verify_backup(backup: Path) -> None:
 
 
 def _copy_to_new_file(backup: Path, dest: Path) -> None:
-    """Writes ``backup`` to ``dest`` through a private temporary file and a rename, so
-    ``dest`` is either untouched or complete."""
-    tmp = dest.with_name(f".{dest.name}.restoring")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
+    """Writes ``backup`` to ``dest`` through a temporary file and a rename, so ``dest``
+    is either untouched or complete."""
     try:
         source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            target = sqlite3.connect(str(tmp))
-            try:
-                if sys.platform != "win32":
-                    os.chmod(tmp, 0o600)
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
-        os.replace(tmp, dest)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StoreError(
-            "The backup could not be restored: " + describe_sqlite_error(exc, dest)
-        ) from None
+    except sqlite3.Error as exc:
+        raise StoreError(describe_sqlite_error(exc, backup)) from None
+    try:
+        backup_to(source, dest, failure="The backup could not be restored")
+    finally:
+        source.close()
 
 
 def _copy_over(backup: Path, dest: Path) -> None:

@@ -60,6 +60,16 @@ def test_a_loosened_backups_folder_is_tightened_again(db_path):
 
 
 @posix_only
+def test_a_backup_to_the_users_own_folder_leaves_that_folder_alone(db_path, tmp_path):
+    usb = tmp_path / "usb-stick"
+    usb.mkdir()
+    usb.chmod(0o755)
+    copy = backup_file(db_path, "manual", to=usb / "plan-copy.db")
+    assert _mode(copy) == 0o600
+    assert _mode(usb) == 0o755
+
+
+@posix_only
 def test_a_plan_restored_after_damage_is_owner_only(db_path):
     backup = backup_file(db_path, "manual")
     db_path.write_bytes(b"\x00" * 5000)
