@@ -68,7 +68,7 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _draw_footer(canvas: Canvas, running: RunningText) -> None:
+def _draw_footer(canvas: Canvas, running: RunningText, *, with_name: bool = False) -> None:
     width = PAGE_SIZE[0]
     canvas.saveState()
     canvas.setStrokeColor(RULE)
@@ -77,7 +77,11 @@ def _draw_footer(canvas: Canvas, running: RunningText) -> None:
     canvas.setFillColor(GREY)
     canvas.setFont(REGULAR, 8)
     canvas.drawString(MARGIN_X, FOOTER_Y, CONFIDENTIAL)
-    canvas.drawString(MARGIN_X, FOOTER_Y - 10, f"Exported {running.exported}")
+    exported = f"Exported {running.exported}"
+    # The cover has no running header, so its footer names the person instead.
+    canvas.drawString(
+        MARGIN_X, FOOTER_Y - 10, f"{running.person} · {exported}" if with_name else exported
+    )
     canvas.restoreState()
 
 
@@ -105,7 +109,7 @@ class CoverTemplate(PageTemplate):
         self.running = running
 
     def afterDrawPage(self, canvas, doc):
-        _draw_footer(canvas, self.running)
+        _draw_footer(canvas, self.running, with_name=True)
 
 
 class BodyTemplate(PageTemplate):

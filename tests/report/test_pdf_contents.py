@@ -20,8 +20,9 @@ def test_every_page_names_the_export_date_and_confidentiality(demo_pdf):
         flat_text = flat(text)
         assert "Exported 15 June 2026" in flat_text
         assert "Confidential" in flat_text
-    # The running header names the person on every page after the cover.
-    assert all("Siân Okafor" in text for text in pdf.pages)
+    # The running header names the person on every page; the cover's footer does.
+    assert "Siân Okafor · Exported 15 June 2026" in pdf.pages[0]
+    assert all("Siân Okafor\nLeadership Development Plan" in text for text in pdf.pages[1:])
 
 
 def test_metadata_names_the_plan_and_its_owner(demo_pdf):
