@@ -6,6 +6,7 @@ the user has accepted the offered backup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -217,7 +218,8 @@ def restore_backup(backup: Path, db_path: Path, now: dt.datetime | None = None) 
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise StoreError("That backup is the plan itself; nothing was changed.")
     if not db_path.exists() or db_path.stat().st_size == 0:
-        db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if journal_path(db_path).exists():
+            set_aside(db_path, now)  # a leftover journal must not meet the restored file
         _copy_to_new_file(backup, db_path)
         return None
     safety = backup_file(db_path, "before-restore", now)
@@ -237,17 +239,26 @@ def aside_path(db_path: Path, now: dt.datetime | None = None) -> Path:
 
 
 def set_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
-    """Renames a damaged plan (and any journal beside it) out of the way, never
-    deleting it; returns its new path."""
+    """Renames a damaged plan and any journal beside it out of the way, never deleting
+    them; returns the plan's new path.
+
+    The journal goes first and under the matching name: left behind, SQLite would
+    play it back into whatever file next takes the plan's name.
+    """
     db_path = Path(db_path)
     aside = aside_path(db_path, now)
+    journal = journal_path(db_path)
+    moved_journal = False
     try:
-        os.replace(db_path, aside)
-        journal = journal_path(db_path)
         if journal.exists():
-            # Kept beside its file under the matching name, so SQLite still pairs them.
             os.replace(journal, journal_path(aside))
+            moved_journal = True
+        if db_path.exists():
+            os.replace(db_path, aside)
     except OSError as exc:
+        if moved_journal:
+            with contextlib.suppress(OSError):
+                os.replace(journal_path(aside), journal)
         raise StoreError(
             "The damaged plan could not be moved aside: " + describe_sqlite_error(exc, db_path)
         ) from None
@@ -272,7 +283,13 @@ def restore_from_backup(db_path: Path, backup: Path, now: dt.datetime | None = N
     db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     staged = db_path.with_name(f".{db_path.name}.recovered")
     _copy_to_new_file(backup, staged)
-    aside = set_aside(db_path, now) if db_path.exists() else None
+    present = db_path.exists() or journal_path(db_path).exists()
+    try:
+        aside = set_aside(db_path, now) if present else None
+    except StoreError:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
     try:
         os.replace(staged, db_path)
     except OSError as exc:

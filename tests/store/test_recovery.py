@@ -224,6 +224,20 @@ def test_restore_backup_backs_up_the_current_plan_first(db_path, tmp_path):
     assert [b.path for b in list_backups(db_path)] == [safety]
 
 
+def test_a_leftover_journal_never_meets_a_restored_plan(db_path, tmp_path):
+    """A journal from a plan that has since gone would be played back into the new file."""
+    snapshot = backup_file(db_path, "manual", NOW, to=tmp_path / "snap.db")
+    db_path.unlink()
+    journal = db_path.parent / "plan.db-journal"
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\x00" * 4000)
+
+    assert rec.restore_backup(snapshot, db_path, now=NOW) is None
+
+    assert not journal.exists()
+    assert (db_path.parent / "plan.db.damaged-20260615-093000-journal").exists()
+    assert _dump(db_path) == _dump(snapshot)
+
+
 def test_a_plan_cannot_be_restored_onto_itself(db_path):
     with pytest.raises(StoreError, match="the plan itself"):
         rec.restore_backup(db_path, db_path)
