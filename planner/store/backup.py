@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.paths import backups_dir
-from planner.store.connection import BUSY_TIMEOUT_MS
+from planner.store.connection import open_existing
 from planner.store.errors import StoreError, describe_sqlite_error
 
 if TYPE_CHECKING:
@@ -150,9 +150,7 @@ def backup_file(
         raise StoreError(f"There is no plan at {db_path}.")
     try:
         # Read-write so SQLite can roll back a write a crash left unfinished.
-        conn = sqlite3.connect(
-            db_path.resolve().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        conn = open_existing(db_path, "rw")
     except sqlite3.Error as exc:
         raise StoreError(describe_sqlite_error(exc, db_path)) from None
     try:

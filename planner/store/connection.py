@@ -11,7 +11,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from sqlite_utils import Database
 
@@ -44,6 +44,32 @@ def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+def sqlite_uri(path: PurePath, mode: str) -> str:
+    """The SQLite URI of an absolute ``path`` opened in ``mode`` ("ro" or "rw")."""
+    uri = path.as_uri()  # percent-encodes spaces, "#" and "?" in folder names
+    # SQLite accepts no URI authority but "localhost", so a UNC path (a network
+    # share) keeps its slashes in the path part: file:////server/share/plan.db.
+    if not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return f"{uri}?mode={mode}"
+
+
+def open_existing(path: Path, mode: str, **options) -> sqlite3.Connection:
+    """A bare connection to an existing file that will never create one.
+
+    Args:
+        path: The database file.
+        mode: ``"ro"`` (read-only) or ``"rw"`` (read-write).
+        options: Passed on to ``sqlite3.connect``.
+    """
+    return sqlite3.connect(
+        sqlite_uri(Path(path).resolve(), mode),
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        **options,
+    )
+
+
 def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
     """A configured connection, without migrating. ``None`` means in memory."""
     if path is None or str(path) == ":memory:":
@@ -55,10 +81,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
         if readonly:
             if not path.exists():
                 raise StoreError(f"There is no plan at {path}.")
-            uri = path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(
-                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
+            conn = open_existing(path, "ro", check_same_thread=False)
         else:
             try:
                 _private_dir(path.parent)
@@ -101,11 +124,7 @@ def finish_interrupted_write(path: Path) -> None:
     """
     if not journal_path(path).exists():
         return
-    conn = sqlite3.connect(
-        Path(path).resolve().as_uri() + "?mode=rw",
-        uri=True,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-    )
+    conn = open_existing(path, "rw")
     try:
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     finally:

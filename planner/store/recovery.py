@@ -20,7 +20,7 @@ from planner.store.backup import (
     backup_to,
     newest_good_backup,
 )
-from planner.store.connection import BUSY_TIMEOUT_MS, finish_interrupted_write, journal_path
+from planner.store.connection import finish_interrupted_write, journal_path, open_existing
 from planner.store.errors import (
     DamagedDatabaseError,
     NewerSchemaError,
@@ -89,9 +89,7 @@ def diagnose(db_path: Path) -> StartupCheck:
         if path.stat().st_size == 0:
             return StartupCheck(OK)  # an empty file is set up like a new one
         finish_interrupted_write(path)
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        conn = open_existing(path, "ro")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -170,7 +168,7 @@ def _copy_to_new_file(backup: Path, dest: Path) -> None:
     """Writes ``backup`` to ``dest`` through a temporary file and a rename, so ``dest``
     is either untouched or complete."""
     try:
-        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        source = open_existing(backup, "ro")
     except sqlite3.Error as exc:
         raise StoreError(describe_sqlite_error(exc, backup)) from None
     try:
@@ -183,11 +181,9 @@ def _copy_over(backup: Path, dest: Path) -> None:
     """Replaces the contents of the healthy plan ``dest`` with ``backup`` in one SQLite
     transaction: a crash part-way leaves a journal that rolls the file back."""
     try:
-        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        source = open_existing(backup, "ro")
         try:
-            target = sqlite3.connect(
-                dest.resolve().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-            )
+            target = open_existing(dest, "rw")
             try:
                 source.backup(target)
             finally:

@@ -9,11 +9,12 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from pathlib import PurePosixPath, PureWindowsPath
 
 import pytest
 
 from planner import planfile
-from planner.store import PlanStore, StoreError
+from planner.store import PlanStore, StoreError, connection
 from planner.store import recovery as rec
 from planner.store.backup import backup_file, list_backups
 from planner.store.lock import PlanInUseError, PlanLock, lock_path
@@ -108,7 +109,7 @@ def test_another_programs_database_is_not_treated_as_damage(tmp_path):
 
 
 def test_a_plan_locked_by_another_program_is_in_use_not_damaged(db_path, monkeypatch):
-    monkeypatch.setattr(rec, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -302,6 +303,30 @@ def test_the_lock_of_a_killed_process_does_not_block_the_next_one(db_path):
 def test_different_plans_do_not_share_a_lock(tmp_path):
     with PlanLock(tmp_path / "a.db").acquire(), PlanLock(tmp_path / "b.db").acquire():
         pass
+
+
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        (PureWindowsPath(r"\\trust-fs01\home$\plan.db"), "file:////trust-fs01/home%24/plan.db"),
+        (PureWindowsPath(r"C:\Users\Siân\plan.db"), "file:///C:/Users/Si%C3%A2n/plan.db"),
+        (PurePosixPath("/home/a #1?/plan.db"), "file:///home/a%20%231%3F/plan.db"),
+    ],
+)
+def test_sqlite_uris_for_shares_accents_and_odd_folder_names(path, uri):
+    assert connection.sqlite_uri(path, "ro") == f"{uri}?mode=ro"
+
+
+def test_a_plan_in_a_folder_with_odd_characters_is_checked_and_restored(tmp_path, sample_plan):
+    path = tmp_path / "Ward 7 #2? (Siân)" / "plan.db"
+    store = PlanStore.open(path)
+    store.replace_plan(sample_plan)
+    store.close()
+    backup = backup_file(path, "manual", NOW)
+    _damage(path)
+    assert rec.diagnose(path).state == rec.DAMAGED
+    rec.restore_from_backup(path, backup, now=NOW)
+    assert rec.diagnose(path).state == rec.OK
 
 
 def test_a_network_share_gets_a_warning_and_a_local_folder_does_not(tmp_path, monkeypatch):
