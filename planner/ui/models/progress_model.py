@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from planner.domain.models import ProgressEntry
 from planner.store import PlanStore
 from planner.ui.models.goals_model import format_date
+from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_PERCENT, COL_NOTE = range(3)
 HEADERS = ("Date", "Progress", "Note")
@@ -81,5 +82,5 @@ class ProgressModel(QAbstractTableModel):
             # One line in the table; the full note is in the tooltip.
             return entry.note.replace("\n", " ")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NOTE:
-            return entry.note
+            return plain_tooltip(entry.note)
         return None

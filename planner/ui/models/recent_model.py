@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from planner.domain.models import ProgressEntry
 from planner.ui.models.goals_model import GOAL_ID_ROLE, format_date
+from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_GOAL, COL_PERCENT, COL_NOTE = range(4)
 HEADERS = ("Date", "Goal", "Progress", "Note")
@@ -46,5 +47,5 @@ class RecentProgressModel(QAbstractTableModel):
                 entry.note.replace("\n", " "),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_GOAL, COL_NOTE):
-            return title if index.column() == COL_GOAL else entry.note
+            return plain_tooltip(title if index.column() == COL_GOAL else entry.note)
         return None
