@@ -234,12 +234,26 @@ def aside_path(db_path: Path, now: dt.datetime | None = None) -> Path:
     return candidate
 
 
-def set_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
-    """Renames a damaged plan and any journal beside it out of the way, never deleting
+def _linked(source: Path, link: Path) -> bool:
+    try:
+        os.link(source, link)
+    except OSError:
+        return False  # FAT-formatted USB sticks, for one, have no hard links
+    return True
+
+
+def set_aside(db_path: Path, now: dt.datetime | None = None, *, keep_name: bool = False) -> Path:
+    """Puts a damaged plan and any journal beside it out of the way, never deleting
     them; returns the plan's new path.
 
     The journal goes first and under the matching name: left behind, SQLite would
     play it back into whatever file next takes the plan's name.
+
+    Args:
+        db_path: The damaged plan.
+        now: The clock, for the new name.
+        keep_name: Link rather than rename where the disk allows it, so the plan's
+            name keeps a file until the caller renames a replacement over it.
     """
     db_path = Path(db_path)
     aside = aside_path(db_path, now)
@@ -249,7 +263,7 @@ def set_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
         if journal.exists():
             os.replace(journal, journal_path(aside))
             moved_journal = True
-        if db_path.exists():
+        if db_path.exists() and not (keep_name and _linked(db_path, aside)):
             os.replace(db_path, aside)
     except OSError as exc:
         if moved_journal:
@@ -264,9 +278,9 @@ def set_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
 def restore_from_backup(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path | None:
     """Recovers a damaged plan: keeps the damaged file aside and restores ``backup``.
 
-    The backup is copied next to the plan first, so the plan's name is without a
-    file only for the instant between two renames. The caller holds the plan's
-    ``PlanLock``.
+    The backup is copied next to the plan first and renamed over it, so at every
+    instant the plan's name holds either the damaged file or the whole backup. The
+    caller holds the plan's ``PlanLock``.
 
     Returns:
         Where the damaged file now is (``None`` if there was no file).
@@ -281,7 +295,7 @@ def restore_from_backup(db_path: Path, backup: Path, now: dt.datetime | None = N
     _copy_to_new_file(backup, staged)
     present = db_path.exists() or journal_path(db_path).exists()
     try:
-        aside = set_aside(db_path, now) if present else None
+        aside = set_aside(db_path, now, keep_name=True) if present else None
     except StoreError:
         with contextlib.suppress(OSError):
             staged.unlink()

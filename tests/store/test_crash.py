@@ -1,10 +1,12 @@
-"""Killing an import at random moments never damages the plan or leaves half of one.
+"""Killing an import or a restore at random moments never damages the plan or leaves
+half of one.
 
 A subprocess runs ``leadership-planner import-json --replace`` on a large plan
 (1,500 goals, 30,000 progress entries) over a small one and is killed (SIGKILL on
 POSIX) at a random moment; half of the kills are aimed at the write transaction
 itself. After every kill ``check`` must pass and the file must hold either the whole
-new plan or the whole old one.
+new plan or the whole old one. ``restore`` gets the same treatment, over a healthy
+plan and over a damaged one.
 """
 
 from __future__ import annotations
@@ -71,6 +73,16 @@ def setup(tmp_path_factory, sample_plan_module):
 
 
 @pytest.fixture(scope="module")
+def large_backup(setup):
+    big, pristine, _ = setup
+    path = pristine.with_name("large-backup.db")
+    store = PlanStore.open(path)
+    store.replace_plan(planfile.read(big))
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
 def sample_plan_module():
     from planner.demo import demo_plan
 
@@ -88,12 +100,16 @@ def _counts(db: Path) -> tuple[str, int, int]:
     return name, goals, entries
 
 
-def _start_import(big: Path, db: Path) -> subprocess.Popen:
+def _start(*argv: object) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "planner", "import-json", str(big), "--replace", "--db", str(db)],
+        [sys.executable, "-m", "planner", *map(str, argv)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def _start_import(big: Path, db: Path) -> subprocess.Popen:
+    return _start("import-json", big, "--replace", "--db", db)
 
 
 def _full_run(big: Path, pristine: Path, folder: Path) -> tuple[float, float]:
@@ -163,3 +179,82 @@ def test_an_import_killed_at_any_moment_leaves_the_old_plan_or_the_new_one_whole
     assert trials >= MIN_TRIALS
     assert outcomes["all new"] and outcomes["all old"], summary
     assert mid_write >= MIN_TRIALS // 4, summary
+
+
+RESTORE_TRIALS = 80
+RESTORE_BUDGET_SECONDS = 30
+
+
+def test_a_restore_killed_at_any_moment_leaves_the_old_plan_or_the_backup_whole(
+    setup, large_backup, tmp_path
+):
+    _, pristine, old = setup
+    new = _counts(large_backup)
+    damaged_bytes = bytearray(pristine.read_bytes())
+    damaged_bytes[4096 : 4096 * 4] = b"\xa5" * (4096 * 3)
+    timing = tmp_path / "timing"
+    timing.mkdir()
+    shutil.copy(pristine, timing / "plan.db")
+    started = time.monotonic()
+    assert _start("restore", large_backup, "--db", timing / "plan.db").wait() == 0
+    whole_run = time.monotonic() - started
+
+    rng = random.Random(15062026)
+    outcomes: Counter[str] = Counter()
+    mid_copy = 0
+    began = time.monotonic()
+    trials = 0
+    for trial in range(RESTORE_TRIALS):
+        if trials >= MIN_TRIALS and time.monotonic() - began > RESTORE_BUDGET_SECONDS:
+            break
+        folder = tmp_path / f"restore-{trial}"
+        folder.mkdir()
+        db = folder / "plan.db"
+        damaged = trial % 2 == 1
+        if damaged:
+            db.write_bytes(damaged_bytes)
+        else:
+            shutil.copy(pristine, db)
+        child = _start("restore", large_backup, "--db", db)
+        # Signs that the backup is being written in: a staged copy, or a journal.
+        markers = [folder / ".plan.db.recovered.partial", folder / ".plan.db.recovered"]
+        markers.append(folder / "plan.db-journal")
+        if trial % 4 < 2:
+            time.sleep(rng.uniform(0, whole_run * 1.1))
+        else:
+            deadline = time.monotonic() + whole_run * 3
+            while (
+                not any(m.exists() for m in markers)
+                and child.poll() is None
+                and time.monotonic() < deadline
+            ):
+                time.sleep(0.0002)
+            time.sleep(rng.uniform(0, 0.03))
+        if child.poll() is None and any(m.exists() for m in markers):
+            mid_copy += 1
+        child.kill()
+        child.wait()
+        trials += 1
+
+        assert db.exists(), f"trial {trial}: the plan's name was left without a file"
+        if damaged and db.read_bytes() == damaged_bytes:
+            outcomes["damaged plan untouched"] += 1
+            continue
+        report = check_database(db)
+        assert report.ok, f"trial {trial}: {report.problems}"
+        found = _counts(db)
+        assert found in (old, new), f"trial {trial}: a mix of plans {found}"
+        if damaged:
+            (aside,) = folder.glob("plan.db.damaged-*")
+            assert aside.read_bytes() == damaged_bytes
+        outcomes["backup restored" if found == new else "old plan kept"] += 1
+
+    print(
+        f"restore crash test: {trials} kills ({mid_copy} while copying): "
+        + ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items()))
+        + f", 0 a mix; full restore {whole_run:.2f} s"
+    )
+    assert trials >= MIN_TRIALS
+    assert outcomes["backup restored"] and (
+        outcomes["old plan kept"] + outcomes["damaged plan untouched"]
+    )

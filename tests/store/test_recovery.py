@@ -180,6 +180,19 @@ def test_restoring_over_a_damaged_plan_keeps_it_aside_and_brings_the_backup_back
     assert offer.path.exists()  # the backup itself stays
 
 
+def test_recovery_works_on_a_disk_without_hard_links(db_path, monkeypatch):
+    backup = backup_file(db_path, "close", NOW)
+    damaged = _damage(db_path)
+
+    def no_links(source, link):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(rec.os, "link", no_links)
+    aside = rec.restore_from_backup(db_path, backup, now=NOW)
+    assert aside.read_bytes() == damaged
+    assert rec.diagnose(db_path).state == rec.OK
+
+
 def test_a_second_recovery_in_the_same_second_does_not_overwrite_the_first(db_path):
     backup = backup_file(db_path, "close", NOW)
     _damage(db_path)
