@@ -334,6 +334,25 @@ class GoalQueries:
         )
         return [(r[0], r[1], progress_from_row(r[2:])) for r in rows]
 
+    def open_goals_due_by(
+        self, end: dt.date, *, limit: int | None = None, offset: int = 0
+    ) -> list[GoalSummary]:
+        """Open goals with a target date on or before ``end``, overdue first: the same
+        rows as ``goals_overdue`` followed by ``goals_due``, a page at a time.
+
+        The partial index ``goals_open_target`` gives them in order, so a page costs
+        the same with ten open goals or ten thousand.
+        """
+        sql = (
+            SUMMARY_SQL + " WHERE g.target_date <= ? AND g.status NOT IN "
+            "('achieved', 'deferred') ORDER BY g.target_date, g.id"
+        )
+        params: list = [iso(end)]
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [summary_from_row(r) for r in self.db.execute(sql, params)]
+
     def goals_due(self, start: dt.date, end: dt.date) -> list[GoalSummary]:
         """Open goals with a target date in [start, end]."""
         rows = self.db.execute(

@@ -125,5 +125,24 @@ def m001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+@migrations()
+def m002_list_indexes(db: Database) -> None:
+    # Indexes for the lists a big plan shows at once, found with EXPLAIN QUERY PLAN:
+    # each goal's latest percent read from the index alone (skill pages, overview);
+    # action counts without reading action rows; the overview's open goals in target
+    # date order (partial: only goals still open); the newest progress across goals.
+    _run(
+        db,
+        """
+        CREATE INDEX progress_goal_latest ON progress_entries(goal_id, date, id, percent);
+        CREATE INDEX goal_actions_done ON goal_actions(goal_id, done);
+        CREATE INDEX goals_open_target ON goals(target_date)
+            WHERE status NOT IN ('achieved', 'deferred');
+        CREATE INDEX progress_date ON progress_entries(date, id);
+        """,
+    )
+    db.execute("PRAGMA user_version = 2")
+
+
 # The newest user_version this app writes; a file above it came from a newer app.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

@@ -28,6 +28,9 @@ class PlanDocument(QObject):
     """Owns the store for the window's lifetime."""
 
     changed = Signal(str)
+    # Once per action, after ``changed`` for each of its topics: the topics as a
+    # frozenset, for pages whose reload is costly and must not run once per topic.
+    action_done = Signal(object)
     failed = Signal(str)
 
     def __init__(self, store: PlanStore, parent: QObject | None = None):
@@ -73,6 +76,7 @@ class PlanDocument(QObject):
             self._framework = None
         for topic in topics:
             self.changed.emit(topic)
+        self.action_done.emit(frozenset(topics))
 
 
 class StoreCommand(QUndoCommand):

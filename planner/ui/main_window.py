@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -24,13 +25,25 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME
 from planner.domain.models import Framework, Profile
 from planner.store import PlanStore, StoreError
-from planner.ui import flows
 from planner.ui.document import PROFILE, PlanDocument
-from planner.ui.pages.overview_page import OverviewPage
-from planner.ui.pages.skill_page import SkillPage
-from planner.ui.pages.welcome_page import WelcomePage
+
+if TYPE_CHECKING:
+    from planner.ui.pages.skill_page import SkillPage
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Flows:
+    """The window's actions (``planner.ui.flows``), imported on first use: with their
+    dialogs they would otherwise add a sixth of the start-up time."""
+
+    def __getattr__(self, name: str):
+        from planner.ui import flows
+
+        return getattr(flows, name)
+
+
+flows = _Flows()
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +74,7 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.selectionModel().currentChanged.connect(self._on_nav_changed)
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._on_page_shown)
 
         self.banner = QWidget()
         self.banner.setAutoFillBackground(True)
@@ -297,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def _welcome_page(self) -> QWidget:
         from planner.frameworks import available_frameworks
+        from planner.ui.pages.welcome_page import WelcomePage
 
         welcome = WelcomePage(available_frameworks())
         welcome.start_requested.connect(self._start_plan)
@@ -304,6 +319,8 @@ class MainWindow(QMainWindow):
         return welcome
 
     def _overview_page(self) -> QWidget:
+        from planner.ui.pages.overview_page import OverviewPage
+
         overview = OverviewPage(self.doc)
         overview.skill_requested.connect(lambda sid: self.show_page(f"skill:{sid}"))
         overview.goal_requested.connect(self.show_goal)
@@ -311,6 +328,8 @@ class MainWindow(QMainWindow):
         return overview
 
     def _skill_page(self, skill) -> QWidget:
+        from planner.ui.pages.skill_page import SkillPage
+
         page = SkillPage(self.doc, skill)
         page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
         page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
@@ -368,8 +387,16 @@ class MainWindow(QMainWindow):
         return None
 
     def current_skill_page(self) -> SkillPage | None:
+        from planner.ui.pages.skill_page import SkillPage
+
         page = self.stack.currentWidget()
         return page if isinstance(page, SkillPage) else None
+
+    def _on_page_shown(self, index: int) -> None:
+        # Pages out of sight skip reloads after a change and catch up when shown.
+        reload_if_stale = getattr(self.stack.widget(index), "reload_if_stale", None)
+        if reload_if_stale is not None:
+            reload_if_stale()
 
     def show_page(self, key: str) -> None:
         page = self.page(key)

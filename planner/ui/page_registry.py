@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,18 +12,26 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 
+def _page(module: str, name: str, doc) -> QWidget:
+    # Each page's module loads when the page is first shown, not at start-up.
+    return getattr(importlib.import_module(f"planner.ui.pages.{module}"), name)(doc)
+
+
 def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
     """(key, sidebar title, page factory) for the sections that follow the skills."""
-    from planner.ui.pages.assessment_page import AssessmentPage
-    from planner.ui.pages.profile_page import ProfilePage
-    from planner.ui.pages.reflections_page import ReflectionsPage
-    from planner.ui.pages.reviews_page import ReviewsPage
-
     doc = window.doc
     tr = window.tr
     return [
-        ("reflections", tr("Reflections"), lambda: ReflectionsPage(doc)),
-        ("assessments", tr("Self-assessment"), lambda: AssessmentPage(doc)),
-        ("reviews", tr("Reviews"), lambda: ReviewsPage(doc)),
-        ("profile", tr("Profile"), lambda: ProfilePage(doc)),
+        (
+            "reflections",
+            tr("Reflections"),
+            lambda: _page("reflections_page", "ReflectionsPage", doc),
+        ),
+        (
+            "assessments",
+            tr("Self-assessment"),
+            lambda: _page("assessment_page", "AssessmentPage", doc),
+        ),
+        ("reviews", tr("Reviews"), lambda: _page("reviews_page", "ReviewsPage", doc)),
+        ("profile", tr("Profile"), lambda: _page("profile_page", "ProfilePage", doc)),
     ]

@@ -71,7 +71,7 @@ def test_clicking_a_skill_in_the_sidebar_shows_its_page(window, qtbot):
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_key() == "skill:situational-awareness"
     page = window.current_skill_page()
-    titles = {page.proxy.index(r, COL_TITLE).data() for r in range(page.proxy.rowCount())}
+    titles = {page.model.index(r, COL_TITLE).data() for r in range(page.model.rowCount())}
     assert "Predict and plan for the next day's staffing gaps by 3pm" in titles
 
 
@@ -243,12 +243,12 @@ def test_ticking_an_action_is_saved_and_undoable(window):
 def test_filter_narrows_the_goals_table(window, qtbot):
     window.show_page("skill:empower-and-resolve")
     page = window.current_skill_page()
-    assert page.proxy.rowCount() == 4
+    assert page.model.rowCount() == 4
     qtbot.keyClicks(page.search, "break-time")
-    assert page.proxy.rowCount() == 1
+    assert page.model.rowCount() == 1
     page.search.clear()
     page.status_filter.setCurrentIndex(page.status_filter.findData("deferred"))
-    assert page.proxy.rowCount() == 1
+    assert page.model.rowCount() == 1
 
 
 def test_shortcuts_are_set(window):

@@ -1,14 +1,14 @@
-"""Table model of a skill's goals, over plain ``GoalSummary`` rows, and its filter."""
+"""Table model of a skill's goals over plain ``GoalSummary`` rows, filtered and sorted in place."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -17,7 +17,6 @@ from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary
 COL_TITLE, COL_STATUS, COL_PRIORITY, COL_TARGET, COL_PROGRESS = range(5)
 HEADERS = ("Goal", "Status", "Priority", "Target date", "Progress")
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -30,27 +29,81 @@ def format_date(day: dt.date | None) -> str:
 
 
 class GoalTableModel(QAbstractTableModel):
-    """Goals as rows; ``set_rows`` replaces them all (a reset, as lists are small)."""
+    """Goals as rows, filtered by title words and status and sorted by any column.
+
+    Filtering and sorting happen here on plain rows rather than in a
+    QSortFilterProxyModel, whose sort calls ``data()`` for every comparison: about
+    180,000 Python calls for a skill with 3,600 goals, against 3,600 key calls here.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._all: list[GoalSummary] = []
         self._rows: list[GoalSummary] = []
+        self._row_of: dict[int, int] = {}
+        self._words: list[str] = []
+        self._status: str | None = None
+        self._sort_column: int | None = None
+        self._sort_order = Qt.SortOrder.AscendingOrder
         self.today = dt.date.today()
 
     def set_rows(self, rows: list[GoalSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self.today = dt.date.today()
+        self._arrange()
         self.endResetModel()
+
+    def set_text(self, text: str) -> None:
+        """Shows only goals whose title holds every word of ``text`` (any case)."""
+        self.beginResetModel()
+        self._words = text.casefold().split()
+        self._arrange()
+        self.endResetModel()
+
+    def set_status(self, status: str | None) -> None:
+        """Shows only goals with ``status`` (``None``: every status)."""
+        self.beginResetModel()
+        self._status = status
+        self._arrange()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in before]
+        self._sort_column, self._sort_order = column, order
+        self._arrange()
+        after = [self.index(self._row_of[g], i.column()) for g, i in zip(ids, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _arrange(self) -> None:
+        rows = self._all
+        if self._status:
+            rows = [g for g in rows if g.status == self._status]
+        if self._words:
+            words = self._words
+            rows = [g for g in rows if all(w in g.title.casefold() for w in words)]
+        if self._sort_column is not None:
+            rows = sorted(
+                rows,
+                key=_SORT_KEYS[self._sort_column],
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+        self._rows = list(rows)
+        self._row_of = {goal.id: i for i, goal in enumerate(self._rows)}
 
     def row_at(self, row: int) -> GoalSummary:
         return self._rows[row]
 
     def row_of(self, goal_id: int) -> int:
-        for i, summary in enumerate(self._rows):
-            if summary.id == goal_id:
-                return i
-        return -1
+        """The row showing ``goal_id``, or -1 when it is not shown."""
+        return self._row_of.get(goal_id, -1)
+
+    def total(self) -> int:
+        """How many goals there are, shown or filtered out."""
+        return len(self._all)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -75,10 +128,6 @@ class GoalTableModel(QAbstractTableModel):
             return None
         goal = self._rows[index.row()]
         col = index.column()
-        if role == GOAL_ID_ROLE:
-            return goal.id
-        if role == PERCENT_ROLE:
-            return goal.percent
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_TITLE:
                 return goal.title
@@ -91,46 +140,83 @@ class GoalTableModel(QAbstractTableModel):
                 return text + self.tr(" (overdue)") if self.is_overdue(goal) else text
             if col == COL_PROGRESS:
                 return f"{goal.percent}%"
+            return None
+        if role == GOAL_ID_ROLE:
+            return goal.id
+        if role == PERCENT_ROLE:
+            return goal.percent
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_PROGRESS:
             return self.tr("%d percent") % goal.percent
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
             return goal.title
-        if role == SORT_ROLE:
-            if col == COL_TITLE:
-                return goal.title.casefold()
-            if col == COL_STATUS:
-                return goal.status
-            if col == COL_PRIORITY:
-                return PRIORITY_ORDER[goal.priority]
-            if col == COL_TARGET:
-                return goal.target_date.isoformat() if goal.target_date else "9999"
-            if col == COL_PROGRESS:
-                return goal.percent
         return None
 
 
-class GoalFilterModel(QSortFilterProxyModel):
-    """Filters by words in the title and by status; sorts on raw values."""
+class PagedGoalTableModel(GoalTableModel):
+    """Goals fetched a page at a time as the view scrolls, in the order given.
+
+    ``fetch(limit, offset)`` returns the next rows; used for lists that can run to
+    thousands of goals (the overview's overdue goals on a plan kept for years).
+    """
+
+    PAGE = 50
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._words: list[str] = []
-        self._status: str | None = None
+        self._fetch: Callable[[int, int], list[GoalSummary]] | None = None
+        self._exhausted = True
 
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    def load(self, fetch: Callable[[int, int], list[GoalSummary]]) -> None:
+        self._fetch = fetch
+        rows = fetch(self.PAGE, 0)
+        self._exhausted = len(rows) < self.PAGE
+        self.set_rows(rows)
 
-    def set_status(self, status: str | None) -> None:
-        self.beginFilterChange()
-        self._status = status
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        goal = self.sourceModel().row_at(source_row)
-        if self._status and goal.status != self._status:
-            return False
-        title = goal.title.casefold()
-        return all(word in title for word in self._words)
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetch is None:
+            return
+        more = self._fetch(self.PAGE, len(self._all))
+        self._exhausted = len(more) < self.PAGE
+        if not more:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._all.extend(more)
+        self._arrange()
+        self.endInsertRows()
+
+
+_SORT_KEYS = {
+    COL_TITLE: lambda g: g.title.casefold(),
+    COL_STATUS: lambda g: g.status,
+    COL_PRIORITY: lambda g: PRIORITY_ORDER[g.priority],
+    COL_TARGET: lambda g: g.target_date or dt.date.max,
+    COL_PROGRESS: lambda g: g.percent,
+}
+
+
+def column_widths(widget) -> dict[int, int]:
+    """Widths that fit the widest value each fixed column can hold.
+
+    Status, priority, date and percent have a known set of values, so measuring
+    those few strings replaces measuring every row (``ResizeToContents`` reads up
+    to 1,000 rows through ``data()`` each time the list changes).
+    """
+    metrics = widget.fontMetrics()
+    model = GoalTableModel()
+    months = [dt.date(2026, m, 28) for m in range(1, 13)]
+    candidates = {
+        COL_STATUS: [model.tr(label) for label in STATUS_LABELS.values()],
+        COL_PRIORITY: [model.tr(label) for label in PRIORITY_LABELS.values()],
+        COL_TARGET: [format_date(d) + model.tr(" (overdue)") for d in months],
+        COL_PROGRESS: ["100%"],
+    }
+    padding = 2 * widget.style().pixelMetric(widget.style().PixelMetric.PM_HeaderMargin) + 24
+    widths = {}
+    for col, texts in candidates.items():
+        texts = [*texts, model.tr(HEADERS[col])]
+        widths[col] = max(metrics.horizontalAdvance(text) for text in texts) + padding
+    return widths

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui.document import ASSESSMENTS, GOALS, PROFILE, PROGRESS, REVIEWS, PlanDocument
 from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
-from planner.ui.models.goals_model import COL_TITLE, GOAL_ID_ROLE, GoalTableModel, format_date
+from planner.ui.models.goals_model import GOAL_ID_ROLE, PagedGoalTableModel, format_date
 from planner.ui.models.recent_model import COL_GOAL as RECENT_COL_GOAL
 from planner.ui.models.recent_model import COL_NOTE as RECENT_COL_NOTE
 from planner.ui.models.recent_model import RecentProgressModel
@@ -26,7 +26,7 @@ from planner.ui.models.skills_model import (
     SkillRow,
     SkillSummaryModel,
 )
-from planner.ui.pages.skill_page import _table
+from planner.ui.pages.skill_page import _table, fit_goal_columns
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 from planner.ui.widgets.text import heading, plain_label
 
@@ -62,17 +62,13 @@ class OverviewPage(QWidget):
             lambda index: self.skill_requested.emit(index.siblingAtColumn(0).data(SKILL_ID_ROLE))
         )
 
-        self.upcoming_model = GoalTableModel(self)
+        self.upcoming_model = PagedGoalTableModel(self)
         self.upcoming_table = _table(self.tr("Overdue and due soon"))
         self.upcoming_table.setModel(self.upcoming_model)
         self.upcoming_table.setItemDelegateForColumn(
             GOAL_COL_PROGRESS, ProgressBarDelegate(self.upcoming_table)
         )
-        up_header = self.upcoming_table.horizontalHeader()
-        up_header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
-            up_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        up_header.setMinimumSectionSize(90)
+        fit_goal_columns(self.upcoming_table)
         self.upcoming_table.activated.connect(
             lambda index: self.goal_requested.emit(index.siblingAtColumn(0).data(GOAL_ID_ROLE))
         )
@@ -111,14 +107,24 @@ class OverviewPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.status_line)
         layout.addStretch(1)
-        doc.changed.connect(self.refresh)
+        self._stale = False
+        doc.action_done.connect(self._on_action_done)
         self.reload()
 
-    def refresh(self, topic: str) -> None:
-        if topic in (GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS):
+    def _on_action_done(self, topics: frozenset[str]) -> None:
+        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS}:
+            # Out of sight, the page catches up when next shown (reload_if_stale).
+            if self.isHidden():
+                self._stale = True
+            else:
+                self.reload()
+
+    def reload_if_stale(self) -> None:
+        if self._stale:
             self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         store = self.doc.store
         profile = self.doc.profile
         framework = self.doc.framework
@@ -159,11 +165,13 @@ class OverviewPage(QWidget):
                 for skill in framework.skills
             ]
         )
-        upcoming = store.goals_overdue(today) + store.goals_due(
-            today, today + dt.timedelta(days=UPCOMING_DAYS)
+        due_by = today + dt.timedelta(days=UPCOMING_DAYS)
+        # A plan kept for years can hold thousands of overdue goals: fetch by the page.
+        self.upcoming_model.load(
+            lambda limit, offset: store.open_goals_due_by(due_by, limit=limit, offset=offset)
         )
-        self.upcoming_model.set_rows(upcoming)
-        self.upcoming_table.setVisible(bool(upcoming))
+        upcoming = self.upcoming_model.rowCount() > 0
+        self.upcoming_table.setVisible(upcoming)
         self.upcoming_empty.setVisible(not upcoming)
 
         recent = store.recent_progress(RECENT_ROWS)

@@ -27,8 +27,8 @@ from planner.ui.models.goals_model import (
     COL_TARGET,
     COL_TITLE,
     GOAL_ID_ROLE,
-    GoalFilterModel,
     GoalTableModel,
+    column_widths,
     format_date,
 )
 from planner.ui.models.progress_model import COL_NOTE, ProgressModel
@@ -47,6 +47,15 @@ def _table(name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     return view
+
+
+def fit_goal_columns(table: QTableView) -> None:
+    """The title takes the spare width; the other columns fit their widest value."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    for col, width in column_widths(table).items():
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(col, width)
 
 
 class SkillPage(QWidget):
@@ -90,18 +99,12 @@ class SkillPage(QWidget):
         self.new_button.setAccessibleName(self.tr("New goal for this skill"))
 
         self.model = GoalTableModel(self)
-        self.proxy = GoalFilterModel(self)
-        self.proxy.setSourceModel(self.model)
         self.table = _table(self.tr("Goals"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_TARGET, Qt.SortOrder.AscendingOrder)
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressBarDelegate(self.table))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(90)
+        fit_goal_columns(self.table)
         self.empty_label = plain_label(
             self.tr(
                 "No goals for this skill yet. Choose “New goal…” to set one; you can start "
@@ -109,9 +112,9 @@ class SkillPage(QWidget):
             )
         )
 
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda text: self._filter(self.model.set_text, text))
         self.status_filter.currentIndexChanged.connect(
-            lambda _=0: self.proxy.set_status(self.status_filter.currentData())
+            lambda _=0: self._filter(self.model.set_status, self.status_filter.currentData())
         )
         self.new_button.clicked.connect(lambda: self.new_goal_requested.emit(self.skill.id))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
@@ -152,7 +155,8 @@ class SkillPage(QWidget):
         self.history_label = QLabel(self.tr("Progress history"))
 
         self._build_layout()
-        doc.changed.connect(self.refresh)
+        self._stale = False
+        doc.action_done.connect(self._on_action_done)
         self.reload()
 
     def _build_layout(self) -> None:
@@ -214,20 +218,40 @@ class SkillPage(QWidget):
 
     # -- data ------------------------------------------------------------------
 
-    def refresh(self, topic: str) -> None:
-        if topic in (GOALS, PROGRESS, PROFILE):
+    def _on_action_done(self, topics: frozenset[str]) -> None:
+        if topics & {GOALS, PROGRESS, PROFILE}:
+            # A page out of sight reloads when next shown (reload_if_stale), so one
+            # change never reloads every skill's list at once.
+            if self.isHidden():
+                self._stale = True
+            else:
+                self.reload()
+
+    def reload_if_stale(self) -> None:
+        if self._stale:
             self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         selected = self.current_goal_id()
         self.model.set_rows(self.doc.store.goal_summaries(self.skill.id))
-        self.empty_label.setVisible(self.model.rowCount() == 0)
-        self.table.setVisible(self.model.rowCount() > 0)
-        if selected is not None:
-            self.select_goal(selected)
-        elif self.proxy.rowCount():
+        self.empty_label.setVisible(self.model.total() == 0)
+        self.table.setVisible(self.model.total() > 0)
+        self._reselect(selected)
+
+    def _filter(self, apply, value) -> None:
+        selected = self.current_goal_id()
+        apply(value)
+        self._reselect(selected)
+
+    def _reselect(self, goal_id: int | None) -> None:
+        """Selects ``goal_id`` again after the list changed, else the first goal."""
+        if goal_id is not None and self.select_goal(goal_id):
+            return
+        if self.model.rowCount():
             self.table.selectRow(0)
-        self._show_detail()
+        else:
+            self._show_detail()
 
     def current_goal_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -239,15 +263,23 @@ class SkillPage(QWidget):
         row = self.model.row_of(goal_id)
         if row < 0:
             return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(proxy_index)
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        if selection.currentIndex().row() == row:
+            # Already current (the list was reloaded under it): no signal would come.
+            selection.select(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._show_detail()
+        else:
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.scrollTo(index)
         return True
 
     def _emit_for_current(self, signal) -> None:

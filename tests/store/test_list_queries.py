@@ -1,0 +1,57 @@
+"""The lists a big plan shows at once read through indexes, a page at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.store.rows import SUMMARY_SQL
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def _plan(store, sql: str, params=()) -> str:
+    return " | ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_the_list_indexes_exist_after_migrating(store):
+    names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {
+        "progress_goal_latest",
+        "goal_actions_done",
+        "goals_open_target",
+        "progress_date",
+    } <= names
+
+
+def test_skill_lists_read_percent_and_counts_from_indexes_alone(store):
+    plan = _plan(store, SUMMARY_SQL + " WHERE g.skill = ? ORDER BY g.id", ["x"])
+    assert "SEARCH g USING INDEX goals_skill" in plan
+    assert "COVERING INDEX progress_goal_latest" in plan
+    assert "COVERING INDEX goal_actions_done" in plan
+
+
+def test_overview_lists_avoid_scanning_every_goal_and_progress_entry(store):
+    open_goals = _plan(
+        store,
+        SUMMARY_SQL + " WHERE g.target_date <= ? AND g.status NOT IN ('achieved', 'deferred') "
+        "ORDER BY g.target_date, g.id LIMIT 50",
+        ["2026-07-15"],
+    )
+    assert "USING INDEX goals_open_target" in open_goals
+    assert "TEMP B-TREE" not in open_goals
+    recent = _plan(
+        store,
+        "SELECT p.id FROM progress_entries p JOIN goals g ON g.id = p.goal_id "
+        "ORDER BY p.date DESC, p.id DESC LIMIT 5",
+    )
+    assert "USING INDEX progress_date" in recent
+    assert "TEMP B-TREE" not in recent
+
+
+def test_open_goals_due_by_is_overdue_then_due_soon_a_page_at_a_time(store):
+    due_by = TODAY + dt.timedelta(days=30)
+    expected = store.goals_overdue(TODAY) + store.goals_due(TODAY, due_by)
+    assert expected, "the demo plan has overdue and due-soon goals"
+    assert store.open_goals_due_by(due_by) == expected
+    pages = [store.open_goals_due_by(due_by, limit=2, offset=i) for i in range(0, 10, 2)]
+    assert [g for page in pages for g in page] == expected
