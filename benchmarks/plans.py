@@ -297,3 +297,18 @@ def plan_file(size: PlanSize, folder: Path) -> Path:
         text = planfile.dumps(generate(size), exported_at=f"{TODAY.isoformat()}T12:00:00Z")
         planfile.write_atomically(path, text.encode("utf-8"))
     return path
+
+
+def main(argv: list[str]) -> int:
+    """``python benchmarks/plans.py FOLDER SIZE...``: writes (or finds) the plan files."""
+    folder = Path(argv[0])
+    for name in argv[1:]:
+        print(plan_file(SIZES[name], folder))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main(sys.argv[1:]))

@@ -152,10 +152,17 @@ def prepare(work: Path, settings: Settings, env) -> dict[str, Path]:
     if dbs.exists():
         shutil.rmtree(dbs)
     dbs.mkdir(parents=True)
-    files = {
-        "heavy": plans.plan_file(settings.heavy, work),
-        "goals-200": plans.plan_file(settings.goals_200, work),
-    }
+    # Generated in a child process: a fork of a process that has held the heavy plan
+    # would report that process's memory as every child's peak.
+    sizes = {"heavy": settings.heavy.name, "goals-200": settings.goals_200.name}
+    made = subprocess.run(
+        [sys.executable, str(HERE / "plans.py"), str(work), *sizes.values()],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    files = {name: Path(path) for name, path in zip(sizes, made, strict=True)}
     from planner.store import PlanStore
 
     PlanStore.open(dbs / "empty.db").close()
