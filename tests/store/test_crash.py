@@ -6,7 +6,7 @@ A subprocess runs ``leadership-planner import-json --replace`` on a large plan
 POSIX) at a random moment; half of the kills are aimed at the write transaction
 itself. After every kill ``check`` must pass and the file must hold either the whole
 new plan or the whole old one. ``restore`` gets the same treatment, over a healthy
-plan and over a damaged one.
+plan and over a damaged one, and so does an everyday action (logging progress).
 """
 
 from __future__ import annotations
@@ -258,3 +258,51 @@ def test_a_restore_killed_at_any_moment_leaves_the_old_plan_or_the_backup_whole(
     assert outcomes["backup restored"] and (
         outcomes["old plan kept"] + outcomes["damaged plan untouched"]
     )
+
+
+ACTION_TRIALS = 20
+_LOG_PROGRESS_FOREVER = """
+import datetime as dt, sys
+from planner.domain.models import Goal, ProgressEntry
+from planner.store import PlanStore
+store = PlanStore.open(sys.argv[1])
+skill = store.framework().skills[0].id
+print("ready", flush=True)
+while True:
+    goal = store.add_goal(Goal(skill=skill, title="Run the safety huddle"))
+    store.add_progress(goal.id, ProgressEntry(dt.date(2026, 6, 15), 25, "First huddle"))
+"""
+
+
+def test_a_user_action_killed_at_any_moment_is_saved_whole_or_not_at_all(setup, tmp_path):
+    """Logging progress also moves a goal to "in progress": both or neither survive."""
+    _, pristine, _ = setup
+    rng = random.Random(2026)
+    goals_saved = 0
+    for trial in range(ACTION_TRIALS):
+        db = tmp_path / f"action-{trial}.db"
+        shutil.copy(pristine, db)
+        child = subprocess.Popen(
+            [sys.executable, "-c", _LOG_PROGRESS_FOREVER, str(db)], stdout=subprocess.PIPE
+        )
+        assert child.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0.05, 0.3))
+        child.kill()
+        child.wait()
+        child.stdout.close()
+
+        assert check_database(db).ok
+        conn = sqlite3.connect(db)
+        try:
+            torn = conn.execute(
+                "SELECT COUNT(*) FROM goals g WHERE g.status = 'not_started' AND EXISTS "
+                "(SELECT 1 FROM progress_entries p WHERE p.goal_id = g.id AND p.percent > 0)"
+            ).fetchone()[0]
+            goals_saved += conn.execute(
+                "SELECT COUNT(*) FROM goals WHERE title = 'Run the safety huddle'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+        assert torn == 0, f"trial {trial}: progress saved without its status change"
+    print(f"user-action crash test: {ACTION_TRIALS} kills, {goals_saved} goals saved, 0 torn")
+    assert goals_saved > 0
