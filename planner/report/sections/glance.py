@@ -33,7 +33,8 @@ def at_a_glance(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("At a glance", s.h1)]
     if goals:
         summary = (
-            f"{len(goals)} goals across {len(ctx.skills)} skills: {achieved} achieved, "
+            f"{_count(len(goals), 'goal')} across {_count(len(ctx.skills), 'skill')}: "
+            f"{achieved} achieved, "
             f"{sum(1 for g in goals if g.status == 'in_progress')} in progress, "
             f"{sum(1 for g in goals if g.status == 'not_started')} not started"
         )
@@ -53,6 +54,10 @@ def at_a_glance(ctx: ReportContext) -> list[Flowable]:
     # Every cell here is cut to a bounded length, so shrinking to fit only ever
     # tightens a page with many skills a little; it never hides anything.
     return [KeepInFrame(BODY_WIDTH, BODY_HEIGHT, story, mode="shrink")]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _last_review(ctx: ReportContext) -> str:
@@ -190,6 +195,7 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
     else:
         # A radar needs three spokes; with fewer skills the table says it all.
         story.append(grid(rows, [BODY_WIDTH - 66 * mm, 22 * mm, 22 * mm, 22 * mm]))
+        story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(f"Scale: {escape_plain(scale)}.", s.muted))
     if first == latest:
         story.append(
