@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from planner import planfile
 from planner.domain.models import ProgressEntry
@@ -21,7 +22,8 @@ from planner.store.backup import (
     newest_good_backup,
     thin,
 )
-from planner.store.schema import SCHEMA_VERSION
+from planner.store.connection import connect, pending_migrations, schema_version
+from planner.store.schema import SCHEMA_VERSION, migrations
 
 NOW = dt.datetime(2026, 6, 15, 9, 30)
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
@@ -87,22 +89,29 @@ def test_backups_are_readable_by_their_owner_only(db_path):
     assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
 
 
-def test_a_backup_is_taken_before_a_migration_touches_an_old_file(db_path):
-    conn = sqlite3.connect(db_path)
-    # Pretend the file predates the last migration: forget it was applied.
-    conn.execute("DELETE FROM _sqlite_migrations")
-    conn.execute("PRAGMA user_version = 0")
-    conn.commit()
-    conn.close()
-    with pytest.raises(StoreError):
-        # Re-running the initial migration fails (the tables exist) ...
-        PlanStore.open(db_path)
-    # ... but only after the untouched file was copied aside.
-    (migrate,) = list_backups(db_path)
+def test_a_backup_is_taken_before_a_migration_upgrades_an_older_plan(tmp_path, sample_plan):
+    path = tmp_path / "plan.db"
+    newest = pending_migrations(Database(memory=True))[-1]
+    older = connect(path)
+    migrations.apply(older, stop_before=newest)  # the plan as the previous version left it
+    old_version = schema_version(older)
+    plan_store = PlanStore(older, path)
+    plan_store.replace_plan(sample_plan)
+    before = planfile.dumps(plan_store.load_plan(), exported_at="fixed")
+    older.close()
+
+    store = PlanStore.open(path)
+    store.close()
+
+    (migrate,) = list_backups(path)
     assert migrate.reason == "migrate"
-    assert {"goals", "profile"} <= {
-        r[0] for r in sqlite3.connect(migrate.path).execute("SELECT name FROM sqlite_master")
-    }
+    copy = connect(migrate.path, readonly=True)
+    try:
+        assert schema_version(copy) == old_version < SCHEMA_VERSION  # taken before
+        assert planfile.dumps(PlanStore(copy).load_plan(), exported_at="fixed") == before
+    finally:
+        copy.close()
+    assert _dump(path) == before  # and the upgrade kept the plan
 
 
 def test_a_new_or_current_file_is_not_backed_up_on_opening(tmp_path, db_path):
