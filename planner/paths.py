@@ -48,7 +48,8 @@ def backups_dir(db_path: Path) -> Path:
 def resource_path(*parts: str) -> Path:
     """A file under ``resources/``, whether run from the source tree or installed."""
     here = Path(__file__).resolve().parent
-    for root in (here.parent / "resources", here / "_resources"):
+    installed = Path(sys.prefix) / "share" / "leadership-planner"
+    for root in (here.parent / "resources", installed):
         if root.is_dir():
             return root.joinpath(*parts)
     return here.parent.joinpath("resources", *parts)
