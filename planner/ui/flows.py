@@ -181,10 +181,3 @@ def where_is_my_data(window: MainWindow) -> None:
         )
         % (path or window.tr("(in memory)")),
     )
-
-
-def on_close(window: MainWindow) -> None:
-    """Last chance to protect the work: a backup if anything changed."""
-    from planner.ui.lifecycle import backup_on_close
-
-    backup_on_close(window)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_NAME, __version__
 from planner.store import PlanStore, StoreError
+
+if TYPE_CHECKING:
+    from planner.store.recovery import StartupCheck
 
 
 class _QuitAfterFirstPaint(QObject):
@@ -35,8 +40,16 @@ def _fatal(message: str) -> int:
     return 1
 
 
-def open_plan(db_path: Path, *, interactive: bool = True) -> PlanStore | None:
+def open_plan(
+    db_path: Path, *, interactive: bool = True, check: Callable[[], StartupCheck] | None = None
+) -> PlanStore | None:
     """Checks the file and opens it, offering a backup if it is damaged.
+
+    Args:
+        db_path: The plan file.
+        interactive: Show one-time warnings (a plan on a network drive).
+        check: Waits for a start-up check already running (see ``planner.app``);
+            by default the check runs here.
 
     Returns:
         The store, or None when the user could not or chose not to go on (the
@@ -44,7 +57,7 @@ def open_plan(db_path: Path, *, interactive: bool = True) -> PlanStore | None:
     """
     from planner.store.recovery import DAMAGED, restore_from_backup, startup_check
 
-    check = startup_check(db_path)
+    check = check() if check is not None else startup_check(db_path)
     if check.state == DAMAGED:
         if check.offer is None:
             _fatal(
@@ -85,8 +98,17 @@ def open_plan(db_path: Path, *, interactive: bool = True) -> PlanStore | None:
     return store
 
 
-def run_gui(db_path: Path, *, quit_after_startup: bool = False) -> int:
-    """Runs the app until the window closes; returns the exit code."""
+def run_gui(
+    db_path: Path,
+    *,
+    quit_after_startup: bool = False,
+    check: Callable[[], StartupCheck] | None = None,
+) -> int:
+    """Runs the app until the window closes; returns the exit code.
+
+    ``check`` waits for the start-up check if it is already running (see
+    ``open_plan``).
+    """
     app = make_application()
     from planner.store.lock import PlanInUseError, PlanLock
     from planner.ui.crash import install_excepthook
@@ -100,7 +122,7 @@ def run_gui(db_path: Path, *, quit_after_startup: bool = False) -> int:
     except StoreError as exc:
         return _fatal(str(exc))
     try:
-        store = open_plan(db_path)
+        store = open_plan(db_path, check=check)
         if store is None:
             return 1
         from planner.ui.lifecycle import start_periodic_backups

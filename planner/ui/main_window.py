@@ -460,7 +460,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
-        flows.on_close(self)
+        # The last chance to protect the work: a backup if anything changed.
+        from planner.ui.lifecycle import backup_on_close
+
+        backup_on_close(self)
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:
