@@ -32,7 +32,13 @@ KEEP_ALL_FOR = dt.timedelta(days=2)
 DAILY_FOR = dt.timedelta(days=14)
 WEEKLY_FOR = dt.timedelta(weeks=13)
 
-_NAME = re.compile(r"^plan-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.db$")
+
+def _name_pattern(stem: str) -> re.Pattern[str]:
+    # Named after the plan file, so plans sharing a folder (such as the sample plan
+    # beside the user's own) never see, restore or thin each other's backups.
+    return re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-([a-z0-9-]+)\.db$")
+
+
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
 
@@ -88,8 +94,8 @@ def backup_to(
     return dest
 
 
-def backup_name(reason: str, when: dt.datetime | None = None) -> str:
-    return f"plan-{_local(when).strftime(_STAMP)}-{reason}.db"
+def backup_name(reason: str, when: dt.datetime | None = None, stem: str = "plan") -> str:
+    return f"{stem}-{_local(when).strftime(_STAMP)}-{reason}.db"
 
 
 def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Path:
@@ -105,9 +111,10 @@ def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Pa
         ) from None
     taken = _local(when)
     # Two backups in the same microsecond (a fixed test clock) must not overwrite.
-    while (folder / backup_name(reason, taken)).exists():
+    stem = Path(db_path).stem
+    while (folder / backup_name(reason, taken, stem)).exists():
         taken += dt.timedelta(microseconds=1)
-    return folder / backup_name(reason, taken)
+    return folder / backup_name(reason, taken, stem)
 
 
 def backup_connection(
@@ -210,10 +217,11 @@ def backup_if_changed(
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """The backups of the plan at ``db_path``, newest first."""
     folder = backups_dir(Path(db_path))
+    pattern = _name_pattern(Path(db_path).stem)
     found = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
-            match = _NAME.match(entry.name)
+            match = pattern.match(entry.name)
             if not match or not entry.is_file():
                 continue
             taken = dt.datetime.strptime(match.group(1), _STAMP)

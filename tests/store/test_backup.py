@@ -280,3 +280,16 @@ def test_files_that_are_not_backups_are_left_alone(db_path):
     backup_file(db_path, "manual", NOW)
     assert note.exists()
     assert len(list_backups(db_path)) == 2
+
+
+def test_plans_sharing_a_folder_keep_their_backups_apart(tmp_path):
+    from planner.store.backup import backup_file, list_backups
+    from planner.store.plan_store import PlanStore
+
+    own, sample = tmp_path / "plan.db", tmp_path / "sample-plan.db"
+    for path in (own, sample):
+        PlanStore.open(path).close()
+    mine = backup_file(own, "manual")
+    theirs = backup_file(sample, "manual")
+    assert [b.path for b in list_backups(own)] == [mine]
+    assert [b.path for b in list_backups(sample)] == [theirs]
