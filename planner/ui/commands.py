@@ -86,6 +86,7 @@ class LogProgress(StoreCommand):
     def __init__(self, doc: PlanDocument, goal_id: int, entry: ProgressEntry):
         super().__init__(doc, tr("Log progress (%d%%)") % entry.percent)
         self.goal_id = goal_id
+        self.goal_ids = (goal_id,)
         self.entry = entry
         self.old_status: str | None = None
 
@@ -109,6 +110,7 @@ class DeleteProgress(StoreCommand):
     def __init__(self, doc: PlanDocument, goal_id: int, entry: ProgressEntry):
         super().__init__(doc, tr("Delete progress entry"))
         self.goal_id = goal_id
+        self.goal_ids = (goal_id,)
         self.entry = entry
 
     def apply(self) -> None:

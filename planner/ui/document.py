@@ -28,9 +28,10 @@ class PlanDocument(QObject):
     """Owns the store for the window's lifetime."""
 
     changed = Signal(str)
-    # Once per action, after ``changed`` for each of its topics: the topics as a
-    # frozenset, for pages whose reload is costly and must not run once per topic.
-    action_done = Signal(object)
+    # Once per action, after ``changed`` for each of its topics: the topics and the
+    # ids of the goals the action changed (None: any goal may have changed), both as
+    # frozensets, for pages whose reload is costly (3,000 goals on a skill page).
+    action_done = Signal(object, object)
     failed = Signal(str)
 
     def __init__(self, store: PlanStore, parent: QObject | None = None):
@@ -68,15 +69,15 @@ class PlanDocument(QObject):
             return False
         command.applied_once = True
         self.undo_stack.push(command)
-        self.notify(*command.topics)
+        self.notify(*command.topics, goals=command.goal_ids)
         return True
 
-    def notify(self, *topics: str) -> None:
+    def notify(self, *topics: str, goals: tuple[int, ...] | None = None) -> None:
         if PROFILE in topics:
             self._framework = None
         for topic in topics:
             self.changed.emit(topic)
-        self.action_done.emit(frozenset(topics))
+        self.action_done.emit(frozenset(topics), None if goals is None else frozenset(goals))
 
 
 class StoreCommand(QUndoCommand):
@@ -87,6 +88,9 @@ class StoreCommand(QUndoCommand):
     """
 
     topics: tuple[str, ...] = ()
+    # The goals the command changes, when it knows them: lets a page update those
+    # rows instead of reloading its whole list. None means any goal may change.
+    goal_ids: tuple[int, ...] | None = None
 
     def __init__(self, doc: PlanDocument, text: str):
         super().__init__(text)
@@ -116,4 +120,4 @@ class StoreCommand(QUndoCommand):
         except (StoreError, ValidationError) as exc:
             self.doc.failed.emit(str(exc))
             return
-        self.doc.notify(*self.topics)
+        self.doc.notify(*self.topics, goals=self.goal_ids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
@@ -71,3 +72,23 @@ def test_paged_model_fetches_more_only_when_asked(store):
         model.fetchMore()
     assert [model.row_at(r).id for r in range(model.rowCount())] == [g.id for g in everything]
     assert calls[0] == (2, 0)
+
+
+def test_put_replaces_adds_and_removes_one_goal_keeping_the_selection(store):
+    model = GoalTableModel()
+    model.set_rows(store.goal_summaries())
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    first, second = model.row_at(0), model.row_at(1)
+    held = QPersistentModelIndex(model.index(1, 0))
+    renamed = dataclasses.replace(first, title="zz last now", percent=42)
+    model.put(first.id, renamed)
+    assert model.row_at(model.rowCount() - 1) == renamed
+    assert model.row_at(held.row()).id == second.id
+    model.put(first.id, None)
+    assert model.row_of(first.id) == -1
+    assert model.total() == len(store.goal_summaries()) - 1
+    model.put(first.id, first)
+    assert model.row_at(0) == first
+    model.set_status("deferred")
+    model.put(first.id, dataclasses.replace(first, status="deferred"))
+    assert model.row_of(first.id) >= 0

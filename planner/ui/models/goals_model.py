@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 
@@ -78,13 +79,39 @@ class GoalTableModel(QAbstractTableModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def _arrange(self) -> None:
-        rows = self._all
+    def put(self, goal_id: int, summary: GoalSummary | None) -> None:
+        """Replaces or adds one goal's row, or removes it (``summary`` None), keeping
+        the filter, the order and the selection."""
+        rows = [g for g in self._all if g.id != goal_id]
+        if summary is not None:
+            rows.insert(bisect.bisect([g.id for g in rows], goal_id), summary)
+        if {g.id for g in self._filtered(rows)} != self._row_of.keys():
+            # Rows come or go: a reset, so that views count them again.
+            self.beginResetModel()
+            self._all = rows
+            self._arrange()
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [(self._rows[i.row()].id, i.column()) for i in before]
+        self._all = rows
+        self._arrange()
+        self.changePersistentIndexList(
+            before, [self.index(self._row_of[g], column) for g, column in held]
+        )
+        self.layoutChanged.emit()
+
+    def _filtered(self, rows: list[GoalSummary]) -> list[GoalSummary]:
         if self._status:
             rows = [g for g in rows if g.status == self._status]
         if self._words:
             words = self._words
             rows = [g for g in rows if all(w in g.title.casefold() for w in words)]
+        return rows
+
+    def _arrange(self) -> None:
+        rows = self._filtered(self._all)
         if self._sort_column is not None:
             rows = sorted(
                 rows,

@@ -111,7 +111,7 @@ class OverviewPage(QWidget):
         doc.action_done.connect(self._on_action_done)
         self.reload()
 
-    def _on_action_done(self, topics: frozenset[str]) -> None:
+    def _on_action_done(self, topics: frozenset[str], _goals) -> None:
         if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS}:
             # Out of sight, the page catches up when next shown (reload_if_stale).
             if self.isHidden():

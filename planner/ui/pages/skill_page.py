@@ -218,14 +218,30 @@ class SkillPage(QWidget):
 
     # -- data ------------------------------------------------------------------
 
-    def _on_action_done(self, topics: frozenset[str]) -> None:
-        if topics & {GOALS, PROGRESS, PROFILE}:
-            # A page out of sight reloads when next shown (reload_if_stale), so one
-            # change never reloads every skill's list at once.
-            if self.isHidden():
-                self._stale = True
-            else:
-                self.reload()
+    def _on_action_done(self, topics: frozenset[str], goals: frozenset[int] | None) -> None:
+        if not topics & {GOALS, PROGRESS, PROFILE}:
+            return
+        if self.isHidden():
+            # Out of sight, the page reloads when next shown (reload_if_stale), so
+            # one change never reloads every skill's list at once.
+            self._stale = True
+        elif goals is not None and topics <= {GOALS, PROGRESS}:
+            self._update_goals(goals)
+        else:
+            self.reload()
+
+    def _update_goals(self, goal_ids: frozenset[int]) -> None:
+        """Re-reads only the goals an action changed (logging progress on one goal
+        of 3,000 costs one summary query, not 3,000)."""
+        selected = self.current_goal_id()
+        for goal_id in goal_ids:
+            summary = self.doc.store.goal_summary(goal_id)
+            if summary is not None and summary.skill != self.skill.id:
+                summary = None
+            self.model.put(goal_id, summary)
+        self.empty_label.setVisible(self.model.total() == 0)
+        self.table.setVisible(self.model.total() > 0)
+        self._reselect(selected)
 
     def reload_if_stale(self) -> None:
         if self._stale:
