@@ -147,6 +147,9 @@ def measure(db_path: Path) -> dict:
     steps["log progress"] = _timed(app, log_progress)
     steps["undo"] = _timed(app, window.doc.undo_stack.undo)
     results["steps_ms"] = steps
+    _settle(app)
+    results["longest_block_ms"] = max(heartbeat.longest * 1000, *steps.values())
+    heartbeat.start()
 
     # The rest of the sidebar, so that "reportlab not loaded" covers every page.
     others: dict[str, float] = {}
@@ -156,8 +159,8 @@ def measure(db_path: Path) -> dict:
     results["other_pages_ms"] = others
     _settle(app)
     heartbeat.timer.stop()
-    results["longest_block_ms"] = max(
-        heartbeat.longest * 1000, *steps.values(), *(others.values() or [0])
+    results["longest_block_other_pages_ms"] = max(
+        heartbeat.longest * 1000, *(others.values() or [0])
     )
     results["reportlab_loaded"] = "reportlab" in sys.modules
     results["whole_plan_reads"] = whole_plan_reads
