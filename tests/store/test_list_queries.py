@@ -20,6 +20,7 @@ def test_the_list_indexes_exist_after_migrating(store):
         "goal_actions_done",
         "goals_open_target",
         "progress_date",
+        "goals_skill_status",
     } <= names
 
 
@@ -28,6 +29,17 @@ def test_skill_lists_read_percent_and_counts_from_indexes_alone(store):
     assert "SEARCH g USING INDEX goals_skill" in plan
     assert "COVERING INDEX progress_goal_latest" in plan
     assert "COVERING INDEX goal_actions_done" in plan
+
+
+def test_skill_counts_read_goal_status_from_an_index(store):
+    plan = _plan(
+        store,
+        "SELECT g.skill, COUNT(*), SUM(g.status = 'achieved'), AVG(COALESCE((SELECT p.percent "
+        "FROM progress_entries p WHERE p.goal_id = g.id ORDER BY p.date DESC, p.id DESC "
+        "LIMIT 1), 0)) FROM goals g GROUP BY g.skill",
+    )
+    assert "SCAN g USING COVERING INDEX goals_skill_status" in plan
+    assert "COVERING INDEX progress_goal_latest" in plan
 
 
 def test_overview_lists_avoid_scanning_every_goal_and_progress_entry(store):
