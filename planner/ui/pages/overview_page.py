@@ -26,8 +26,8 @@ from planner.ui.models.skills_model import (
     SkillRow,
     SkillSummaryModel,
 )
-from planner.ui.pages.skill_page import _table, fit_goal_columns
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
+from planner.ui.widgets.tables import fit_goal_columns, list_table
 from planner.ui.widgets.text import heading, plain_label
 
 UPCOMING_DAYS = 30
@@ -48,7 +48,7 @@ class OverviewPage(QWidget):
         self.status_line = plain_label()
 
         self.skills_model = SkillSummaryModel(self)
-        self.skills_table = _table(self.tr("Skills summary"))
+        self.skills_table = list_table(self.tr("Skills summary"))
         self.skills_table.setModel(self.skills_model)
         self.skills_table.setItemDelegateForColumn(
             COL_PROGRESS, ProgressBarDelegate(self.skills_table)
@@ -63,7 +63,7 @@ class OverviewPage(QWidget):
         )
 
         self.upcoming_model = PagedGoalTableModel(self)
-        self.upcoming_table = _table(self.tr("Overdue and due soon"))
+        self.upcoming_table = list_table(self.tr("Overdue and due soon"))
         self.upcoming_table.setModel(self.upcoming_model)
         self.upcoming_table.setItemDelegateForColumn(
             GOAL_COL_PROGRESS, ProgressBarDelegate(self.upcoming_table)
@@ -75,7 +75,7 @@ class OverviewPage(QWidget):
         self.upcoming_empty = plain_label(self.tr("Nothing is overdue or due in the next 30 days."))
 
         self.recent_model = RecentProgressModel(self)
-        self.recent_table = _table(self.tr("Latest progress"))
+        self.recent_table = list_table(self.tr("Latest progress"))
         self.recent_table.setModel(self.recent_model)
         recent_header = self.recent_table.horizontalHeader()
         recent_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

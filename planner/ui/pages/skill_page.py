@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,37 +23,14 @@ from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
     COL_PROGRESS,
     COL_TARGET,
-    COL_TITLE,
     GOAL_ID_ROLE,
     GoalTableModel,
-    column_widths,
     format_date,
 )
 from planner.ui.models.progress_model import COL_NOTE, ProgressModel
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
+from planner.ui.widgets.tables import fit_goal_columns, list_table
 from planner.ui.widgets.text import bullet_html, heading, plain_label
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
-
-
-def fit_goal_columns(table: QTableView) -> None:
-    """The title takes the spare width; the other columns fit their widest value."""
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-    for col, width in column_widths(table).items():
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(col, width)
 
 
 class SkillPage(QWidget):
@@ -99,7 +74,7 @@ class SkillPage(QWidget):
         self.new_button.setAccessibleName(self.tr("New goal for this skill"))
 
         self.model = GoalTableModel(self)
-        self.table = _table(self.tr("Goals"))
+        self.table = list_table(self.tr("Goals"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_TARGET, Qt.SortOrder.AscendingOrder)
@@ -137,7 +112,7 @@ class SkillPage(QWidget):
         )
         self.actions_model = ActionsModel(editable=False, parent=self)
         self.actions_model.toggled.connect(self._on_action_toggled)
-        self.actions_view = _table(self.tr("Actions"))
+        self.actions_view = list_table(self.tr("Actions"))
         self.actions_view.setModel(self.actions_model)
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
@@ -146,7 +121,7 @@ class SkillPage(QWidget):
             COL_DUE, QHeaderView.ResizeMode.ResizeToContents
         )
         self.progress_model = ProgressModel(parent=self)
-        self.progress_view = _table(self.tr("Progress history"))
+        self.progress_view = list_table(self.tr("Progress history"))
         self.progress_view.setModel(self.progress_model)
         self.progress_view.horizontalHeader().setSectionResizeMode(
             COL_NOTE, QHeaderView.ResizeMode.Stretch

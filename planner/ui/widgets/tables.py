@@ -1,0 +1,30 @@
+"""The read-only list tables the pages share, and column widths that need no rows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from planner.ui.models.goals_model import COL_TITLE, column_widths
+
+
+def list_table(name: str) -> QTableView:
+    """A read-only table of whole-row single selection, named for screen readers."""
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    return view
+
+
+def fit_goal_columns(table: QTableView) -> None:
+    """The title takes the spare width; the other columns fit their widest value."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    for col, width in column_widths(table).items():
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(col, width)
