@@ -412,7 +412,11 @@ def command_line_imports(paths, env, work) -> list[Row]:
     """Runs verbs in-process in a child and lists any Qt module they loaded."""
     out = work / "out"
     out.mkdir(exist_ok=True)
+    fresh = out / "imports-demo.db"
+    for suffix in ("", "-journal", ".lock"):
+        Path(f"{fresh}{suffix}").unlink(missing_ok=True)
     verbs = [
+        ["demo", "--db", str(fresh)],
         ["check", "--db", str(paths["demo"])],
         ["export-json", "--db", str(paths["demo"]), "--out", str(out / "demo.json")],
         ["export-pdf", "--db", str(paths["demo"]), "--out", str(out / "imports.pdf")],
@@ -441,7 +445,7 @@ def command_line_imports(paths, env, work) -> list[Row]:
             loaded.append(f"{verb[0]}: {', '.join(qt) or f'exit {code}'}")
     return [
         Row(
-            "Command line: Qt never imported (check, export-json, export-pdf)",
+            "Command line: Qt never imported (demo, check, export-json, export-pdf)",
             "; ".join(loaded) or "not imported",
             "",
             "",
