@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -248,20 +248,22 @@ class MainWindow(QMainWindow):
         stack = self.doc.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(
-                self.tr("Undo %s") % text if text else self.tr("Undo")
-            )
-        )
-        stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(
-                self.tr("Redo %s") % text if text else self.tr("Redo")
-            )
-        )
+        # Bound slots, not lambdas: Qt drops them with the window, whereas a lambda
+        # would still run while the stack is torn down after the actions are gone.
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_redo_text)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.banner.setVisible(store is not self.own_store)
         self.rebuild_pages()
+
+    @Slot(str)
+    def _on_undo_text(self, text: str) -> None:
+        self.undo_action.setText(self.tr("Undo %s") % text if text else self.tr("Undo"))
+
+    @Slot(str)
+    def _on_redo_text(self, text: str) -> None:
+        self.redo_action.setText(self.tr("Redo %s") % text if text else self.tr("Redo"))
 
     @property
     def store(self) -> PlanStore:

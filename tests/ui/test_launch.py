@@ -100,3 +100,26 @@ def test_starting_the_window_does_not_load_reportlab(db_path, tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_closing_with_undo_history_prints_no_error(db_path, tmp_path):
+    code = (
+        "import sys, datetime as dt\n"
+        "from planner.app import create_window\n"
+        "from planner.ui import commands\n"
+        "from planner.domain.models import ProgressEntry\n"
+        "w = create_window(sys.argv[1]); w.show()\n"
+        "gid = w.store.goal_summaries()[0].id\n"
+        "w.doc.execute(commands.LogProgress(w.doc, gid, ProgressEntry(dt.date.today(), 50)))\n"
+        "w.close()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr and "already deleted" not in result.stderr
