@@ -92,3 +92,15 @@ def test_put_replaces_adds_and_removes_one_goal_keeping_the_selection(store):
     model.set_status("deferred")
     model.put(first.id, dataclasses.replace(first, status="deferred"))
     assert model.row_of(first.id) >= 0
+
+
+def test_title_tooltip_shows_markup_literally(store):
+    from PySide6.QtGui import QTextDocument
+
+    goal = store.goal_summaries()[0]
+    model = GoalTableModel()
+    model.set_rows([dataclasses.replace(goal, title="<b>Lead</b> & follow")])
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    assert doc.toPlainText() == "<b>Lead</b> & follow"

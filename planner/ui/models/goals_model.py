@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary
+from planner.ui.models.tooltip import plain_tooltip
 
 COL_TITLE, COL_STATUS, COL_PRIORITY, COL_TARGET, COL_PROGRESS = range(5)
 HEADERS = ("Goal", "Status", "Priority", "Target date", "Progress")
@@ -175,7 +176,7 @@ class GoalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_PROGRESS:
             return self.tr("%d percent") % goal.percent
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return goal.title
+            return plain_tooltip(goal.title)
         return None
 
 
