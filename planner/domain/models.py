@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 GOAL_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "achieved", "deferred")
 GOAL_PRIORITIES: tuple[str, ...] = ("low", "medium", "high")
@@ -168,6 +169,22 @@ class Reflection:
     goal: str | None = None  # the goal's uid
     private: bool = False
     id: int | None = None
+
+
+class ReflectionRow(NamedTuple):
+    """A reflection as the journal's list shows it: no section text loaded.
+
+    A named tuple rather than a dataclass because a journal lists thousands: it is
+    built without a Python ``__init__`` call and, holding no containers, the garbage
+    collector stops tracking it, so a long list adds no full-heap collections.
+    """
+
+    id: int
+    date: dt.date
+    title: str
+    skill: str | None
+    model: str
+    private: bool
 
 
 @dataclass

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from planner.domain.models import Reflection, Review, SelfAssessment
+from planner.domain.models import Reflection, ReflectionRow, Review, SelfAssessment
+from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.domain.validation import (
     ValidationError,
     check_assessment,
@@ -30,6 +31,9 @@ _REFLECTION_SELECT = (
     "SELECT r.id, r.date, r.skill, r.goal_id, r.title, r.model, r.sections, r.private, "
     "g.uid FROM reflections r LEFT JOIN goals g ON g.id = r.goal_id"
 )
+# The list's columns only: a reflection's sections are most of its bytes and are read
+# when it is opened (``reflection``).
+_REFLECTION_ROW_SELECT = "SELECT id, date, title, skill, model, private FROM reflections"
 _ASSESSMENT_SELECT = "SELECT id, skill, date, level, importance, note FROM assessments"
 
 
@@ -106,6 +110,57 @@ class JournalQueries:
             reflection_from_row(r[:8], r[8])
             for r in self.db.execute(sql + " ORDER BY r.date, r.id")
         ]
+
+    def reflection_rows(self, *, include_private: bool = True) -> list[ReflectionRow]:
+        """Every reflection as the journal lists it, oldest first, without its sections.
+
+        Args:
+            include_private: False leaves out reflections marked private.
+
+        Returns:
+            One row per reflection.
+        """
+        sql = _REFLECTION_ROW_SELECT
+        if not include_private:
+            sql += " WHERE NOT private"
+        date = dt.date.fromisoformat
+        return [
+            ReflectionRow(rid, date(day), title, skill, model, bool(private))
+            for rid, day, title, skill, model, private in self.db.execute(
+                sql + " ORDER BY date, id"
+            )
+        ]
+
+    def reflection_goal_title(self, reflection_id: int) -> str | None:
+        """The title of the goal a reflection is linked to, or None."""
+        row = self.db.execute(
+            "SELECT g.title FROM reflections r JOIN goals g ON g.id = r.goal_id WHERE r.id = ?",
+            [reflection_id],
+        ).fetchone()
+        return row[0] if row else None
+
+    def reflection_ids_matching(self, text: str) -> set[int]:
+        """The reflections that hold every word of ``text``, in any case, in their
+        title, their skill's name or the text of a section.
+
+        Args:
+            text: the words searched for, separated by spaces.
+
+        Returns:
+            The ids of the matching reflections (all of them when ``text`` is blank).
+        """
+        words = text.casefold().split()
+        if not all(word.isascii() for word in words):
+            _register_casefold(self.db)
+        sql = "SELECT r.id FROM reflections r LEFT JOIN skills s ON s.id = r.skill"
+        if words:
+            sql += " WHERE " + " AND ".join(_word_condition(word) for word in words)
+        params = [
+            value
+            for word in words
+            for value in [_like_pattern(word) if word.isascii() else word] * 3
+        ]
+        return {row[0] for row in self.db.execute(sql, params)}
 
     def reflection(self, reflection_id: int) -> Reflection | None:
         row = self.db.execute(_REFLECTION_SELECT + " WHERE r.id = ?", [reflection_id]).fetchone()
@@ -218,3 +273,58 @@ class JournalQueries:
             "INSERT INTO reviews (date, reviewer, notes, agreed_actions) VALUES (?, ?, ?, ?)",
             [(iso(r.date), r.reviewer, r.notes, r.agreed_actions) for r in reviews],
         )
+
+
+_SECTION_KEYS = frozenset(
+    section.key for model in REFLECTION_MODELS.values() for section in model.sections
+)
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _matches_stored_text(word: str) -> bool:
+    """Whether ``word`` is found in the sections' stored JSON exactly when it is
+    found in the text of a section.
+
+    Reading the stored text is twice as fast as parsing it, and a word qualifies
+    when it holds no character of the JSON's own (quotes, backslashes, braces,
+    colons, commas, control characters), does not begin with a letter JSON uses after a backslash
+    (``\\n``, ``\\u00e9``), and is no part of a section key (``what``, ``plan``).
+    """
+    return (
+        word.isascii()
+        and word.isprintable()
+        and not any(ch in word for ch in '"\\{}:,')
+        and word[0] not in "bfnrtu"
+        and not any(word in key for key in _SECTION_KEYS)
+    )
+
+
+def _word_condition(word: str) -> str:
+    """SQL true when ``word`` is in a reflection's title, skill name or a section.
+
+    Sections are searched in their stored JSON when that gives the same answer, and
+    otherwise value by value (``json_each``) so that keys and quoting never match.
+    LIKE ignores the case of ASCII letters only, so a word with other letters is
+    compared through Python's ``casefold``, as the rest of the app compares text.
+    """
+    if not word.isascii():
+        title, name, value = (
+            f"instr(planner_casefold({c}), ?)" for c in ("r.title", "s.name", "j.value")
+        )
+    else:
+        title, name, value = (f"{c} LIKE ? ESCAPE '\\'" for c in ("r.title", "s.name", "j.value"))
+        if _matches_stored_text(word):
+            return f"({title} OR {name} OR r.sections LIKE ? ESCAPE '\\')"
+    return f"({title} OR {name} OR EXISTS (SELECT 1 FROM json_each(r.sections) j WHERE {value}))"
+
+
+def _casefold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else None
+
+
+def _register_casefold(db: Database) -> None:
+    db.conn.create_function("planner_casefold", 1, _casefold, deterministic=True)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from planner.domain.models import Reflection, Review, SelfAssessment
+from planner.domain.models import Reflection, ReflectionRow, Review, SelfAssessment
 from planner.ui.models.assessments_model import LEVEL_ROLE, AssessmentMatrixModel
 from planner.ui.models.reflections_model import (
     COL_DATE,
@@ -14,7 +14,6 @@ from planner.ui.models.reflections_model import (
     COL_PRIVATE,
     COL_SKILL,
     COL_TITLE,
-    ReflectionFilterModel,
     ReflectionTableModel,
 )
 from planner.ui.models.reviews_model import (
@@ -29,23 +28,34 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 SKILLS = {"learn-to-follow": "Learn to follow"}
 
 
-def _reflections() -> list[Reflection]:
-    return [
+def _reflections(store) -> list[ReflectionRow]:
+    """Two reflections saved in ``store``, as the journal lists them."""
+    for reflection in (
         Reflection(
             dt.date(2026, 3, 5),
             "Huddle",
             "rolfe",
             {"what": "I spoke up about staffing"},
             "learn-to-follow",
-            id=1,
         ),
-        Reflection(dt.date(2026, 4, 1), "Sickness talk", "gibbs", {}, private=True, id=2),
-    ]
+        Reflection(dt.date(2026, 4, 1), "Sickness talk", "gibbs", {}, private=True),
+    ):
+        store.save_reflection(reflection)
+    return [r for r in store.reflection_rows() if r.title in ("Huddle", "Sickness talk")]
 
 
-def test_reflection_rows_show_date_title_skill_model_and_private_as_words():
-    model = ReflectionTableModel()
-    model.set_rows(_reflections(), SKILLS)
+def _model(store) -> ReflectionTableModel:
+    model = ReflectionTableModel(store.reflection_ids_matching)
+    model.set_rows(_reflections(store), SKILLS)
+    return model
+
+
+def _titles(model) -> list[str]:
+    return [model.data(model.index(row, COL_TITLE), DISPLAY) for row in range(model.rowCount())]
+
+
+def test_reflection_rows_show_date_title_skill_model_and_private_as_words(store):
+    model = _model(store)
     assert model.rowCount() == 2
     assert model.data(model.index(0, COL_DATE), DISPLAY) == "5 Mar 2026"
     assert model.data(model.index(0, COL_TITLE), DISPLAY) == "Huddle"
@@ -53,31 +63,50 @@ def test_reflection_rows_show_date_title_skill_model_and_private_as_words():
     assert model.data(model.index(1, COL_MODEL), DISPLAY) == "Gibbs"
     assert model.data(model.index(0, COL_PRIVATE), DISPLAY) == ""
     assert model.data(model.index(1, COL_PRIVATE), DISPLAY) == "Private"
-    assert model.row_of(2) == 1 and model.row_of(99) == -1
+    second = model.row_at(1).id
+    assert model.row_of(second) == 1 and model.row_of(99999) == -1
 
 
-def test_reflection_filter_searches_the_text_and_can_hide_private_ones():
-    model = ReflectionTableModel()
-    model.set_rows(_reflections(), SKILLS)
-    proxy = ReflectionFilterModel()
-    proxy.setSourceModel(model)
-    proxy.set_text("STAFFING")
-    assert proxy.rowCount() == 1
-    proxy.set_text("follow")  # the skill's name counts too
-    assert proxy.rowCount() == 1
-    proxy.set_text("")
-    proxy.set_show_private(False)
-    assert proxy.rowCount() == 1
-    assert proxy.data(proxy.index(0, COL_TITLE), DISPLAY) == "Huddle"
+def test_reflection_filter_searches_the_text_and_can_hide_private_ones(store):
+    model = _model(store)
+    model.set_text("STAFFING")  # in a section, read by the store's search
+    assert _titles(model) == ["Huddle"]
+    model.set_text("follow")  # the skill's name counts too
+    assert _titles(model) == ["Huddle"]
+    model.set_text("")
+    model.set_show_private(False)
+    assert _titles(model) == ["Huddle"]
+    model.set_show_private(True)
+    assert model.rowCount() == model.total() == 2
 
 
-def test_reflection_sort_puts_newest_first_when_descending():
-    model = ReflectionTableModel()
-    model.set_rows(_reflections(), SKILLS)
-    proxy = ReflectionFilterModel()
-    proxy.setSourceModel(model)
-    proxy.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
-    assert proxy.data(proxy.index(0, COL_TITLE), DISPLAY) == "Sickness talk"
+def test_reflection_sort_puts_newest_first_when_descending_and_keeps_the_search(store):
+    model = _model(store)
+    model.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
+    assert _titles(model) == ["Sickness talk", "Huddle"]
+    model.sort(COL_MODEL, Qt.SortOrder.AscendingOrder)
+    assert _titles(model) == ["Sickness talk", "Huddle"]  # Gibbs before Rolfe
+    model.set_text("talk")
+    # Reloading (after any change) searches again and keeps the order.
+    store.save_reflection(Reflection(dt.date(2026, 5, 1), "Another talk", "gibbs", {}))
+    model.set_rows(store.reflection_rows(), SKILLS)
+    assert _titles(model) == ["Sickness talk", "Another talk"]
+
+
+def test_same_day_reflections_sort_in_the_order_written_and_exactly_reverse(store):
+    day = dt.date(2026, 2, 2)
+    for title in ("First", "Second", "Third"):
+        store.save_reflection(Reflection(day, title, "rolfe", {}))
+    model = ReflectionTableModel(store.reflection_ids_matching)
+    model.set_rows(list(reversed(store.reflection_rows())), SKILLS)
+    model.set_text("first second third")
+    assert _titles(model) == []  # every word must be found in the same reflection
+    model.set_text("")
+    model.sort(COL_DATE, Qt.SortOrder.AscendingOrder)
+    ascending = _titles(model)
+    assert ascending.index("First") < ascending.index("Second") < ascending.index("Third")
+    model.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
+    assert _titles(model) == list(reversed(ascending))
 
 
 def test_review_rows_count_agreed_actions_and_filter_by_words():

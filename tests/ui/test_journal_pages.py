@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from planner.domain.models import Reflection
@@ -15,6 +15,7 @@ from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 from planner.ui.dialogs.review_dialog import ReviewDialog
 from planner.ui.document import PlanDocument
+from planner.ui.models.reflections_model import COL_TITLE
 from planner.ui.pages.assessment_page import AssessmentPage
 from planner.ui.pages.profile_page import ProfilePage
 from planner.ui.pages.reflections_page import ReflectionsPage
@@ -77,9 +78,9 @@ def test_writing_a_private_reflection_keeps_it_out_of_the_shareable_list(
     # The page shows and selects it, and hides it when private ones are filtered out.
     assert reflections_page.selected().id == reflection.id
     assert "Ask for questions first." in reflections_page.preview.toPlainText()
-    before = reflections_page.proxy.rowCount()
+    before = reflections_page.table.model().rowCount()
     reflections_page.show_private.click()
-    assert reflections_page.proxy.rowCount() == before - len(
+    assert reflections_page.table.model().rowCount() == before - len(
         [r for r in doc.store.reflections() if r.private]
     )
     shown = reflections_page.selected()
@@ -218,7 +219,54 @@ def test_confirmation_shows_user_text_literally(qtbot, doc, reflections_page, mo
 
 def test_search_narrows_the_reflections_table(qtbot, reflections_page):
     qtbot.keyClicks(reflections_page.search, "break-time")
-    assert reflections_page.proxy.rowCount() == 1
+    assert reflections_page.table.model().rowCount() == 1
+
+
+def test_search_reads_the_sections_and_the_preview_names_the_linked_goal(
+    qtbot, doc, reflections_page
+):
+    goal = doc.store.goal_summaries()[0]
+    doc.execute(
+        SaveReflection(
+            doc,
+            Reflection(
+                dt.date(2026, 6, 2),
+                "Bed meeting",
+                sections={"what": "The flow coordinator asked for two beds."},
+                goal=goal.uid,
+            ),
+        )
+    )
+    qtbot.keyClicks(reflections_page.search, "COORDINATOR beds")
+    table = reflections_page.table
+    assert table.model().rowCount() == 1
+    table.selectRow(0)
+    preview = reflections_page.preview.toPlainText()
+    assert "The flow coordinator asked for two beds." in preview
+    assert f"Goal: {goal.title}" in preview
+    reflections_page.search.clear()
+    assert table.model().rowCount() == len(doc.store.reflections())
+    assert reflections_page.selected().title == "Bed meeting"  # still selected
+
+
+def test_clicking_a_header_sorts_and_keeps_the_selection(qtbot, doc, reflections_page):
+    table = reflections_page.table
+    model = table.model()
+
+    def titles() -> list[str]:
+        return [model.index(row, COL_TITLE).data() for row in range(model.rowCount())]
+
+    newest = max(doc.store.reflections(), key=lambda r: (r.date, r.id))
+    assert titles()[0] == newest.title  # newest first when the page opens
+    chosen = _select(reflections_page, "The break-time disagreement")
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(COL_TITLE) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    first = titles()
+    assert first in (sorted(first, key=str.casefold), sorted(first, key=str.casefold)[::-1])
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert titles() == first[::-1]
+    assert reflections_page.selected().id == chosen.id
 
 
 def test_page_keeps_its_selection_when_another_reflection_is_added(doc, reflections_page):

@@ -95,17 +95,22 @@ class RecordListPage(QWidget):
         search_hint: str,
         new_label: str,
         source,
-        proxy: QSortFilterProxyModel,
         id_role: int,
+        proxy: QSortFilterProxyModel | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.doc = doc
         self.source = source
+        # Without a proxy the source model filters (``set_text``) and sorts itself,
+        # as a long list must: a proxy's sort calls back into Python at every step.
         self.proxy = proxy
-        self.proxy.setParent(self)
-        self.proxy.setSourceModel(source)
-        self.proxy.setDynamicSortFilter(True)
+        shown = source
+        if proxy is not None:
+            proxy.setParent(self)
+            proxy.setSourceModel(source)
+            proxy.setDynamicSortFilter(True)
+            shown = proxy
         self._id_role = id_role
         self.setAccessibleName(title)
 
@@ -129,7 +134,7 @@ class RecordListPage(QWidget):
 
         self.table = QTableView(self)
         self.table.setAccessibleName(table_name)
-        self.table.setModel(self.proxy)
+        self.table.setModel(shown)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -168,8 +173,8 @@ class RecordListPage(QWidget):
         # activated covers Enter and double-click, as the platform defines them.
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        self.proxy.modelReset.connect(self._selection_changed)
-        self.proxy.layoutChanged.connect(self._selection_changed)
+        shown.modelReset.connect(self._selection_changed)
+        shown.layoutChanged.connect(self._selection_changed)
 
     def _button(self, text: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -194,7 +199,15 @@ class RecordListPage(QWidget):
         self._selection_changed()
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self.refilter(lambda: (self.proxy or self.source).set_text(text))
+
+    def refilter(self, change) -> None:
+        """Runs ``change`` (a new filter), keeping the selected entry selected while it
+        is still shown: a model that filters itself resets, which drops the selection."""
+        keep = self.selected_id()
+        change()
+        if keep is not None and not self.select_id(keep):
+            self.table.clearSelection()
         self._selection_changed()
 
     # -- selection -----------------------------------------------------------------
@@ -216,7 +229,9 @@ class RecordListPage(QWidget):
         row = self.source.row_of(record_id)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.source.index(row, 0))
+        index = self.source.index(row, 0)
+        if self.proxy is not None:
+            index = self.proxy.mapFromSource(index)
         if not index.isValid():
             return False
         self.table.selectRow(index.row())
@@ -246,18 +261,37 @@ class RecordListPage(QWidget):
             self.write_preview(PreviewWriter(self.preview), record)
         self.preview.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def resize_columns(self, stretch_column: int, widths: dict[int, int] | None = None) -> None:
+    def resize_columns(
+        self,
+        stretch_column: int,
+        widths: dict[int, int] | None = None,
+        texts: dict[int, list[str]] | None = None,
+    ) -> None:
         """One column takes the spare width; those in ``widths`` (in average
-        characters, so they scale with the font) can be resized by hand; the rest fit
-        their contents."""
+        characters, so they scale with the font) or ``texts`` (every value the column
+        can show) can be resized by hand; the rest fit their contents.
+
+        ``texts`` suits long lists: ``ResizeToContents`` measures up to 1,000 rows
+        through ``data()`` each time the list changes.
+        """
         header = self.table.horizontalHeader()
         char = self.fontMetrics().averageCharWidth()
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        padding = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin) + 24
         for column in range(self.source.columnCount()):
             if column == stretch_column:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             elif widths and column in widths:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, widths[column] * char)
+            elif texts and column in texts:
+                heading_text = self.source.headerData(
+                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                )
+                widest = max(metrics.horizontalAdvance(t) for t in [heading_text, *texts[column]])
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, widest + padding)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 

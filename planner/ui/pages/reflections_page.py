@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 from planner.domain.models import Reflection
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.ui.commands import DeleteReflection, SaveReflection
-from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 from planner.ui.document import GOALS, PROFILE, REFLECTIONS, PlanDocument
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reflections_model import (
@@ -16,7 +15,6 @@ from planner.ui.models.reflections_model import (
     COL_SKILL,
     COL_TITLE,
     REFLECTION_ID_ROLE,
-    ReflectionFilterModel,
     ReflectionTableModel,
 )
 from planner.ui.pages.record_list import PreviewWriter, RecordListPage, confirm
@@ -39,8 +37,7 @@ class ReflectionsPage(RecordListPage):
             table_name=self.tr("Reflections"),
             search_hint=self.tr("Search reflections"),
             new_label=self.tr("New reflection"),
-            source=ReflectionTableModel(),
-            proxy=ReflectionFilterModel(),
+            source=ReflectionTableModel(doc.store.reflection_ids_matching),
             id_role=REFLECTION_ID_ROLE,
             parent=parent,
         )
@@ -49,10 +46,10 @@ class ReflectionsPage(RecordListPage):
         self.show_private.setAccessibleName(self.tr("Show private"))
         self.show_private.setChecked(True)
         self.show_private.toggled.connect(self._show_private_toggled)
-        self._goal_titles: dict[str, str] = {}
-        self.load_rows()
+        # Newest first, set before the rows arrive so that they are sorted once.
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.resize_columns(COL_TITLE, {COL_SKILL: 22})
+        self.load_rows()
+        self.resize_columns(COL_TITLE, {COL_SKILL: 22}, self.source.fixed_column_texts())
         self.finish_layout(self.show_private)
         doc.changed.connect(self.refresh)
 
@@ -62,14 +59,17 @@ class ReflectionsPage(RecordListPage):
             self.reload()
 
     def load_rows(self) -> None:
-        store = self.doc.store
-        self._goal_titles = {g.uid: g.title for g in store.goal_summaries()}
         skills = {s.id: s.name for s in self.doc.framework.skills}
-        self.source.set_rows(store.reflections(), skills)
+        self.source.set_rows(self.doc.store.reflection_rows(), skills)
 
     def _show_private_toggled(self, show: bool) -> None:
-        self.proxy.set_show_private(show)
-        self._selection_changed()
+        self.refilter(lambda: self.source.set_show_private(show))
+
+    def selected(self) -> Reflection | None:
+        """The selected reflection with its sections, read from the store (the list
+        holds no section text)."""
+        reflection_id = self.selected_id()
+        return None if reflection_id is None else self.doc.store.reflection(reflection_id)
 
     def write_preview(self, writer: PreviewWriter, record: Reflection) -> None:
         writer.title(record.title)
@@ -79,8 +79,9 @@ class ReflectionsPage(RecordListPage):
         if record.private:
             details.append(self.tr("Private"))
         writer.line(" · ".join(details))
-        if record.goal and record.goal in self._goal_titles:
-            writer.line(self.tr("Goal: %s") % self._goal_titles[record.goal])
+        goal_title = self.doc.store.reflection_goal_title(record.id) if record.goal else None
+        if goal_title:
+            writer.line(self.tr("Goal: %s") % goal_title)
         model = REFLECTION_MODELS.get(record.model)
         if model is None:
             for key, text in record.sections.items():
@@ -90,6 +91,8 @@ class ReflectionsPage(RecordListPage):
             writer.section(self.tr(section.title), record.sections.get(section.key, ""))
 
     def new_record(self) -> None:
+        from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+
         dialog = ReflectionDialog(self.doc, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             reflection = dialog.reflection()
@@ -100,6 +103,8 @@ class ReflectionsPage(RecordListPage):
         old = self.selected()
         if old is None:
             return
+        from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+
         dialog = ReflectionDialog(self.doc, old, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             new = dialog.reflection()
