@@ -23,6 +23,19 @@ def _open_store(db_path: Path):
     return PlanStore.open(db_path)
 
 
+def _read_plan(db_path: Path):
+    """The whole plan, read without writing to the file (exports)."""
+    from planner.store import PlanStore
+
+    if not db_path.exists():
+        raise CommandError(f"there is no plan at {db_path}")
+    store = PlanStore.open_readonly(db_path)
+    try:
+        return store.load_plan()
+    finally:
+        store.close()
+
+
 def _writing(db_path: Path):
     """The plan's one-writer lock, waiting briefly for the app to let go of it."""
     from planner.store.lock import CLI_LOCK_WAIT_SECONDS, PlanLock
@@ -52,13 +65,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from planner import planfile
 
-    if not args.db.exists():
-        raise CommandError(f"there is no plan at {args.db}")
-    store = _open_store(args.db)
-    try:
-        plan = store.load_plan()
-    finally:
-        store.close()
+    plan = _read_plan(args.db)
     planfile.write(plan, args.out)
     print(
         f"Exported {len(plan.goals)} goals, {len(plan.reflections)} reflections and "
@@ -96,13 +103,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from planner.report import ExportError, export_pdf
 
-    if not args.db.exists():
-        raise CommandError(f"there is no plan at {args.db}")
-    store = _open_store(args.db)
-    try:
-        plan = store.load_plan()
-    finally:
-        store.close()
+    plan = _read_plan(args.db)
     skills = set(args.skill) if args.skill else None
     if skills:
         unknown = sorted(skills - {s.id for s in plan.framework.skills})
@@ -245,14 +246,15 @@ def run(argv: list[str] | None = None) -> int:
     args.db = resolve_db_path(args.db)
     if args.verb is None:
         return -1
-    from planner.failures import report_command_failure
-
     try:
         return args.handler(args)
     except CommandError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:
+        # Imported only on failure: it pulls in traceback and logging helpers.
+        from planner.failures import report_command_failure
+
         return report_command_failure(exc)
 
 

@@ -12,16 +12,19 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
+from planner.store.database import ReadOnlyDatabase, load_sqlite_utils
 from planner.store.errors import (
     DamagedDatabaseError,
     NewerSchemaError,
     StoreError,
     describe_sqlite_error,
 )
-from planner.store.schema import SCHEMA_VERSION, migrations
+from planner.store.schema import SCHEMA_VERSION, migration_set
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -40,7 +43,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def schema_version(db: Database) -> int:
+def schema_version(db: Database | ReadOnlyDatabase) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
@@ -104,7 +107,34 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
         if "not a database" in str(exc).lower() or "malformed" in str(exc).lower():
             raise DamagedDatabaseError(describe_sqlite_error(exc, path)) from None
         raise StoreError(describe_sqlite_error(exc, path)) from None
-    return Database(conn, execute_plugins=False)
+    return load_sqlite_utils().Database(conn, execute_plugins=False)
+
+
+def connect_current_readonly(path: Path) -> ReadOnlyDatabase | None:
+    """A read-only connection to the plan at ``path`` when it can be read as it is.
+
+    Returns ``None`` whenever the normal open has something to do or to say: no file,
+    an unfinished write to roll back, a schema that needs migrating or is newer, a
+    damaged or locked file. The caller then opens it the normal way, which migrates or
+    gives the same message as ever.
+    """
+    if not path.is_file() or journal_path(path).exists():
+        return None
+    try:
+        conn = open_existing(path, "ro", check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if version != SCHEMA_VERSION or str(journal).lower() != "delete":
+        conn.close()
+        return None
+    return ReadOnlyDatabase(conn)
 
 
 def journal_path(path: Path) -> Path:
@@ -132,7 +162,7 @@ def finish_interrupted_write(path: Path) -> None:
 
 
 def pending_migrations(db: Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
+    return [m.name for m in migration_set().pending(db)]
 
 
 def migrate(db: Database, *, before_migrating: Callable[[Database], None] | None = None) -> None:
@@ -155,12 +185,12 @@ def migrate(db: Database, *, before_migrating: Callable[[Database], None] | None
                 f"{version}, this version understands up to {SCHEMA_VERSION}). Install the "
                 "newer version to open it; the file has not been changed."
             )
-        pending = migrations.pending(db)
+        pending = migration_set().pending(db)
         if not pending:
             return
         if before_migrating is not None and db.table_names():
             before_migrating(db)
-        migrations.apply(db)
+        migration_set().apply(db)
     except sqlite3.DatabaseError as exc:
         text = str(exc).lower()
         if "not a database" in text or "malformed" in text:

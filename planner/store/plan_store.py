@@ -12,16 +12,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from planner.domain.models import Framework, Plan, Profile, ScaleLevel, Skill
 from planner.domain.validation import ValidationError, check_profile
-from planner.store.connection import connect, migrate
+from planner.store.connection import connect, connect_current_readonly, migrate
 from planner.store.errors import StoreError, describe_sqlite_error
 from planner.store.goals import GoalQueries
 from planner.store.journal import JournalQueries
 from planner.store.rows import day, iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from planner.store.database import ReadOnlyDatabase
 
 
 def _backup_before_migrating(path: Path, db: Database) -> None:
@@ -33,7 +37,7 @@ def _backup_before_migrating(path: Path, db: Database) -> None:
 class PlanStore(GoalQueries, JournalQueries):
     """One plan in one SQLite file (or in memory for tests)."""
 
-    def __init__(self, db: Database, path: Path | None = None):
+    def __init__(self, db: Database | ReadOnlyDatabase, path: Path | None = None):
         self.db = db
         self.path = path
         # Bumped on every committed write; the app uses it to know when to back up.
@@ -68,6 +72,24 @@ class PlanStore(GoalQueries, JournalQueries):
             db.close()
             raise
         return cls(db, resolved)
+
+    @classmethod
+    def open_readonly(cls, path: Path | str) -> PlanStore:
+        """Opens the plan at ``path`` for reading only (export), as fast as it can.
+
+        A file whose schema is current is read through a plain read-only ``sqlite3``
+        connection: nothing is written and sqlite-utils is not imported. Any other file
+        (to create, migrate, roll back, or refuse with a message) takes :meth:`open`.
+        Writing through the returned store is a bug and raises ``TypeError``.
+
+        Raises:
+            StoreError: as :meth:`open` does.
+        """
+        path = Path(path)
+        db = connect_current_readonly(path)
+        if db is None:
+            return cls.open(path)
+        return cls(db, path)
 
     @classmethod
     def memory(cls) -> PlanStore:

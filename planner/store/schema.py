@@ -7,10 +7,22 @@ without reading any table.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-migrations = Migrations("leadership-planner")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+# The migrations in order. They are handed to sqlite-utils only when a database is
+# opened for writing, so that reading a plan never imports sqlite-utils.
+_STEPS: list[Callable[[Database], None]] = []
+
+
+def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
+    _STEPS.append(step)
+    return step
 
 
 def _run(db: Database, script: str) -> None:
@@ -21,7 +33,7 @@ def _run(db: Database, script: str) -> None:
             db.execute(statement)
 
 
-@migrations()
+@_migration
 def m001_initial(db: Database) -> None:
     _run(
         db,
@@ -125,7 +137,7 @@ def m001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-@migrations()
+@_migration
 def m002_list_indexes(db: Database) -> None:
     # Indexes for the lists a big plan shows at once, found with EXPLAIN QUERY PLAN:
     # each goal's latest percent read from the index alone (skill pages, overview);
@@ -144,7 +156,7 @@ def m002_list_indexes(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-@migrations()
+@_migration
 def m003_goal_status_index(db: Database) -> None:
     # The overview's per-skill counts read each goal's status; from the table that
     # means every goal's full row (10 MB on a 10,000-goal plan), from this index 300 KB.
@@ -154,3 +166,24 @@ def m003_goal_status_index(db: Database) -> None:
 
 # The newest user_version this app writes; a file above it came from a newer app.
 SCHEMA_VERSION = 3
+
+
+@cache
+def migration_set() -> Migrations:
+    """The migrations as sqlite-utils' ``Migrations`` (by function name, in order)."""
+    from planner.store.database import load_sqlite_utils
+
+    load_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
+    found = Migrations("leadership-planner")
+    for step in _STEPS:
+        found()(step)
+    return found
+
+
+def __getattr__(name: str):
+    # ``schema.migrations`` stays available, built on first use.
+    if name == "migrations":
+        return migration_set()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
