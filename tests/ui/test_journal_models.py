@@ -18,6 +18,7 @@ from planner.ui.models.reflections_model import (
 )
 from planner.ui.models.reviews_model import (
     COL_ACTIONS,
+    COL_NOTES,
     COL_REVIEWER,
     ReviewFilterModel,
     ReviewTableModel,
@@ -153,3 +154,15 @@ def test_matrix_has_a_row_per_skill_and_a_column_per_round(core_framework):
 def test_tooltips_never_turn_user_text_into_markup():
     assert plain_tooltip("") == ""
     assert plain_tooltip("a <i>b</i>\nc") == "<qt>a &lt;i&gt;b&lt;/i&gt;<br>c</qt>"
+
+
+def test_review_notes_show_on_one_line_and_whole_in_the_tooltip():
+    notes = "Talked about the rota.\n\nAgreed to try huddles. " * 40
+    model = ReviewTableModel()
+    model.set_rows([Review(dt.date(2026, 5, 1), "Grace Mensah", notes, "", id=1)])
+    shown = model.data(model.index(0, COL_NOTES), DISPLAY)
+    assert shown.startswith("Talked about the rota. Agreed to try huddles. Talked")
+    assert "\n" not in shown and len(shown) <= 300
+    assert model.data(model.index(0, COL_NOTES), Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
+        notes
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -20,6 +22,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+# The most of the notes the table shows on one line; the preview shows them whole.
+# Eliding a long text measures all of it, for every row painted.
+NOTES_SHOWN = 300
 
 
 def agreed_action_lines(review: Review) -> list[str]:
@@ -59,6 +64,14 @@ class ReviewTableModel(QAbstractTableModel):
             return self.tr(HEADERS[section])
         return None
 
+    def fixed_column_texts(self) -> dict[int, list[str]]:
+        """The widest values of the date and agreed-actions columns, so their widths
+        need not be measured row by row."""
+        return {
+            COL_DATE: [format_date(dt.date(2026, m, 28)) for m in range(1, 13)],
+            COL_ACTIONS: [self.tr("None"), self.tr("1 action"), self.tr("%d actions") % 88],
+        }
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -72,8 +85,7 @@ class ReviewTableModel(QAbstractTableModel):
             if col == COL_REVIEWER:
                 return review.reviewer
             if col == COL_NOTES:
-                # One line in the table; the preview shows the whole text.
-                return " ".join(review.notes.split())
+                return " ".join(review.notes[: NOTES_SHOWN * 2].split())[:NOTES_SHOWN]
             if col == COL_ACTIONS:
                 count = len(agreed_action_lines(review))
                 if count == 0:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from planner.domain.models import Review
 from planner.ui.commands import DeleteReview, SaveReview
-from planner.ui.dialogs.review_dialog import ReviewDialog
 from planner.ui.document import PROFILE, REVIEWS, PlanDocument
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reviews_model import (
@@ -44,7 +43,7 @@ class ReviewsPage(RecordListPage):
         self.preview.setAccessibleName(self.tr("Review preview"))
         self.load_rows()
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.resize_columns(COL_NOTES, {COL_REVIEWER: 24})
+        self.resize_columns(COL_NOTES, {COL_REVIEWER: 24}, self.source.fixed_column_texts())
         self.finish_layout()
         doc.changed.connect(self.refresh)
 
@@ -68,6 +67,8 @@ class ReviewsPage(RecordListPage):
         )
 
     def new_record(self) -> None:
+        from planner.ui.dialogs.review_dialog import ReviewDialog
+
         dialog = ReviewDialog(self.doc, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             review = dialog.review()
@@ -78,6 +79,8 @@ class ReviewsPage(RecordListPage):
         old = self.selected()
         if old is None:
             return
+        from planner.ui.dialogs.review_dialog import ReviewDialog
+
         dialog = ReviewDialog(self.doc, old, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             new = dialog.review()
