@@ -28,6 +28,20 @@ def local_data_dir() -> Path:
     return Path(base) / "leadership-planner"
 
 
+def local_cache_dir() -> Path:
+    """The per-user folder for data the app can always rebuild (parsed fonts).
+
+    Deleting it loses nothing: whatever is missing or unreadable is made again.
+    """
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP_DIR_NAME / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_DIR_NAME
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "leadership-planner"
+
+
 def default_db_path() -> Path:
     """Where the plan lives unless ``--db`` says otherwise."""
     return local_data_dir() / DB_FILENAME

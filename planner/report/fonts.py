@@ -40,13 +40,15 @@ def register_fonts() -> frozenset[int]:
     """
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from planner.report.font_cache import load_font
 
     covered: frozenset[int] = frozenset()
     for name, filename in _FILES.items():
         path = resource_path("fonts", filename)
         try:
-            font = TTFont(name, str(path))
+            font = load_font(name, path)
         except (OSError, TTFError) as exc:
             raise FontMissingError(
                 f"The font file {filename} is missing or damaged; reinstall Leadership Planner."

@@ -1,0 +1,104 @@
+"""The fonts' glyph tables cached between exports: the same font as parsing the file,
+and a missing, stale, damaged, hostile or unwritable cache never stops an export."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont
+
+from planner.paths import resource_path
+from planner.report import font_cache
+from planner.report.font_cache import cache_folder, load_font
+
+FONT = resource_path("fonts", "DejaVuSans.ttf")
+STORE_NAME = "DejaVuSans.pickle"
+
+
+def _same_font(font: TTFont, parsed: TTFont) -> None:
+    mine, theirs = vars(font), vars(parsed)
+    assert set(mine) == set(theirs)
+    for attr, value in theirs.items():
+        if attr not in ("face", "encoding", "state"):
+            assert mine[attr] == value, attr
+    assert font.shapable == parsed.shapable
+    assert vars(font.encoding) == vars(parsed.encoding)
+    face, parsed_face = vars(font.face), vars(parsed.face)
+    assert set(face) == set(parsed_face)
+    for attr, value in parsed_face.items():
+        # A function made afresh by each parse, and the parser's read position (every
+        # later read seeks first).
+        if attr not in ("_pdfScale", "_pos"):
+            assert face[attr] == value, attr
+    assert font.face._pdfScale(1234) == parsed.face._pdfScale(1234)
+
+
+def test_the_second_load_comes_from_the_cache_and_equals_parsing(monkeypatch):
+    parsed = TTFont("Test", str(FONT))
+    _same_font(load_font("Test", FONT), parsed)
+    assert (cache_folder() / STORE_NAME).is_file()
+
+    def parsed_again(*args):
+        raise AssertionError("the file was parsed again although the cache was there")
+
+    monkeypatch.setattr(font_cache, "_write", parsed_again)
+    _same_font(load_font("Test", FONT), parsed)
+
+
+def test_a_changed_font_file_is_parsed_again(monkeypatch, tmp_path):
+    copy = tmp_path / FONT.name
+    copy.write_bytes(FONT.read_bytes())
+    load_font("Test", copy)
+    os.utime(copy, ns=(copy.stat().st_atime_ns, copy.stat().st_mtime_ns + 10**9))
+    written = []
+    monkeypatch.setattr(font_cache, "_write", lambda *args: written.append(args))
+    load_font("Test", copy)
+    assert written
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not a pickle at all",
+        pickle.dumps(("wrong key", {})),
+        pickle.dumps((("old",), {"charToGlyph": {}})),
+    ],
+)
+def test_a_damaged_or_stale_cache_is_parsed_again_and_replaced(content):
+    load_font("Test", FONT)
+    store = cache_folder() / STORE_NAME
+    store.write_bytes(content)
+    font = load_font("Test", FONT)
+    _same_font(font, TTFont("Test", str(FONT)))
+    assert store.read_bytes() != content
+
+
+def test_a_cache_naming_code_is_never_run(tmp_path):
+    marker = tmp_path / "ran"
+
+    class Hostile:
+        def __reduce__(self):
+            return (os.mkdir, (str(marker),))
+
+    load_font("Test", FONT)
+    store = cache_folder() / STORE_NAME
+    store.write_bytes(pickle.dumps((font_cache._key(FONT), Hostile())))
+    font = load_font("Test", FONT)
+    assert not marker.exists()
+    _same_font(font, TTFont("Test", str(FONT)))
+
+
+def test_an_unwritable_cache_folder_still_exports(monkeypatch, tmp_path):
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setattr(font_cache, "cache_folder", lambda: blocker / "fonts")
+    font = load_font("Test", FONT)
+    _same_font(font, TTFont("Test", str(FONT)))
+
+
+def test_a_missing_font_file_still_raises(tmp_path):
+    with pytest.raises(OSError):
+        load_font("Test", tmp_path / "gone.ttf")
