@@ -14,6 +14,10 @@ TODAY = dt.date(2026, 6, 15)
 SA = "situational-awareness"
 
 
+def _found(store, text: str) -> set[int]:
+    return store.reflection_ids_matching(text)
+
+
 def _add(store, title: str, sections: dict[str, str], **kwargs) -> Reflection:
     return store.save_reflection(Reflection(TODAY, title, "rolfe", sections, **kwargs))
 
@@ -42,23 +46,23 @@ def test_search_finds_words_in_title_skill_name_and_sections_in_any_case(store):
         {"what": "Escalated the NEWS score", "now_what": "Ask Siân first"},
         skill=SA,
     )
-    assert found.id in store.reflection_ids_matching("NIGHT news")
-    assert found.id in store.reflection_ids_matching("situational escalated")
-    assert found.id in store.reflection_ids_matching("SIÂN")
-    assert found.id not in store.reflection_ids_matching("night zebra")
-    assert store.reflection_ids_matching("  ") == {r.id for r in store.reflection_rows()}
+    assert found.id in _found(store, "NIGHT news")
+    assert found.id in _found(store, "situational escalated")
+    assert found.id in _found(store, "SIÂN")
+    assert found.id not in _found(store, "night zebra")
+    assert _found(store, "  ") == {r.id for r in store.reflection_rows()}
 
 
 def test_search_never_matches_section_keys_json_quoting_or_wildcards(store):
     plain = _add(store, "Plain", {"what": 'She said "no" \\ then\nThe end', "now_what": ""})
-    assert plain.id not in store.reflection_ids_matching("now_what")  # a key, not text
-    assert plain.id not in store.reflection_ids_matching("nthe")  # \nThe in the JSON
-    assert plain.id not in store.reflection_ids_matching("100%")
-    assert plain.id not in store.reflection_ids_matching("o_t")
-    assert plain.id in store.reflection_ids_matching('"no"')
-    assert plain.id in store.reflection_ids_matching("\\")
+    assert plain.id not in _found(store, "now_what")  # a key, not text
+    assert plain.id not in _found(store, "nthe")  # \nThe in the JSON
+    assert plain.id not in _found(store, "100%")
+    assert plain.id not in _found(store, "o_t")
+    assert plain.id in _found(store, '"no"')
+    assert plain.id in _found(store, "\\")
     wild = _add(store, "Wild", {"what": "Scored 100% on o_t"})
-    assert store.reflection_ids_matching("100% o_t") & {plain.id, wild.id} == {wild.id}
+    assert _found(store, "100% o_t") & {plain.id, wild.id} == {wild.id}
 
 
 # Letters that are JSON escapes, key fragments, LIKE wildcards and non-ASCII case pairs.
@@ -78,5 +82,22 @@ def test_search_agrees_with_reading_the_text(store, title, what, so_what, query)
     words = query.casefold().split()
     haystack = " ".join([title, what, so_what]).casefold()
     expected = all(word in haystack for word in words)
-    assert (saved.id in store.reflection_ids_matching(query)) == expected
+    assert (saved.id in _found(store, query)) == expected
     store.delete_reflection(saved.id)
+
+
+def test_rows_come_newest_first_a_page_at_a_time(store):
+    for n in range(3):
+        _add(store, f"Same day {n}", {"what": "x"})
+    oldest_first = store.reflection_rows()
+    newest_first = oldest_first[::-1]
+    assert store.reflection_rows(newest_first=True) == newest_first
+    assert store.reflection_rows(newest_first=True, limit=2, offset=1) == newest_first[1:3]
+    assert store.reflection_rows(newest_first=True, offset=3) == newest_first[3:]
+
+
+def test_rows_and_a_search_can_be_read_in_one_pass(store):
+    _add(store, "Night shift", {"what": "Escalated the NEWS score"})
+    rows, found = store.reflection_rows_searched("news ESCALATED")
+    assert rows == store.reflection_rows()
+    assert found == store.reflection_ids_matching("news ESCALATED") != set()

@@ -46,7 +46,7 @@ def _reflections(store) -> list[ReflectionRow]:
 
 
 def _model(store) -> ReflectionTableModel:
-    model = ReflectionTableModel(store.reflection_ids_matching)
+    model = ReflectionTableModel(store)
     model.set_rows(_reflections(store), SKILLS)
     return model
 
@@ -98,7 +98,7 @@ def test_same_day_reflections_sort_in_the_order_written_and_exactly_reverse(stor
     day = dt.date(2026, 2, 2)
     for title in ("First", "Second", "Third"):
         store.save_reflection(Reflection(day, title, "rolfe", {}))
-    model = ReflectionTableModel(store.reflection_ids_matching)
+    model = ReflectionTableModel(store)
     model.set_rows(list(reversed(store.reflection_rows())), SKILLS)
     model.set_text("first second third")
     assert _titles(model) == []  # every word must be found in the same reflection
@@ -166,3 +166,40 @@ def test_review_notes_show_on_one_line_and_whole_in_the_tooltip():
     assert model.data(model.index(0, COL_NOTES), Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
         notes
     )
+
+
+def _paged(store, monkeypatch, extra: int = 5) -> ReflectionTableModel:
+    """A model over the demo journal plus ``extra`` reflections, read 2 at a time."""
+    for n in range(extra):
+        store.save_reflection(Reflection(dt.date(2026, 1, 1 + n), f"Extra {n}", "rolfe", {}))
+    monkeypatch.setattr(ReflectionTableModel, "PAGE", 2)
+    model = ReflectionTableModel(store)
+    model.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
+    model.load(SKILLS)
+    return model
+
+
+def test_a_long_journal_opens_with_its_newest_page_and_reads_more_when_scrolled(store, monkeypatch):
+    model = _paged(store, monkeypatch)
+    newest_first = [r.title for r in store.reflection_rows(newest_first=True)]
+    assert _titles(model) == newest_first[:2] and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert _titles(model) == newest_first and model.complete()
+
+
+def test_another_order_a_search_or_hiding_private_reads_every_row(store, monkeypatch):
+    model = _paged(store, monkeypatch)
+    everything = store.reflection_rows()
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert _titles(model) == sorted((r.title for r in everything), key=str.casefold)
+    model = _paged(store, monkeypatch, extra=0)
+    model.set_text("staffing")  # the demo's oldest reflections are not read yet
+    assert set(_titles(model)) == {
+        r.title for r in store.reflections() if "staffing" in str(r.sections).casefold()
+    }
+    model = _paged(store, monkeypatch, extra=0)
+    model.set_show_private(False)
+    assert model.rowCount() == len([r for r in store.reflection_rows() if not r.private])
+    model.load(SKILLS)  # a reload keeps reading everything the view needs
+    assert model.complete()

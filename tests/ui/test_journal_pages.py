@@ -15,7 +15,7 @@ from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 from planner.ui.dialogs.review_dialog import ReviewDialog
 from planner.ui.document import PlanDocument
-from planner.ui.models.reflections_model import COL_TITLE
+from planner.ui.models.reflections_model import COL_TITLE, ReflectionTableModel
 from planner.ui.pages.assessment_page import AssessmentPage
 from planner.ui.pages.profile_page import ProfilePage
 from planner.ui.pages.reflections_page import ReflectionsPage
@@ -574,3 +574,13 @@ def test_delete_key_in_the_table_deletes_after_confirming(qtbot, doc, reflection
     qtbot.keyClick(reflections_page.table, Qt.Key.Key_Delete)
     assert len(confirm) == 1
     assert doc.store.reflection(original.id) is None
+
+
+def test_selecting_an_entry_older_than_the_rows_read_reads_the_rest(qtbot, doc, monkeypatch):
+    monkeypatch.setattr(ReflectionTableModel, "PAGE", 2)
+    page = ReflectionsPage(doc)
+    qtbot.addWidget(page)
+    assert not page.source.complete()
+    oldest = doc.store.reflection_rows()[0]
+    assert page.select_id(oldest.id)
+    assert page.selected().id == oldest.id and page.source.complete()

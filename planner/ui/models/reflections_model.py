@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from planner.domain.models import ReflectionRow
 from planner.domain.reflection_models import REFLECTION_MODELS
+from planner.store import PlanStore
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.tooltip import plain_tooltip
 
@@ -36,20 +37,27 @@ class ReflectionTableModel(QAbstractTableModel):
     Filtering and sorting happen here on plain rows rather than in a
     QSortFilterProxyModel, whose sort calls ``data()``, ``rowCount()`` and
     ``columnCount()`` at every comparison: about 200,000 Python calls each for a
-    journal of 10,000 reflections, against 10,000 key calls here. The words of a
-    search are looked up by ``search`` (the store, which reads the sections there,
-    so they are never loaded for the list).
+    journal of 10,000 reflections, against 10,000 key calls here.
+
+    ``load`` opens the list newest first with one page of rows from the store
+    (reading all 10,000 took about 20 ms); the rest is read as the view scrolls to
+    the end, or at once for a search, another order or to hide private entries. The
+    store searches the sections, so the list never holds them; the first search
+    reads the rest of the rows in the same pass.
     """
 
-    def __init__(self, search: Callable[[str], set[int]], parent=None):
+    PAGE = 200
+
+    def __init__(self, store: PlanStore | None = None, parent=None):
         super().__init__(parent)
-        self._search = search
-        self._all: list[ReflectionRow] = []
+        self._store = store
+        self._complete = True
+        self._all: list[ReflectionRow] = []  # oldest first
+        self._matches: set[int] | None = None  # ids a search found
         self._rows: list[ReflectionRow] = []
         self._row_of: dict[int, int] = {}
         self._skill_names: dict[str, str] = {}
         self._text = ""
-        self._matches: set[int] | None = None
         self._show_private = True
         self._sort_column: int | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -57,20 +65,43 @@ class ReflectionTableModel(QAbstractTableModel):
     def set_rows(
         self, rows: list[ReflectionRow], skill_names: dict[str, str] | None = None
     ) -> None:
-        """Replaces the rows, searching again for the words being searched for.
+        """Replaces the rows with all of ``rows``, searching again if searching.
 
         Args:
             rows: the reflections to show.
             skill_names: display name of each skill id (unknown ids show as blank).
         """
         self.beginResetModel()
-        # Oldest first, same-day entries in the order they were written: ties in any
-        # sort keep this order. Sorted twice on plain keys rather than once on
-        # (date, id) tuples, which would add 10,000 objects for the garbage collector
-        # to trace; already in order from the store, each pass is one scan.
-        self._all = sorted(sorted(rows, key=attrgetter("id")), key=attrgetter("date"))
+        self._all = _by_date(rows)
+        self._complete = True
         self._skill_names = dict(skill_names or {})
         self._matches = self._find(self._text)
+        self._arrange()
+        self.endResetModel()
+
+    def load(self, skill_names: dict[str, str]) -> None:
+        """(Re)reads the rows from the store: as many as were read before (at least a
+        page) while the list shows every row newest first, otherwise all; and
+        searches again.
+
+        Args:
+            skill_names: display name of each skill id (unknown ids show as blank).
+        """
+        store = self._need_store()
+        self.beginResetModel()
+        self._skill_names = dict(skill_names)
+        self._matches = None
+        if self._text.split():
+            rows, self._matches = store.reflection_rows_searched(self._text)
+            self._complete = True
+        elif self._needs_all():
+            rows = store.reflection_rows()
+            self._complete = True
+        else:
+            limit = max(self.PAGE, len(self._all))
+            rows = store.reflection_rows(newest_first=True, limit=limit)
+            self._complete = len(rows) < limit
+        self._all = _by_date(rows)
         self._arrange()
         self.endResetModel()
 
@@ -79,7 +110,15 @@ class ReflectionTableModel(QAbstractTableModel):
         title, skill or sections."""
         self.beginResetModel()
         self._text = text
-        self._matches = self._find(text)
+        if not text.split():
+            self._matches = None
+            if self._needs_all():
+                self._read_rest()
+        elif self._complete:
+            self._matches = self._need_store().reflection_ids_matching(text)
+        else:
+            rows, self._matches = self._need_store().reflection_rows_searched(text)
+            self._all, self._complete = _by_date(rows), True
         self._arrange()
         self.endResetModel()
 
@@ -87,10 +126,14 @@ class ReflectionTableModel(QAbstractTableModel):
         """Shows or hides the reflections marked private."""
         self.beginResetModel()
         self._show_private = show
+        if self._needs_all():
+            self._read_rest()
         self._arrange()
         self.endResetModel()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if column != COL_DATE or order != Qt.SortOrder.DescendingOrder:
+            self.load_rest()
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self._rows[i.row()].id for i in before]
@@ -101,7 +144,57 @@ class ReflectionTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _find(self, text: str) -> set[int] | None:
-        return self._search(text) if text.split() else None
+        return self._need_store().reflection_ids_matching(text) if text.split() else None
+
+    def _need_store(self) -> PlanStore:
+        if self._store is None:
+            raise ValueError("reading or searching reflections needs the model's store")
+        return self._store
+
+    def _needs_all(self) -> bool:
+        """Whether the list as asked for can show rows beyond the newest ones."""
+        return bool(
+            self._text.split()
+            or not self._show_private
+            or self._sort_column not in (None, COL_DATE)
+            or self._sort_order != Qt.SortOrder.DescendingOrder
+        )
+
+    def _read_rest(self) -> list[ReflectionRow]:
+        """Reads the rows not read yet, without telling views (callers do)."""
+        if self._complete:
+            return []
+        older = self._need_store().reflection_rows(newest_first=True, offset=len(self._all))
+        self._complete = True
+        self._all = _by_date([*older, *self._all])
+        return older
+
+    def load_rest(self) -> None:
+        """Reads every reflection not read yet."""
+        self._insert_older(self._read_rest())
+
+    def _insert_older(self, older: list[ReflectionRow]) -> None:
+        # Rows are only partly read while every row shows, newest first, so older
+        # rows are the last ones; _read_rest has added them to _all.
+        if not older:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(older) - 1)
+        self._arrange()
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        older = self._need_store().reflection_rows(
+            newest_first=True, limit=self.PAGE, offset=len(self._all)
+        )
+        self._complete = len(older) < self.PAGE
+        self._all = _by_date([*older, *self._all])
+        self._insert_older(older)
 
     def _arrange(self) -> None:
         rows = self._all
@@ -139,8 +232,12 @@ class ReflectionTableModel(QAbstractTableModel):
         return self._row_of.get(reflection_id, -1) if reflection_id is not None else -1
 
     def total(self) -> int:
-        """How many reflections there are, shown or filtered out."""
+        """How many reflections have been read, shown or filtered out."""
         return len(self._all)
+
+    def complete(self) -> bool:
+        """Whether every reflection has been read."""
+        return self._complete
 
     def skill_name(self, skill_id: str | None) -> str:
         return self._skill_names.get(skill_id or "", "")
@@ -194,3 +291,11 @@ class ReflectionTableModel(QAbstractTableModel):
             COL_MODEL: [self.tr(name) for name in MODEL_SHORT_NAMES.values()],
             COL_PRIVATE: [self.tr("Private")],
         }
+
+
+def _by_date(rows: list[ReflectionRow]) -> list[ReflectionRow]:
+    """Oldest first, same-day entries in the order written: ties in any sort keep
+    this order. Sorted twice on plain keys rather than once on (date, id) tuples,
+    which would add 10,000 objects for the garbage collector to trace; rows come
+    from the store in order (or reversed), so each pass is one scan."""
+    return sorted(sorted(rows, key=attrgetter("id")), key=attrgetter("date"))

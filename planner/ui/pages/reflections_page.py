@@ -37,7 +37,7 @@ class ReflectionsPage(RecordListPage):
             table_name=self.tr("Reflections"),
             search_hint=self.tr("Search reflections"),
             new_label=self.tr("New reflection"),
-            source=ReflectionTableModel(doc.store.reflection_ids_matching),
+            source=ReflectionTableModel(doc.store),
             id_role=REFLECTION_ID_ROLE,
             parent=parent,
         )
@@ -59,8 +59,12 @@ class ReflectionsPage(RecordListPage):
             self.reload()
 
     def load_rows(self) -> None:
-        skills = {s.id: s.name for s in self.doc.framework.skills}
-        self.source.set_rows(self.doc.store.reflection_rows(), skills)
+        self.source.load({s.id: s.name for s in self.doc.framework.skills})
+
+    def select_id(self, record_id: int | None) -> bool:
+        if record_id is not None and self.source.row_of(record_id) < 0:
+            self.source.load_rest()  # it may be older than the rows read so far
+        return super().select_id(record_id)
 
     def _show_private_toggled(self, show: bool) -> None:
         self.refilter(lambda: self.source.set_show_private(show))
