@@ -408,6 +408,70 @@ def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
     return rows, first
 
 
+# Opens the reflections page of a plan and types a search into it one key at a time,
+# each key timed as interaction.py times its steps; prints one JSON object.
+_REFLECTION_SEARCH_PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from benchmarks.interaction import _Heartbeat, _settle, _timed, _wait_for_paint
+from planner.app import create_window
+
+window = create_window(sys.argv[1])
+app = QApplication.instance()
+window.show()
+_wait_for_paint(app, window)
+heartbeat = _Heartbeat()
+heartbeat.start()
+_settle(app)
+opened = _timed(app, lambda: window.show_page("reflections"))
+page = window.pages["reflections"]
+word = sys.argv[2]
+keys = [_timed(app, lambda n=n: page.search.setText(word[:n])) for n in range(1, len(word) + 1)]
+shown, total = page.table.model().rowCount(), page.source.total()
+cleared = _timed(app, page.search.clear)
+_settle(app)
+heartbeat.timer.stop()
+longest = max(heartbeat.longest * 1000, opened, cleared, *keys)
+window.doc.undo_stack.blockSignals(True)
+window.store.close()
+print(json.dumps([opened, max(keys), cleared, longest, shown, total]))
+"""
+
+
+def reflection_search(paths, settings: Settings, env, work) -> list[Row]:
+    """The reflections page of the heavy plan: opened first after start-up, then a
+    search typed a key at a time (every key searches titles, skills and sections)."""
+    results = []
+    for _ in range(settings.interaction_runs):
+        copy = work / "db" / "interaction.db"
+        shutil.copyfile(paths["heavy"], copy)
+        proc = subprocess.run(
+            [sys.executable, "-c", _REFLECTION_SEARCH_PROBE, str(copy), plans.FILTER_WORD],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"reflection search benchmark failed:\n{proc.stderr}")
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    opened, key, cleared, longest = (statistics.median(r[i] for r in results) for i in range(4))
+    shown, total = results[0][4], results[0][5]
+    measured = [
+        (f"Reflections ({total:,}): open the page first after start-up", opened),
+        (
+            f"Reflections: type a search (“{plans.FILTER_WORD}”: {shown:,} shown), slowest key",
+            key,
+        ),
+        ("Reflections: clear the search", cleared),
+        ("Longest GUI-thread block while opening and searching reflections", longest),
+    ]
+    return [
+        Row(f"Interaction: {label}", f"{value:.0f} ms", "", "", "≤ 50 ms", value <= 50)
+        for label, value in measured
+    ]
+
+
 def command_line_imports(paths, env, work) -> list[Row]:
     """Runs verbs in-process in a child and lists any Qt module they loaded."""
     out = work / "out"
@@ -475,6 +539,7 @@ def run(settings: Settings, work: Path) -> tuple[list[Row], dict]:
     rows += import_plan(paths, settings, env, work)
     interaction_rows, raw = interaction(paths, settings, env, work)
     rows += interaction_rows
+    rows += reflection_search(paths, settings, env, work)
     rows += command_line_imports(paths, env, work)
     return rows, raw
 
