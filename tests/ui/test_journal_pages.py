@@ -220,6 +220,9 @@ def test_confirmation_shows_user_text_literally(qtbot, doc, reflections_page, mo
 def test_search_narrows_the_reflections_table(qtbot, reflections_page):
     qtbot.keyClicks(reflections_page.search, "break-time")
     assert reflections_page.table.model().rowCount() == 1
+    qtbot.keyClicks(reflections_page.search, "zebra")
+    assert reflections_page.table.model().rowCount() == 0
+    assert reflections_page.preview.toPlainText() == "Select an entry to read it here."
 
 
 def test_search_reads_the_sections_and_the_preview_names_the_linked_goal(
@@ -584,3 +587,17 @@ def test_selecting_an_entry_older_than_the_rows_read_reads_the_rest(qtbot, doc, 
     oldest = doc.store.reflection_rows()[0]
     assert page.select_id(oldest.id)
     assert page.selected().id == oldest.id and page.source.complete()
+
+
+def test_a_partly_read_list_keeps_its_selection_when_sorted_or_filtered(qtbot, doc, monkeypatch):
+    monkeypatch.setattr(ReflectionTableModel, "PAGE", 2)
+    page = ReflectionsPage(doc)
+    qtbot.addWidget(page)
+    newest = doc.store.reflection_rows(newest_first=True)[0]
+    assert page.select_id(newest.id) and not page.source.complete()
+    page.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert page.source.complete()
+    assert page.table.model().rowCount() == len(doc.store.reflection_rows())
+    assert page.selected().id == newest.id
+    page.show_private.click()
+    assert page.selected() is None or page.selected().id == newest.id

@@ -47,6 +47,10 @@ class ReviewTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Review:
         return self._rows[row]
 
+    def total(self) -> int:
+        """How many reviews there are, shown or filtered out."""
+        return len(self._rows)
+
     def row_of(self, review_id: int | None) -> int:
         for i, review in enumerate(self._rows):
             if review.id == review_id:

@@ -254,7 +254,7 @@ class RecordListPage(QWidget):
         if record is None:
             self.preview.setPlainText(
                 self.tr("Nothing to show yet.")
-                if self.source.rowCount() == 0
+                if self.source.total() == 0
                 else self.tr("Select an entry to read it here.")
             )
         else:
