@@ -46,7 +46,7 @@ class ReflectionsPage(RecordListPage):
         self.show_private.setAccessibleName(self.tr("Show private"))
         self.show_private.setChecked(True)
         self.show_private.toggled.connect(self._show_private_toggled)
-        # Newest first, set before the rows arrive so that they are sorted once.
+        # Newest first, set before the rows arrive: only the newest page is read.
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.load_rows()
         self.resize_columns(COL_TITLE, {COL_SKILL: 22}, self.source.fixed_column_texts())
