@@ -10,6 +10,7 @@ before: the cache can make an export faster, never make it fail.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import tempfile
@@ -54,7 +55,7 @@ def load_font(name: str, path: Path) -> TTFont:
         OSError, TTFError: the file is missing or damaged (as ``TTFont`` raises them).
     """
     key = _key(path)
-    store = cache_folder() / f"{path.stem}.pickle"
+    store = cache_folder() / _store_name(path)
     tables = _read(store, key)
     if tables is not None:
         try:
@@ -64,6 +65,13 @@ def load_font(name: str, path: Path) -> TTFont:
     font = TTFont(name, str(path))
     _write(store, key, {attr: getattr(font.face, attr) for attr in _TABLES})
     return font
+
+
+def _store_name(path: Path) -> str:
+    # One file per installed font file, so two installations never overwrite each
+    # other's tables over and over.
+    where = hashlib.sha256(str(path.resolve().parent).encode("utf-8")).hexdigest()[:12]
+    return f"{path.stem}-{where}.pickle"
 
 
 def _key(path: Path) -> tuple:

@@ -14,7 +14,7 @@ from planner.report import font_cache
 from planner.report.font_cache import cache_folder, load_font
 
 FONT = resource_path("fonts", "DejaVuSans.ttf")
-STORE_NAME = "DejaVuSans.pickle"
+STORE_NAME = font_cache._store_name(FONT)
 
 
 def _same_font(font: TTFont, parsed: TTFont) -> None:
