@@ -24,8 +24,10 @@ def load_sqlite_utils() -> ModuleType:
     opened for writing, so reading a plan (export) skips its 40 ms import altogether.
     """
     loaded = sys.modules.get("sqlite_utils")
-    if loaded is not None:
+    if getattr(loaded, "Database", None) is not None:
         return loaded
+    # Not imported yet, or still being imported by another thread (the start-up check
+    # runs on one): the import statement below waits for that import to finish.
     blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # makes "import numpy" raise ImportError
