@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from planner.domain.models import Reflection
 from planner.domain.reflection_models import DEFAULT_REFLECTION_MODEL, REFLECTION_MODELS
 from planner.domain.validation import MAX_TITLE
+from planner.ui.dialogs.discard import confirm_discard
 from planner.ui.dialogs.privacy_notes import IdentifierWatch, anonymise_reminder
 from planner.ui.document import PlanDocument
 
@@ -290,16 +291,8 @@ class ReflectionDialog(QDialog):
 
     def reject(self) -> None:
         # Escape or Cancel must not silently throw away a reflection being written.
-        if self.isVisible() and self.reflection() != self._initial:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard changes?"),
-                self.tr("Close without saving? What you have written here will be lost."),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.isVisible() and self.reflection() != self._initial and not confirm_discard(self):
+            return
         super().reject()
 
     def reflection(self) -> Reflection:

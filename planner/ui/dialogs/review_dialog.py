@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain.models import Review
+from planner.ui.dialogs.discard import confirm_discard
 from planner.ui.dialogs.privacy_notes import IdentifierWatch
 from planner.ui.dialogs.reflection_dialog import DATE_FORMAT
 from planner.ui.document import PlanDocument
@@ -130,16 +130,8 @@ class ReviewDialog(QDialog):
 
     def reject(self) -> None:
         # Escape or Cancel must not silently throw away notes being written.
-        if self.isVisible() and self.review() != self._initial:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard changes?"),
-                self.tr("Close without saving? What you have written here will be lost."),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.isVisible() and self.review() != self._initial and not confirm_discard(self):
+            return
         super().reject()
 
     def review(self) -> Review:
