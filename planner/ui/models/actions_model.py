@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 
 from planner.domain.models import GoalAction
 from planner.ui.models.goals_model import format_date
+from planner.ui.models.rows_model import RowsTableModel
 
 COL_TEXT, COL_DUE = range(2)
 HEADERS = ("Action", "Due")
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowsTableModel):
     """Editable when ``editable``; otherwise ticking a box emits ``toggled`` so the
     caller can record an undoable command instead of changing the row itself."""
+
+    headers = HEADERS
 
     toggled = Signal(int, bool)  # row, done
 
@@ -47,17 +50,6 @@ class ActionsModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def flags(self, index):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

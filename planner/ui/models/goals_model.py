@@ -7,13 +7,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary
+from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
 COL_TITLE, COL_STATUS, COL_PRIORITY, COL_TARGET, COL_PROGRESS = range(5)
@@ -30,13 +30,15 @@ def format_date(day: dt.date | None) -> str:
     return f"{day.day} {day:%b %Y}" if day else ""
 
 
-class GoalTableModel(QAbstractTableModel):
+class GoalTableModel(RowsTableModel):
     """Goals as rows, filtered by title words and status and sorted by any column.
 
     Filtering and sorting happen here on plain rows rather than in a
     QSortFilterProxyModel, whose sort calls ``data()`` for every comparison: about
     180,000 Python calls for a skill with 3,600 goals, against 3,600 key calls here.
     """
+
+    headers = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -132,17 +134,6 @@ class GoalTableModel(QAbstractTableModel):
     def total(self) -> int:
         """How many goals there are, shown or filtered out."""
         return len(self._all)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def is_overdue(self, goal: GoalSummary) -> bool:
         return bool(

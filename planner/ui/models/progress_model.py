@@ -5,11 +5,12 @@ A goal may have a thousand entries; the view asks for more only as it scrolls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from planner.domain.models import ProgressEntry
 from planner.store import PlanStore
 from planner.ui.models.goals_model import format_date
+from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_PERCENT, COL_NOTE = range(3)
@@ -17,7 +18,9 @@ HEADERS = ("Date", "Progress", "Note")
 PAGE = 100
 
 
-class ProgressModel(QAbstractTableModel):
+class ProgressModel(RowsTableModel):
+    headers = HEADERS
+
     def __init__(self, store: PlanStore | None = None, parent=None):
         super().__init__(parent)
         self._store = store
@@ -58,17 +61,6 @@ class ProgressModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from planner.domain.models import ProgressEntry
 from planner.ui.models.goals_model import GOAL_ID_ROLE, format_date
+from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_GOAL, COL_PERCENT, COL_NOTE = range(4)
 HEADERS = ("Date", "Goal", "Progress", "Note")
 
 
-class RecentProgressModel(QAbstractTableModel):
+class RecentProgressModel(RowsTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple[int, str, ProgressEntry]] = []
@@ -21,17 +24,6 @@ class RecentProgressModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,6 +17,7 @@ from planner.domain.models import ReflectionRow
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.store import PlanStore
 from planner.ui.models.goals_model import format_date
+from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_TITLE, COL_SKILL, COL_MODEL, COL_PRIVATE = range(5)
@@ -30,7 +30,7 @@ MODEL_SHORT_NAMES = {"rolfe": "Rolfe", "gibbs": "Gibbs"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ReflectionTableModel(QAbstractTableModel):
+class ReflectionTableModel(RowsTableModel):
     """Reflections as rows, filtered by a search and the private flag and sorted by
     any column.
 
@@ -45,6 +45,8 @@ class ReflectionTableModel(QAbstractTableModel):
     store searches the sections, so the list never holds them; the first search
     reads the rest of the rows in the same pass.
     """
+
+    headers = HEADERS
 
     PAGE = 200
 
@@ -241,17 +243,6 @@ class ReflectionTableModel(QAbstractTableModel):
 
     def skill_name(self, skill_id: str | None) -> str:
         return self._skill_names.get(skill_id or "", "")
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 
 from planner.domain.models import Review
 from planner.ui.models.goals_model import format_date
+from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_REVIEWER, COL_NOTES, COL_ACTIONS = range(4)
@@ -32,8 +32,10 @@ def agreed_action_lines(review: Review) -> list[str]:
     return [line.strip() for line in review.agreed_actions.splitlines() if line.strip()]
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(RowsTableModel):
     """Reviews as rows; ``set_rows`` replaces them all."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,17 +58,6 @@ class ReviewTableModel(QAbstractTableModel):
             if review.id == review_id:
                 return i
         return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def fixed_column_texts(self) -> dict[int, list[str]]:
         """The widest values of the date and agreed-actions columns, so their widths

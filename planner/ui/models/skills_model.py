@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from planner.ui.models.goals_model import PERCENT_ROLE
+from planner.ui.models.rows_model import RowsTableModel
 
 COL_SKILL, COL_LEVEL, COL_PREVIOUS, COL_GOALS, COL_PROGRESS = range(5)
 HEADERS = ("Skill", "Latest self-rating", "Previous", "Goals achieved", "Average progress")
@@ -24,7 +25,9 @@ class SkillRow:
     average: float
 
 
-class SkillSummaryModel(QAbstractTableModel):
+class SkillSummaryModel(RowsTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[SkillRow] = []
@@ -36,17 +39,6 @@ class SkillSummaryModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> SkillRow:
         return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
