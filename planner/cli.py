@@ -14,6 +14,11 @@ from planner.paths import resolve_db_path
 PROG = "leadership-planner"
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 goal``, ``2 goals``: counts in messages read as plain English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class CommandError(Exception):
     """A failure to report as one line on stderr with a non-zero exit."""
 
@@ -69,8 +74,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     plan = _read_plan(args.db)
     planfile.write(plan, args.out)
     print(
-        f"Exported {len(plan.goals)} goals, {len(plan.reflections)} reflections and "
-        f"{len(plan.reviews)} reviews to {args.out}"
+        f"Exported {_count(len(plan.goals), 'goal')}, "
+        f"{_count(len(plan.reflections), 'reflection')} and "
+        f"{_count(len(plan.reviews), 'review')} to {args.out}"
     )
     return 0
 
@@ -180,7 +186,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(problem)
         summary = report.summary().rstrip(".")
         raise CommandError(f"{args.db} failed its check: {summary}. {_restore_hint(args.db)}")
-    counts = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in report.counts.items())
+    counts = ", ".join(
+        _count(n, t.replace("_", " ").removesuffix("s")) for t, n in report.counts.items()
+    )
     print(f"OK: {args.db} (schema {report.schema_version}): {counts}")
     return 0
 

@@ -99,7 +99,7 @@ def test_export_reports_what_it_wrote(cli, demo_db, tmp_path):
     out = tmp_path / "plan.json"
     result = cli("export-json", "--db", demo_db, "--out", out)
     assert result.code == 0 and result.err == ""
-    assert result.out.startswith("Exported 10 goals, 5 reflections and 1 reviews to ")
+    assert result.out.startswith("Exported 10 goals, 5 reflections and 1 review to ")
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "leadership-plan"
 
 
