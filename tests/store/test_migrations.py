@@ -189,3 +189,33 @@ def test_a_file_that_is_not_a_database_gives_a_clear_message(tmp_path):
 def test_a_folder_is_not_a_database(tmp_path):
     with pytest.raises(StoreError, match="folder"):
         PlanStore.open(tmp_path)
+
+
+def _migration_names() -> list[str]:
+    from sqlite_utils import Database
+
+    from planner.store.connection import pending_migrations
+
+    return pending_migrations(Database(memory=True))
+
+
+@pytest.mark.parametrize("stop_before", _migration_names()[1:])
+def test_every_earlier_schema_upgrades_and_keeps_the_plan(tmp_path, sample_plan, stop_before):
+    from planner import planfile
+    from planner.store.connection import connect, schema_version
+    from planner.store.schema import SCHEMA_VERSION, migration_set
+
+    path = tmp_path / "plan.db"
+    older = connect(path)
+    migration_set().apply(older, stop_before=stop_before)
+    assert schema_version(older) < SCHEMA_VERSION
+    PlanStore(older, path).replace_plan(sample_plan)
+    before = planfile.dumps(PlanStore(older, path).load_plan(), exported_at="fixed")
+    older.close()
+
+    store = PlanStore.open(path)
+    try:
+        assert schema_version(store.db) == SCHEMA_VERSION
+        assert planfile.dumps(store.load_plan(), exported_at="fixed") == before
+    finally:
+        store.close()
