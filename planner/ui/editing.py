@@ -12,7 +12,7 @@ from planner.ui.document import PlanDocument, StoreCommand
 def edit_until_saved(
     doc: PlanDocument,
     make_dialog: Callable[[QDialog | None], QDialog],
-    make_command: Callable[[QDialog], StoreCommand],
+    make_command: Callable[[QDialog], StoreCommand | None],
 ) -> StoreCommand | None:
     """Shows a dialog until its result is saved or the user cancels.
 
@@ -20,12 +20,17 @@ def edit_until_saved(
     already said why; ``make_dialog(previous)`` then builds the dialog again from the
     refused one, with everything the user typed, so they can retry or cancel.
 
+    ``make_command`` may return None when the dialog changed nothing; the loop then
+    ends without saving.
+
     Returns:
-        The command that was saved, or None if the user cancelled.
+        The command that was saved, or None if the user cancelled or changed nothing.
     """
     dialog = make_dialog(None)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         command = make_command(dialog)
+        if command is None:
+            return None
         if doc.execute(command):
             return command
         dialog = make_dialog(dialog)

@@ -601,3 +601,33 @@ def test_a_partly_read_list_keeps_its_selection_when_sorted_or_filtered(qtbot, d
     assert page.selected().id == newest.id
     page.show_private.click()
     assert page.selected() is None or page.selected().id == newest.id
+
+
+def test_a_refused_save_brings_the_reflection_back_as_typed(
+    qtbot, doc, reflections_page, monkeypatch
+):
+    store = doc.store
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    failures = []
+    doc.failed.connect(failures.append)
+    shown = []
+    long_text = ("What happened on the late shift. " * 2000).strip()
+
+    def exec_(dialog):
+        shown.append(dialog.title_edit.text())
+        if len(shown) == 1:
+            dialog.title_edit.setText("Written as the disk filled")
+            dialog.section_edits["what"].setPlainText(long_text)
+            dialog.accept()
+        else:
+            assert dialog.section_edits["what"].toPlainText() == long_text
+            dialog.done(0)
+        return dialog.result()
+
+    monkeypatch.setattr(ReflectionDialog, "exec", exec_)
+    before = len(store.reflections())
+    qtbot.mouseClick(reflections_page.new_button, Qt.MouseButton.LeftButton)
+    assert shown == ["", "Written as the disk filled"]
+    assert failures and "disk is full" in failures[0]
+    assert len(store.reflections()) == before

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from planner.domain.models import Reflection
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.ui.commands import DeleteReflection, SaveReflection
 from planner.ui.document import GOALS, PROFILE, REFLECTIONS, PlanDocument
+from planner.ui.editing import edit_until_saved
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reflections_model import (
     COL_DATE,
@@ -97,11 +98,16 @@ class ReflectionsPage(RecordListPage):
     def new_record(self) -> None:
         from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 
-        dialog = ReflectionDialog(self.doc, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            reflection = dialog.reflection()
-            if self.doc.execute(SaveReflection(self.doc, reflection)):
-                self.select_id(reflection.id)
+        # A refused save (disk full, file locked) brings the dialog back as typed.
+        saved = edit_until_saved(
+            self.doc,
+            lambda previous: ReflectionDialog(
+                self.doc, previous.reflection() if previous else None, parent=self
+            ),
+            lambda dialog: SaveReflection(self.doc, dialog.reflection()),
+        )
+        if saved is not None:
+            self.select_id(saved.new.id)
 
     def edit_selected(self) -> None:
         old = self.selected()
@@ -109,11 +115,19 @@ class ReflectionsPage(RecordListPage):
             return
         from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 
-        dialog = ReflectionDialog(self.doc, old, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        def command(dialog):
             new = dialog.reflection()
-            if new != old and self.doc.execute(SaveReflection(self.doc, new, old)):
-                self.select_id(new.id)
+            return SaveReflection(self.doc, new, old) if new != old else None
+
+        saved = edit_until_saved(
+            self.doc,
+            lambda previous: ReflectionDialog(
+                self.doc, previous.reflection() if previous else old, parent=self
+            ),
+            command,
+        )
+        if saved is not None:
+            self.select_id(saved.new.id)
 
     def delete_selected(self) -> None:
         record = self.selected()

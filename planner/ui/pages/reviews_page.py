@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.domain.models import Review
 from planner.ui.commands import DeleteReview, SaveReview
 from planner.ui.document import PROFILE, REVIEWS, PlanDocument
+from planner.ui.editing import edit_until_saved
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reviews_model import (
     COL_DATE,
@@ -69,11 +70,16 @@ class ReviewsPage(RecordListPage):
     def new_record(self) -> None:
         from planner.ui.dialogs.review_dialog import ReviewDialog
 
-        dialog = ReviewDialog(self.doc, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            review = dialog.review()
-            if self.doc.execute(SaveReview(self.doc, review)):
-                self.select_id(review.id)
+        # A refused save (disk full, file locked) brings the dialog back as typed.
+        saved = edit_until_saved(
+            self.doc,
+            lambda previous: ReviewDialog(
+                self.doc, previous.review() if previous else None, parent=self
+            ),
+            lambda dialog: SaveReview(self.doc, dialog.review()),
+        )
+        if saved is not None:
+            self.select_id(saved.new.id)
 
     def edit_selected(self) -> None:
         old = self.selected()
@@ -81,11 +87,19 @@ class ReviewsPage(RecordListPage):
             return
         from planner.ui.dialogs.review_dialog import ReviewDialog
 
-        dialog = ReviewDialog(self.doc, old, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        def command(dialog):
             new = dialog.review()
-            if new != old and self.doc.execute(SaveReview(self.doc, new, old)):
-                self.select_id(new.id)
+            return SaveReview(self.doc, new, old) if new != old else None
+
+        saved = edit_until_saved(
+            self.doc,
+            lambda previous: ReviewDialog(
+                self.doc, previous.review() if previous else old, parent=self
+            ),
+            command,
+        )
+        if saved is not None:
+            self.select_id(saved.new.id)
 
     def delete_selected(self) -> None:
         record = self.selected()
