@@ -121,13 +121,13 @@ def new_review(window: MainWindow) -> None:
 def self_assessment(window: MainWindow) -> None:
     from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 
-    dialog = AssessmentDialog(window.doc, parent=window)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
-        date, ratings = dialog.round()
-        if window.doc.execute(commands.SaveAssessmentRound(window.doc, date, ratings)):
-            window.statusBar().showMessage(window.tr("Self-assessment saved."), 4000)
-            return
-        # Refused (e.g. disk full): the same dialog, still filled in, comes back.
+    # A refused save (e.g. disk full) shows the same dialog again, still filled in.
+    if edit_until_saved(
+        window.doc,
+        lambda previous: previous or AssessmentDialog(window.doc, parent=window),
+        lambda dialog: commands.SaveAssessmentRound(window.doc, *dialog.round()),
+    ):
+        window.statusBar().showMessage(window.tr("Self-assessment saved."), 4000)
 
 
 def export_pdf(window: MainWindow) -> None:

@@ -631,3 +631,29 @@ def test_a_refused_save_brings_the_reflection_back_as_typed(
     assert shown == ["", "Written as the disk filled"]
     assert failures and "disk is full" in failures[0]
     assert len(store.reflections()) == before
+
+
+def test_a_refused_self_assessment_comes_back_filled_in(qtbot, doc, monkeypatch):
+    page = AssessmentPage(doc)
+    qtbot.addWidget(page)
+    store = doc.store
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    shown = []
+
+    def exec_(dialog):
+        shown.append((dialog, dialog.ratings[0].note_edit.text()))
+        if len(shown) == 1:
+            dialog.date_edit.setDate(QDate(2026, 6, 14))
+            # Long enough that the round cannot fit in the pages the file has.
+            dialog.ratings[0].note_edit.setText("Led three huddles. " * 1500)
+            dialog.accept()
+        else:
+            dialog.done(0)
+        return dialog.result()
+
+    monkeypatch.setattr(AssessmentDialog, "exec", exec_)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 2 and shown[0][0] is shown[1][0]
+    assert shown[1][1] == "Led three huddles. " * 1500
+    assert store.assessment_round(dt.date(2026, 6, 14)) == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from planner.ui.commands import DeleteAssessmentRound, SaveAssessmentRound
 from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 from planner.ui.document import ASSESSMENTS, PROFILE, PlanDocument
+from planner.ui.editing import edit_until_saved
 from planner.ui.models.assessments_model import AssessmentMatrixModel
 from planner.ui.models.goals_model import format_date
 from planner.ui.pages.record_list import confirm
@@ -156,11 +156,14 @@ class AssessmentPage(QWidget):
         )
 
     def new_round(self) -> None:
-        dialog = AssessmentDialog(self.doc, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            date, ratings = dialog.round()
-            if self.doc.execute(SaveAssessmentRound(self.doc, date, ratings)):
-                self.select_date(date)
+        # A refused save (e.g. disk full) shows the same dialog again, still filled in.
+        saved = edit_until_saved(
+            self.doc,
+            lambda previous: previous or AssessmentDialog(self.doc, self),
+            lambda dialog: SaveAssessmentRound(self.doc, *dialog.round()),
+        )
+        if saved is not None:
+            self.select_date(saved.date)
 
     def delete_round(self) -> None:
         date = self.selected_date()
