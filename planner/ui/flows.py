@@ -82,6 +82,17 @@ def log_progress(window: MainWindow, goal_id: int | None = None) -> None:
             window.statusBar().showMessage(window.tr("Progress saved."), 4000)
 
 
+def delete_progress(window: MainWindow, goal_id: int, entry) -> None:
+    from planner.ui.models.goals_model import format_date
+
+    text = window.tr("Delete the progress entry of %s (%d%%)?\n\nYou can undo this.") % (
+        format_date(entry.date),
+        entry.percent,
+    )
+    if _confirm(window, window.tr("Delete progress entry"), text):
+        window.doc.execute(commands.DeleteProgress(window.doc, goal_id, entry))
+
+
 def toggle_action(window: MainWindow, action_id: int, text: str, done: bool) -> None:
     window.doc.execute(commands.SetActionDone(window.doc, action_id, text, done))
 

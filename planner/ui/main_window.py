@@ -337,6 +337,9 @@ class MainWindow(QMainWindow):
         page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
         page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
         page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))
+        page.delete_progress_requested.connect(
+            lambda gid, entry: flows.delete_progress(self, gid, entry)
+        )
         page.action_toggled.connect(
             lambda aid, text, done: flows.toggle_action(self, aid, text, done)
         )

@@ -304,3 +304,23 @@ def test_disk_full_keeps_the_typed_goal_and_says_why(window, monkeypatch):
     assert warnings and "disk is full" in warnings[0]
     assert len(store.goal_summaries()) == before
     assert not window.doc.undo_stack.canUndo()
+
+
+def test_a_mistaken_progress_entry_can_be_deleted_and_undone(window, confirm):
+    store = window.store
+    window.show_page("skill:situational-awareness")
+    page = window.current_skill_page()
+    goal_id = store.goal_id_for_uid("demo-goal-5")
+    assert page.select_goal(goal_id)
+    assert not page.delete_entry_button.isEnabled()
+    newest, previous = store.progress(goal_id, newest_first=True)[:2]
+    page.progress_view.setCurrentIndex(page.progress_model.index(0, 0))
+    assert page.delete_entry_button.isEnabled()
+    before = store.progress_count(goal_id)
+    page.delete_entry_button.click()
+    assert confirm and f"({newest.percent}%)" in confirm[-1]
+    assert store.progress_count(goal_id) == before - 1
+    assert newest.id not in {e.id for e in store.progress(goal_id)}
+    assert store.goal_summary(goal_id).percent == previous.percent
+    window.undo_action.trigger()
+    assert store.progress(goal_id, newest_first=True)[0] == newest

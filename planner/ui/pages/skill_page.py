@@ -41,6 +41,7 @@ class SkillPage(QWidget):
     delete_goal_requested = Signal(int)
     log_progress_requested = Signal(int)
     action_toggled = Signal(int, str, bool)  # action id, text, done
+    delete_progress_requested = Signal(int, object)  # goal id, ProgressEntry
 
     def __init__(self, doc: PlanDocument, skill: Skill, parent: QWidget | None = None):
         super().__init__(parent)
@@ -128,6 +129,14 @@ class SkillPage(QWidget):
         )
         self.progress_view.horizontalHeader().setStretchLastSection(True)
         self.history_label = QLabel(self.tr("Progress history"))
+        self.delete_entry_button = QPushButton(self.tr("Delete entry"))
+        self.delete_entry_button.setAccessibleName(self.tr("Delete progress entry"))
+        self.delete_entry_button.setEnabled(False)
+        self.delete_entry_button.clicked.connect(self._request_delete_entry)
+        self.progress_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.delete_entry_button.setEnabled(current.isValid())
+        )
+        self.progress_model.modelReset.connect(lambda: self.delete_entry_button.setEnabled(False))
 
         self._build_layout()
         self._stale = False
@@ -169,7 +178,10 @@ class SkillPage(QWidget):
         left.addWidget(actions_label)
         left.addWidget(self.actions_view, 1)
         right = QVBoxLayout()
-        right.addWidget(self.history_label)
+        history_head = QHBoxLayout()
+        history_head.addWidget(self.history_label, 1)
+        history_head.addWidget(self.delete_entry_button)
+        right.addLayout(history_head)
         right.addWidget(self.progress_view, 1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -192,6 +204,12 @@ class SkillPage(QWidget):
         )
 
     # -- data ------------------------------------------------------------------
+
+    def _request_delete_entry(self) -> None:
+        goal_id = self.current_goal_id()
+        index = self.progress_view.currentIndex()
+        if goal_id is not None and index.isValid():
+            self.delete_progress_requested.emit(goal_id, self.progress_model.entry_at(index.row()))
 
     def _on_action_done(self, topics: frozenset[str], goals: frozenset[int] | None) -> None:
         if not topics & {GOALS, PROGRESS, PROFILE}:
