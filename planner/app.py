@@ -63,7 +63,10 @@ def create_window(db_path):
 
     from planner.store import PlanStore
     from planner.ui.launch import make_application
+    from planner.ui.lifecycle import prepare_writes_when_shown
     from planner.ui.main_window import MainWindow
 
     make_application()
-    return MainWindow(PlanStore.open(Path(db_path)))
+    window = MainWindow(PlanStore.open(Path(db_path)))
+    prepare_writes_when_shown(window)
+    return window

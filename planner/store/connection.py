@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from planner.store.database import ReadOnlyDatabase, load_sqlite_utils
+from planner.store.database import PlanDatabase, ReadOnlyDatabase
 from planner.store.errors import (
     DamagedDatabaseError,
     NewerSchemaError,
@@ -43,7 +43,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def schema_version(db: Database | ReadOnlyDatabase) -> int:
+def schema_version(db: Database | PlanDatabase | ReadOnlyDatabase) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
@@ -73,8 +73,12 @@ def open_existing(path: Path, mode: str, **options) -> sqlite3.Connection:
     )
 
 
-def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
-    """A configured connection, without migrating. ``None`` means in memory."""
+def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
+    """A configured connection, without migrating. ``None`` means in memory.
+
+    With ``readonly`` the file is opened in SQLite's read-only mode, so a write fails
+    as on a read-only file.
+    """
     if path is None or str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False)
     else:
@@ -107,7 +111,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> Database:
         if "not a database" in str(exc).lower() or "malformed" in str(exc).lower():
             raise DamagedDatabaseError(describe_sqlite_error(exc, path)) from None
         raise StoreError(describe_sqlite_error(exc, path)) from None
-    return load_sqlite_utils().Database(conn, execute_plugins=False)
+    return PlanDatabase(conn)
 
 
 def connect_current_readonly(path: Path) -> ReadOnlyDatabase | None:
@@ -165,8 +169,14 @@ def pending_migrations(db: Database) -> list[str]:
     return [m.name for m in migration_set().pending(db)]
 
 
-def migrate(db: Database, *, before_migrating: Callable[[Database], None] | None = None) -> None:
+def migrate(
+    db: PlanDatabase, *, before_migrating: Callable[[Database], None] | None = None
+) -> None:
     """Brings the schema up to date.
+
+    A file at the current version is left as it is without loading sqlite-utils
+    (each migration sets ``user_version`` in its own transaction, so the version says
+    every migration up to it has been applied).
 
     Args:
         db: An open connection.
@@ -185,6 +195,8 @@ def migrate(db: Database, *, before_migrating: Callable[[Database], None] | None
                 f"{version}, this version understands up to {SCHEMA_VERSION}). Install the "
                 "newer version to open it; the file has not been changed."
             )
+        if version == SCHEMA_VERSION:
+            return
         pending = migration_set().pending(db)
         if not pending:
             return

@@ -1,5 +1,6 @@
-"""The two database handles the store works through: sqlite-utils' ``Database`` (loaded
-on first use, without numpy) for writing, and a bare read-only one for reading a plan.
+"""The two database handles the store works through: a read-write one whose
+sqlite-utils ``Database`` (without numpy) loads on the first write, and a bare read-only
+one for reading a plan.
 """
 
 from __future__ import annotations
@@ -7,11 +8,14 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from types import ModuleType
+
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
 
 
 def load_sqlite_utils() -> ModuleType:
@@ -20,8 +24,8 @@ def load_sqlite_utils() -> ModuleType:
     sqlite-utils imports numpy and pandas when they happen to be installed, only to
     map their types to column types; the planner never stores them, and numpy alone
     adds about 60 ms to every start. Where another module has already imported them
-    they are left as they are. Nothing imports sqlite-utils until a database is
-    opened for writing, so reading a plan (export) skips its 40 ms import altogether.
+    they are left as they are. Nothing imports sqlite-utils until the first write or
+    migration, so opening a current plan and reading it skip its 40 ms import.
     """
     loaded = sys.modules.get("sqlite_utils")
     if getattr(loaded, "Database", None) is not None:
@@ -40,9 +44,9 @@ def load_sqlite_utils() -> ModuleType:
     return sqlite_utils
 
 
-class ReadOnlyDatabase:
-    """A read-only ``sqlite3`` connection offering the part of sqlite-utils'
-    ``Database`` that the store's read queries use."""
+class _Connection:
+    """A ``sqlite3`` connection offering the part of sqlite-utils' ``Database`` that
+    the store's read queries use."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -60,11 +64,54 @@ class ReadOnlyDatabase:
             )
         ]
 
+    def close(self) -> None:
+        self.conn.close()
+
+    def prepare_writes(self) -> None:
+        """Loads ahead what the first write needs (nothing here)."""
+
+
+class PlanDatabase(_Connection):
+    """A read-write connection that reads without sqlite-utils and hands every write,
+    and anything else of sqlite-utils' ``Database`` API, to a ``Database`` made on the
+    same connection when first needed.
+
+    So the app can open a plan and paint its window before importing sqlite-utils,
+    and load it (``prepare_writes``) once the window is on screen.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__(conn)
+        self._utils: Database | None = None
+
+    @property
+    def utils(self) -> Database:
+        """sqlite-utils' ``Database`` on this connection."""
+        if self._utils is None:
+            self._utils = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def prepare_writes(self) -> None:
+        self.utils  # noqa: B018  (made for its side effect)
+
+    def atomic(self) -> AbstractContextManager[Database]:
+        return self.utils.atomic()
+
+    def __getattr__(self, name: str):
+        # Only reached for names this class lacks: the rest of sqlite-utils' API.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+    def __getitem__(self, table: str) -> Table:
+        return self.utils[table]
+
+
+class ReadOnlyDatabase(_Connection):
+    """A read-only connection: writing through it is a bug."""
+
     @contextmanager
     def atomic(self) -> Iterator[ReadOnlyDatabase]:
         # A bug, not a user's fault: the caller opened the plan for reading only.
         raise TypeError("this plan was opened read-only; open it with PlanStore.open to write")
         yield self  # pragma: no cover
-
-    def close(self) -> None:
-        self.conn.close()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_NAME, __version__
@@ -15,16 +15,6 @@ from planner.store import PlanStore, StoreError
 
 if TYPE_CHECKING:
     from planner.store.recovery import StartupCheck
-
-
-class _QuitAfterFirstPaint(QObject):
-    """Ends the event loop once the loaded window has painted (start-up timing)."""
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
-        return False
 
 
 def make_application() -> QApplication:
@@ -125,14 +115,22 @@ def run_gui(
         store = open_plan(db_path, check=check)
         if store is None:
             return 1
-        from planner.ui.lifecycle import start_periodic_backups
+        from planner.ui.lifecycle import (
+            after_first_paint,
+            prepare_writes_when_shown,
+            start_periodic_backups,
+        )
         from planner.ui.main_window import MainWindow
 
         window = MainWindow(store)
         start_periodic_backups(window)
-        window.show()
         if quit_after_startup:
-            window.installEventFilter(_QuitAfterFirstPaint(window))
+            # Start-up timing ends at the first paint of the loaded window; what the
+            # app does after it is not start-up.
+            after_first_paint(window, QApplication.quit)
+        else:
+            prepare_writes_when_shown(window)
+        window.show()
         code = app.exec()
         store.close()
         return code

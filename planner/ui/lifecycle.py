@@ -1,11 +1,14 @@
-"""Keeping the work safe while the window is open: periodic and closing backups."""
+"""The window's life around the user's work: what runs once it is on screen, and
+periodic and closing backups."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from planner.store import StoreError
 
@@ -13,6 +16,31 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 5 * 60 * 1000
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, work: Callable[[], object]):
+        super().__init__(widget)
+        self._work = work
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Queued, so that the paint finishes first.
+            QTimer.singleShot(0, self._work)
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(widget: QWidget, work: Callable[[], object]) -> None:
+    """Runs ``work`` once, straight after ``widget`` first paints."""
+    widget.installEventFilter(_AfterFirstPaint(widget, work))
+
+
+def prepare_writes_when_shown(window: MainWindow) -> None:
+    """Loads what the first save needs once the window is on screen, so that neither
+    the first paint nor the first save waits for it (see ``PlanStore.prepare_writes``)."""
+    after_first_paint(window, lambda: window.own_store.prepare_writes())
 
 
 def start_periodic_backups(window: MainWindow) -> QTimer:

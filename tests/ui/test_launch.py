@@ -102,6 +102,48 @@ def test_starting_the_window_does_not_load_reportlab(db_path, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_the_window_paints_before_loading_sqlite_utils_and_loads_it_for_the_first_save(
+    db_path, tmp_path
+):
+    code = (
+        "import sys, datetime as dt\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from planner.app import create_window\n"
+        "from planner.domain.models import ProgressEntry\n"
+        "from planner.ui import commands\n"
+        "from planner.ui.lifecycle import after_first_paint\n"
+        "w = create_window(sys.argv[1])\n"
+        "seen = []\n"
+        "after_first_paint(w, lambda: seen.append('sqlite_utils' in sys.modules))\n"
+        "w.show()\n"
+        "app = QApplication.instance()\n"
+        "while not seen: app.processEvents()\n"
+        "for _ in range(5): app.processEvents()\n"
+        "print('at first paint:', seen[0])\n"
+        "print('just after:', 'sqlite_utils' in sys.modules)\n"
+        "gid = w.store.goal_summaries()[0].id\n"
+        "entry = ProgressEntry(dt.date.today(), 55, 'after start-up')\n"
+        "w.doc.execute(commands.LogProgress(w.doc, gid, entry))\n"
+        "notes = [n for (n,) in w.store.db.execute('SELECT note FROM progress_entries')]\n"
+        "print('saved:', 'after start-up' in notes)\n"
+        "w.doc.undo_stack.blockSignals(True)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "at first paint: False",
+        "just after: True",
+        "saved: True",
+    ]
+
+
 def test_closing_with_undo_history_prints_no_error(db_path, tmp_path):
     code = (
         "import sys, datetime as dt\n"
