@@ -48,9 +48,8 @@ def test_a_current_plan_opens_and_reads_without_sqlite_utils_and_the_first_write
 
 
 def test_prepare_writes_loads_sqlite_utils_before_the_first_write(db_path):
-    lines = _run(
-        db_path, between='store.prepare_writes(); print("prepared:", "sqlite_utils" in sys.modules)'
-    )
+    prepare = 'store.prepare_writes(); print("prepared:", "sqlite_utils" in sys.modules)'
+    lines = _run(db_path, between=prepare)
     assert lines == ["after open and read: False", "prepared: True", "after a write: True"]
     assert "probe entry" in _saved_notes(db_path)
 
