@@ -13,11 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     opens the app."""
     from planner import cli
 
-    argv = sys.argv[1:] if argv is None else argv
-    code = cli.run(argv)
-    if code != -1:
-        return code
-    args = cli.parse_gui_args(argv)
+    args = cli.parse(sys.argv[1:] if argv is None else argv)
+    if args.verb is not None:
+        return cli.dispatch(args)
     check = _check_in_background(args.db)
     from planner.ui.launch import run_gui
 

@@ -1,5 +1,5 @@
-"""Charts as functions returning a reportlab ``Drawing``: the self-assessment radar,
-progress bars and a goal's progress line. Series differ by line style and marker as
+"""Charts: the self-assessment radar and progress bars as reportlab ``Drawing``s, and a
+goal's progress line drawn straight onto the page. Series differ by line style and marker as
 well as colour, so they stay distinguishable on a black-and-white printout."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import math
 import textwrap
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.platypus import Flowable
 
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.styles import BLUE, DARK_BLUE, GREY, INK, MID_GREY, PALE, RULE, WHITE
@@ -173,53 +174,66 @@ def _legend(drawing: Drawing, x: float, y: float, first_label: str, latest_label
 
 def progress_line(
     points: Sequence[tuple[dt.date, int]], width: float = 200, height: float = 80
-) -> Drawing:
+) -> ProgressLine:
     """A small line chart of a goal's progress (percent against date).
 
     Args:
         points: ``(date, percent)`` pairs, three or more, in any order.
-        width: the drawing's width in points.
-        height: the drawing's height in points.
+        width: the chart's width in points.
+        height: the chart's height in points.
     """
-    points = sorted(points)
-    drawing = Drawing(width, height)
-    left, bottom, right, top = 26, 14, width - 6, height - 6
-    start, end = points[0][0], points[-1][0]
-    span = max((end - start).days, 1)
+    return ProgressLine(points, width, height)
 
-    def xy(day: dt.date, percent: int) -> tuple[float, float]:
-        x = left + (right - left) * (day - start).days / span
-        y = bottom + (top - bottom) * max(0, min(100, percent)) / 100
-        return x, y
 
-    for percent in (0, 50, 100):
-        y = bottom + (top - bottom) * percent / 100
-        drawing.add(Line(left, y, right, y, strokeColor=RULE, strokeWidth=0.5))
-        drawing.add(
-            String(
-                left - 3,
-                y - 2.5,
-                f"{percent}%",
-                fontName=REGULAR,
-                fontSize=6,
-                fillColor=GREY,
-                textAnchor="end",
-            )
-        )
-    drawing.add(String(left, 3, short_date(start), fontName=REGULAR, fontSize=6, fillColor=GREY))
-    drawing.add(
-        String(
-            right,
-            3,
-            short_date(end),
-            fontName=REGULAR,
-            fontSize=6,
-            fillColor=GREY,
-            textAnchor="end",
-        )
-    )
-    coords = [xy(day, pct) for day, pct in points]
-    drawing.add(PolyLine([c for p in coords for c in p], strokeColor=DARK_BLUE, strokeWidth=1.4))
-    for x, y in coords:
-        drawing.add(Circle(x, y, 1.8, fillColor=DARK_BLUE, strokeColor=WHITE, strokeWidth=0.5))
-    return drawing
+class ProgressLine(Flowable):
+    """A goal's progress line, drawn straight onto the page.
+
+    A plan has one per goal with three or more entries; a ``Drawing`` of the same
+    lines costs several times more to lay out and render.
+    """
+
+    def __init__(self, points: Sequence[tuple[dt.date, int]], width: float, height: float):
+        super().__init__()
+        self.points = sorted(points)
+        self.width = width
+        self.height = height
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        left, bottom, right, top = 26, 14, self.width - 6, self.height - 6
+        start, end = self.points[0][0], self.points[-1][0]
+        span = max((end - start).days, 1)
+
+        def xy(day: dt.date, percent: int) -> tuple[float, float]:
+            x = left + (right - left) * (day - start).days / span
+            y = bottom + (top - bottom) * max(0, min(100, percent)) / 100
+            return x, y
+
+        canvas.saveState()
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeColor(RULE)
+        canvas.setFillColor(GREY)
+        canvas.setFont(REGULAR, 6)
+        for percent in (0, 50, 100):
+            y = bottom + (top - bottom) * percent / 100
+            canvas.line(left, y, right, y)
+            canvas.drawRightString(left - 3, y - 2.5, f"{percent}%")
+        canvas.drawString(left, 3, short_date(start))
+        canvas.drawRightString(right, 3, short_date(end))
+        coords = [xy(day, pct) for day, pct in self.points]
+        path = canvas.beginPath()
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+        canvas.setStrokeColor(DARK_BLUE)
+        canvas.setLineWidth(1.4)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFillColor(DARK_BLUE)
+        canvas.setStrokeColor(WHITE)
+        canvas.setLineWidth(0.5)
+        for x, y in coords:
+            canvas.circle(x, y, 1.8, stroke=1, fill=1)
+        canvas.restoreState()

@@ -2,15 +2,19 @@
 
 reportlab reads every character's glyph and width from the TrueType file in Python,
 about 25 ms for the four faces on each export. The tables depend only on the file, so
-they are saved once and read back in about a millisecond a face. Anything wrong with
-the cache (missing, stale, unreadable, unwritable, damaged) means parsing the file as
-before: the cache can make an export faster, never make it fail.
+they are saved once, each table pickled on its own, and each is read back the first
+time reportlab asks for it: a face the document never uses (bold italic, usually)
+costs nothing, and the table reportlab needs only for complex-script shaping is never
+read at all. Anything wrong with the cache (missing, stale, unreadable, unwritable,
+damaged) means parsing the file as before: the cache can make an export faster, never
+make it fail.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -26,7 +30,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFontFile
 from planner.paths import local_cache_dir
 
 # Bump when what is stored changes shape.
-_FORMAT = 1
+_FORMAT = 2
 # What reportlab's parser builds from the character map and metric tables: the slow
 # part. Everything else (the file's headers) reportlab still reads itself.
 _TABLES = ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "hmetrics", "glyphPos")
@@ -56,15 +60,19 @@ def load_font(name: str, path: Path) -> TTFont:
     """
     key = _key(path)
     store = cache_folder() / _store_name(path)
-    tables = _read(store, key)
-    if tables is not None:
+    pickled = _read(store, key)
+    if pickled is not None:
         try:
-            return _font_with_tables(name, path, tables)
+            return _font_with_tables(name, path, pickled)
         except Exception:  # any surprise: parse the file as usual
             pass
     font = TTFont(name, str(path))
-    _write(store, key, {attr: getattr(font.face, attr) for attr in _TABLES})
+    _write(store, key, {attr: _dumps(getattr(font.face, attr)) for attr in _TABLES})
     return font
+
+
+def _dumps(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _store_name(path: Path) -> str:
@@ -81,13 +89,48 @@ def _key(path: Path) -> tuple:
     return (_FORMAT, reportlab.Version, path.name, info.st_size, info.st_mtime_ns)
 
 
-def _font_with_tables(name: str, path: Path, tables: dict) -> TTFont:
-    """A ``TTFont`` as its constructor makes it, with the glyph tables given rather than
-    parsed (reportlab reads only the headers: ``charInfo=0``)."""
-    face = TTFontFace.__new__(TTFontFace)
+class _CachedFace(TTFontFace):
+    """reportlab's face, its glyph tables unpickled from the cache when first asked for.
+
+    ``_pickled`` holds the tables not read yet; a table that turns out damaged means
+    parsing the font file for all of them, as reportlab would have done.
+    """
+
+    _pickled: dict[str, bytes]
+
+    def __getattr__(self, attr: str):
+        # Only reached for attributes not set yet: the tables still in ``_pickled``.
+        pickled = vars(self).get("_pickled")
+        if attr not in _TABLES or pickled is None or attr not in pickled:
+            raise AttributeError(attr)
+        try:
+            value = _PlainData(io.BytesIO(pickled[attr])).load()
+            if not isinstance(value, _TYPES[attr]):
+                raise TypeError(f"{attr} is a {type(value).__name__}")
+        except Exception:  # a damaged table: parse the file after all
+            self._parse_instead()
+        else:
+            setattr(self, attr, value)
+            del pickled[attr]
+        return vars(self)[attr]
+
+    def _parse_instead(self) -> None:
+        parsed = TTFontFace(self.filename)
+        for attr in _TABLES:
+            setattr(self, attr, getattr(parsed, attr))
+        self._pickled.clear()
+
+
+def _font_with_tables(name: str, path: Path, pickled: dict[str, bytes]) -> TTFont:
+    """A ``TTFont`` as its constructor makes it, with the glyph tables read from
+    ``pickled`` on first use rather than parsed (reportlab reads only the headers:
+    ``charInfo=0``)."""
+    face = _CachedFace.__new__(_CachedFace)
     pdfmetrics.TypeFace.__init__(face, None)
     TTFontFile.__init__(face, str(path), charInfo=0)
-    vars(face).update(tables)
+    for attr in _TABLES:  # left empty by the header-only read; read on first use
+        vars(face).pop(attr, None)
+    face._pickled = dict(pickled)
     # Imported here: a reportlab without it means parsing as usual (see load_font).
     from reportlab.pdfbase.ttfonts import unShapedFontGlob
 
@@ -109,7 +152,8 @@ class _PlainData(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unexpected {module}.{name} in the font cache")
 
 
-def _read(store: Path, key: tuple) -> dict | None:
+def _read(store: Path, key: tuple) -> dict[str, bytes] | None:
+    """Each table, still pickled, from a cache file made from ``key``; else None."""
     try:
         with store.open("rb") as file:
             stored_key, tables = _PlainData(file).load()
@@ -119,7 +163,7 @@ def _read(store: Path, key: tuple) -> dict | None:
         return None
     if not isinstance(tables, dict) or set(tables) != set(_TABLES):
         return None
-    if not all(isinstance(tables[attr], kind) for attr, kind in _TYPES.items()):
+    if not all(isinstance(value, bytes) for value in tables.values()):
         return None
     return tables
 

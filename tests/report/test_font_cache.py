@@ -1,10 +1,13 @@
 """The fonts' glyph tables cached between exports: the same font as parsing the file,
-and a missing, stale, damaged, hostile or unwritable cache never stops an export."""
+each table read only when first used, and a missing, stale, damaged, hostile or
+unwritable cache never stops an export."""
 
 from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
@@ -25,7 +28,10 @@ def _same_font(font: TTFont, parsed: TTFont) -> None:
             assert mine[attr] == value, attr
     assert font.shapable == parsed.shapable
     assert vars(font.encoding) == vars(parsed.encoding)
-    face, parsed_face = vars(font.face), vars(parsed.face)
+    for attr in font_cache._TABLES:  # read from the cache now, as on first use
+        getattr(font.face, attr)
+    face = {k: v for k, v in vars(font.face).items() if k != "_pickled"}
+    parsed_face = vars(parsed.face)
     assert set(face) == set(parsed_face)
     for attr, value in parsed_face.items():
         # A function made afresh by each parse, and the parser's read position (every
@@ -102,3 +108,63 @@ def test_an_unwritable_cache_folder_still_exports(monkeypatch, tmp_path):
 def test_a_missing_font_file_still_raises(tmp_path):
     with pytest.raises(OSError):
         load_font("Test", tmp_path / "gone.ttf")
+
+
+def _tables_read(font: TTFont) -> set[str]:
+    return set(font_cache._TABLES) - set(font.face._pickled)
+
+
+def test_tables_are_read_from_the_cache_only_when_first_used():
+    load_font("Test", FONT)
+    font = load_font("Test", FONT)
+    assert _tables_read(font) == set()
+    assert font.stringWidth("Siân Okafor", 10) == TTFont("Ref", str(FONT)).stringWidth(
+        "Siân Okafor", 10
+    )
+    assert _tables_read(font) == {"charWidths", "defaultWidth"}
+
+
+def test_an_export_never_reads_an_unused_face_or_the_shaping_table(tmp_path, sample_plan):
+    from planner.report.fonts import _FILES
+
+    for name, filename in _FILES.items():  # the cache, as after the first export
+        load_font(name, resource_path("fonts", filename))
+    probe = (
+        "import datetime as dt, sys\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from planner.demo import demo_plan\n"
+        "from planner.report import export_pdf, font_cache\n"
+        "from planner.report.fonts import BOLD_ITALIC, REGULAR\n"
+        "export_pdf(demo_plan(dt.date(2026, 6, 15)), sys.argv[1])\n"
+        "for name in (REGULAR, BOLD_ITALIC):\n"
+        "    face = pdfmetrics.getFont(name).face\n"
+        "    left = sorted(face._pickled)\n"
+        "    read = [t for t in font_cache._TABLES if t not in left]\n"
+        "    print(name, type(face).__name__, ','.join(read) or '-')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "plan.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    regular, bold_italic = result.stdout.split("\n")[:2]
+    assert regular.split()[1] == "_CachedFace"
+    assert set(regular.split()[2].split(",")) == {
+        "charToGlyph",
+        "charWidths",
+        "defaultWidth",
+        "hmetrics",
+        "glyphPos",
+    }
+    assert bold_italic.split()[1:] == ["_CachedFace", "-"]
+
+
+def test_a_damaged_table_means_parsing_the_file_for_all_of_them():
+    load_font("Test", FONT)
+    font = load_font("Test", FONT)
+    font.face._pickled["charWidths"] = b"not a pickle"
+    font.face._pickled["hmetrics"] = pickle.dumps({"wrong": "type"})
+    _same_font(font, TTFont("Test", str(FONT)))
+    assert font.face._pickled == {}
