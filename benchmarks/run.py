@@ -344,7 +344,36 @@ def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
         "log progress": "Log progress (LogProgress command)",
         "undo": "Undo",
     }
+    loaded = statistics.median(r["background_load_ms"] for r in results)
+    loaded_block = statistics.median(r["background_load_longest_block_ms"] for r in results)
+    deferred = not any(r["sqlite_utils_before_paint"] for r in results)
     rows = [
+        Row(
+            "Start-up: sqlite-utils not imported before the first paint",
+            "not imported" if deferred else "imported",
+            "",
+            "",
+            "not imported",
+            deferred,
+        ),
+        Row(
+            "After the first paint: sqlite-utils imported on a background thread",
+            f"{loaded:.0f} ms",
+            "",
+            "",
+            "—",
+            None,
+        ),
+        Row(
+            "Longest GUI-thread block while it loads (5 ms heartbeat)",
+            f"{loaded_block:.0f} ms",
+            "",
+            "",
+            "≤ 50 ms",
+            loaded_block <= 50,
+        ),
+    ]
+    rows += [
         Row(f"Interaction: {label}", f"{step(name):.0f} ms", "", "", "≤ 50 ms", step(name) <= 50)
         for name, label in labels.items()
     ]
@@ -413,13 +442,17 @@ def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
 _REFLECTION_SEARCH_PROBE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from benchmarks.interaction import _Heartbeat, _settle, _timed, _wait_for_paint
+from benchmarks.interaction import (
+    _Heartbeat, _settle, _timed, _wait_for_paint, _wait_for_sqlite_utils
+)
 from planner.app import create_window
 
 window = create_window(sys.argv[1])
 app = QApplication.instance()
 window.show()
 _wait_for_paint(app, window)
+# The first click comes after the window's post-paint import, as interaction.py.
+_wait_for_sqlite_utils(app)
 heartbeat = _Heartbeat()
 heartbeat.start()
 _settle(app)

@@ -18,6 +18,7 @@ import io
 import os
 import pickle
 import tempfile
+import threading
 from fnmatch import fnmatch
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -100,25 +101,30 @@ class _CachedFace(TTFontFace):
 
     def __getattr__(self, attr: str):
         # Only reached for attributes not set yet: the tables still in ``_pickled``.
-        pickled = vars(self).get("_pickled")
-        if attr not in _TABLES or pickled is None or attr not in pickled:
+        if attr not in _TABLES or "_pickled" not in vars(self):
             raise AttributeError(attr)
+        # The GUI exports on a worker thread; one thread reads a table, others wait.
+        with _READING:
+            if attr not in vars(self):
+                self._read_table(attr)
+        return vars(self)[attr]
+
+    def _read_table(self, attr: str) -> None:
         try:
-            value = _PlainData(io.BytesIO(pickled[attr])).load()
+            value = _PlainData(io.BytesIO(self._pickled[attr])).load()
             if not isinstance(value, _TYPES[attr]):
                 raise TypeError(f"{attr} is a {type(value).__name__}")
         except Exception:  # a damaged table: parse the file after all
-            self._parse_instead()
+            parsed = TTFontFace(self.filename)
+            for name in _TABLES:
+                setattr(self, name, getattr(parsed, name))
+            self._pickled.clear()
         else:
             setattr(self, attr, value)
-            del pickled[attr]
-        return vars(self)[attr]
+            del self._pickled[attr]
 
-    def _parse_instead(self) -> None:
-        parsed = TTFontFace(self.filename)
-        for attr in _TABLES:
-            setattr(self, attr, getattr(parsed, attr))
-        self._pickled.clear()
+
+_READING = threading.Lock()
 
 
 def _font_with_tables(name: str, path: Path, pickled: dict[str, bytes]) -> TTFont:

@@ -77,7 +77,7 @@ class PlanDatabase(_Connection):
     same connection when first needed.
 
     So the app can open a plan and paint its window before importing sqlite-utils,
-    and load it (``prepare_writes``) once the window is on screen.
+    and import it (``prepare_writes``) on another thread once the window is on screen.
     """
 
     def __init__(self, conn: sqlite3.Connection):
@@ -92,7 +92,8 @@ class PlanDatabase(_Connection):
         return self._utils
 
     def prepare_writes(self) -> None:
-        self.utils  # noqa: B018  (made for its side effect)
+        # Only the import: safe on any thread, while the connection stays with its own.
+        load_sqlite_utils()
 
     def atomic(self) -> AbstractContextManager[Database]:
         return self.utils.atomic()

@@ -99,8 +99,9 @@ class PlanStore(GoalQueries, JournalQueries):
         self.db.close()
 
     def prepare_writes(self) -> None:
-        """Loads what the first write needs (sqlite-utils, about 40 ms to import) ahead
-        of it; opening a current plan and reading it do without."""
+        """Imports what the first write needs (sqlite-utils, about 40 ms) ahead of it;
+        opening a current plan and reading it do without. Safe to call from another
+        thread: it touches no connection."""
         self.db.prepare_writes()
 
     @contextmanager

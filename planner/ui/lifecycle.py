@@ -3,7 +3,9 @@ periodic and closing backups."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,9 +40,22 @@ def after_first_paint(widget: QWidget, work: Callable[[], object]) -> None:
 
 
 def prepare_writes_when_shown(window: MainWindow) -> None:
-    """Loads what the first save needs once the window is on screen, so that neither
-    the first paint nor the first save waits for it (see ``PlanStore.prepare_writes``)."""
-    after_first_paint(window, lambda: window.own_store.prepare_writes())
+    """Imports what the first save needs on a background thread once the window is on
+    screen, so that neither the first paint nor the first save waits for it, and the
+    window answers clicks meanwhile (see ``PlanStore.prepare_writes``)."""
+    after_first_paint(window, lambda: _prepare_in_background(window.own_store))
+
+
+def _prepare_in_background(store) -> threading.Thread:
+    def work() -> None:
+        # A fault here is met again, and reported, by the first save.
+        with contextlib.suppress(Exception):
+            store.prepare_writes()
+
+    # Not a daemon: an app closed at once still lets the import finish cleanly.
+    thread = threading.Thread(target=work, name="prepare-writes")
+    thread.start()
+    return thread
 
 
 def start_periodic_backups(window: MainWindow) -> QTimer:

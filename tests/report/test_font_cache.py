@@ -168,3 +168,14 @@ def test_a_damaged_table_means_parsing_the_file_for_all_of_them():
     font.face._pickled["hmetrics"] = pickle.dumps({"wrong": "type"})
     _same_font(font, TTFont("Test", str(FONT)))
     assert font.face._pickled == {}
+
+
+def test_threads_reading_a_table_at_once_all_get_it():
+    from concurrent.futures import ThreadPoolExecutor
+
+    load_font("Test", FONT)
+    font = load_font("Test", FONT)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        widths = list(pool.map(lambda _: font.face.charWidths, range(32)))
+    assert all(w is widths[0] for w in widths)
+    assert widths[0] == TTFont("Ref", str(FONT)).face.charWidths
