@@ -139,9 +139,12 @@ class Goal:
         return latest.percent
 
 
-@dataclass(frozen=True)
-class GoalSummary:
-    """A goal as a list shows it: no actions or history loaded."""
+class GoalSummary(NamedTuple):
+    """A goal as a list shows it: no actions or history loaded.
+
+    A named tuple: a skill page reads thousands at once, and these are made about
+    twice as fast as a frozen dataclass.
+    """
 
     id: int
     uid: str
@@ -150,10 +153,7 @@ class GoalSummary:
     status: str
     priority: str
     target_date: dt.date | None
-    percent: int
-    progress_count: int
-    actions_done: int
-    actions_total: int
+    percent: int  # the latest progress entry's, 0 without one
     updated: str
 
 

@@ -88,33 +88,19 @@ def goal_values(goal: Goal) -> dict:
     }
 
 
+# Only what a list shows: each further count would be another index search per goal.
 SUMMARY_SQL = """
     SELECT g.id, g.uid, g.skill, g.title, g.status, g.priority, g.target_date,
         COALESCE((SELECT p.percent FROM progress_entries p WHERE p.goal_id = g.id
                   ORDER BY p.date DESC, p.id DESC LIMIT 1), 0),
-        (SELECT COUNT(*) FROM progress_entries p WHERE p.goal_id = g.id),
-        (SELECT COUNT(*) FROM goal_actions a WHERE a.goal_id = g.id AND a.done),
-        (SELECT COUNT(*) FROM goal_actions a WHERE a.goal_id = g.id),
         g.updated
     FROM goals g
 """
 
 
 def summary_from_row(row: tuple) -> GoalSummary:
-    return GoalSummary(
-        id=row[0],
-        uid=row[1],
-        skill=row[2],
-        title=row[3],
-        status=row[4],
-        priority=row[5],
-        target_date=day(row[6]),
-        percent=row[7],
-        progress_count=row[8],
-        actions_done=row[9],
-        actions_total=row[10],
-        updated=row[11],
-    )
+    gid, uid, skill, title, status, priority, target, percent, updated = row
+    return GoalSummary(gid, uid, skill, title, status, priority, day(target), percent, updated)
 
 
 def action_from_row(row: tuple) -> GoalAction:

@@ -66,7 +66,7 @@ def delete_goal(window: MainWindow, goal_id: int) -> None:
     text = window.tr(
         "Delete the goal “%s” with its actions and %d progress entries?\n\n"
         "You can undo this with Edit › Undo."
-    ) % (summary.title, summary.progress_count)
+    ) % (summary.title, window.store.progress_count(goal_id))
     if _confirm(window, window.tr("Delete goal"), text):
         window.doc.execute(commands.DeleteGoal(window.doc, goal_id, summary.title))
 

@@ -24,11 +24,11 @@ def test_the_list_indexes_exist_after_migrating(store):
     } <= names
 
 
-def test_skill_lists_read_percent_and_counts_from_indexes_alone(store):
+def test_skill_lists_read_the_latest_percent_from_an_index_alone(store):
     plan = _plan(store, SUMMARY_SQL + " WHERE g.skill = ? ORDER BY g.id", ["x"])
     assert "SEARCH g USING INDEX goals_skill" in plan
     assert "COVERING INDEX progress_goal_latest" in plan
-    assert "COVERING INDEX goal_actions_done" in plan
+    assert plan.count("SUBQUERY") == 1  # nothing a list does not show
 
 
 def test_skill_counts_read_goal_status_from_an_index(store):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
@@ -80,7 +79,7 @@ def test_put_replaces_adds_and_removes_one_goal_keeping_the_selection(store):
     model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
     first, second = model.row_at(0), model.row_at(1)
     held = QPersistentModelIndex(model.index(1, 0))
-    renamed = dataclasses.replace(first, title="zz last now", percent=42)
+    renamed = first._replace(title="zz last now", percent=42)
     model.put(first.id, renamed)
     assert model.row_at(model.rowCount() - 1) == renamed
     assert model.row_at(held.row()).id == second.id
@@ -90,7 +89,7 @@ def test_put_replaces_adds_and_removes_one_goal_keeping_the_selection(store):
     model.put(first.id, first)
     assert model.row_at(0) == first
     model.set_status("deferred")
-    model.put(first.id, dataclasses.replace(first, status="deferred"))
+    model.put(first.id, first._replace(status="deferred"))
     assert model.row_of(first.id) >= 0
 
 
@@ -99,7 +98,7 @@ def test_title_tooltip_shows_markup_literally(store):
 
     goal = store.goal_summaries()[0]
     model = GoalTableModel()
-    model.set_rows([dataclasses.replace(goal, title="<b>Lead</b> & follow")])
+    model.set_rows([goal._replace(title="<b>Lead</b> & follow")])
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     doc = QTextDocument()
     doc.setHtml(tip)

@@ -220,7 +220,7 @@ def test_log_progress_moves_goal_to_in_progress_and_undo_restores(window, answer
 
     window.undo_action.trigger()
     summary = store.goal_summary(target.id)
-    assert summary.progress_count == 0 and summary.status == "not_started"
+    assert store.progress_count(target.id) == 0 and summary.status == "not_started"
     window.redo_action.trigger()
     assert store.goal_summary(target.id).percent == 30
 
