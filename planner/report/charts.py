@@ -1,6 +1,10 @@
-"""Charts: the self-assessment radar and progress bars as reportlab ``Drawing``s, and a
-goal's progress line drawn straight onto the page. Series differ by line style and marker as
-well as colour, so they stay distinguishable on a black-and-white printout."""
+"""Charts as flowables that draw straight onto the page: the self-assessment radar,
+progress bars and a goal's progress line. Series differ by line style and marker as well
+as colour, so they stay distinguishable on a black-and-white printout.
+
+Drawn with the canvas rather than as reportlab ``Drawing``s: the same lines cost several
+times less to lay out and render, and exports need not import reportlab's graphics.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ import math
 import textwrap
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
-from reportlab.platypus import Flowable
+from reportlab.pdfgen.canvas import Canvas
 
+from planner.report.flowables import CanvasFlowable
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.styles import BLUE, DARK_BLUE, GREY, INK, MID_GREY, PALE, RULE, WHITE
 from planner.report.text import short_date
@@ -20,7 +24,18 @@ from planner.report.text import short_date
 MAX_NAMED_SPOKES = 8
 
 
-def progress_bar(percent: int, width: float, height: float = 7, *, label: bool = False) -> Drawing:
+def _polygon(canvas: Canvas, points: Sequence[tuple[float, float]], *, fill: bool) -> None:
+    path = canvas.beginPath()
+    path.moveTo(*points[0])
+    for x, y in points[1:]:
+        path.lineTo(x, y)
+    path.close()
+    canvas.drawPath(path, stroke=1, fill=1 if fill else 0)
+
+
+def progress_bar(
+    percent: int, width: float, height: float = 7, *, label: bool = False
+) -> ProgressBar:
     """A horizontal bar filled to ``percent`` (clamped to 0-100).
 
     Args:
@@ -29,28 +44,33 @@ def progress_bar(percent: int, width: float, height: float = 7, *, label: bool =
         height: the bar's thickness in points.
         label: add the figure ("75%") after the bar, as text a reader can copy.
     """
-    percent = max(0, min(100, int(percent)))
-    label_width = 30 if label else 0
-    drawing = Drawing(width + label_width, max(height, 9 if label else 0))
-    y = (drawing.height - height) / 2
-    drawing.add(Rect(0, y, width, height, fillColor=PALE, strokeColor=MID_GREY, strokeWidth=0.5))
-    if percent:
-        drawing.add(
-            Rect(0, y, width * percent / 100, height, fillColor=DARK_BLUE, strokeColor=None)
-        )
-    if label:
-        drawing.add(
-            String(
-                width + label_width,
-                y + height / 2 - 3,
-                f"{percent}%",
-                fontName=REGULAR,
-                fontSize=8.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
-    return drawing
+    return ProgressBar(max(0, min(100, int(percent))), width, height, label)
+
+
+class ProgressBar(CanvasFlowable):
+    LABEL_WIDTH = 30
+
+    def __init__(self, percent: int, width: float, height: float, label: bool):
+        super().__init__(width + (self.LABEL_WIDTH if label else 0), max(height, 9 if label else 0))
+        self.percent = percent
+        self.bar_width = width
+        self.bar_height = height
+        self.label = label
+
+    def paint(self, canvas: Canvas) -> None:
+        y = (self.height - self.bar_height) / 2
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeColor(MID_GREY)
+        canvas.setFillColor(PALE)
+        canvas.rect(0, y, self.bar_width, self.bar_height, stroke=1, fill=1)
+        if self.percent:
+            canvas.setFillColor(DARK_BLUE)
+            width = self.bar_width * self.percent / 100
+            canvas.rect(0, y, width, self.bar_height, stroke=0, fill=1)
+        if self.label:
+            canvas.setFillColor(INK)
+            canvas.setFont(REGULAR, 8.5)
+            canvas.drawRightString(self.width, y + self.bar_height / 2 - 3, f"{self.percent}%")
 
 
 def radar_chart(
@@ -62,7 +82,7 @@ def radar_chart(
     size: float = 230,
     first_label: str = "First",
     latest_label: str = "Latest",
-) -> Drawing:
+) -> RadarChart:
     """A spider chart of two self-assessment rounds on a 1..``levels`` scale.
 
     Args:
@@ -70,106 +90,127 @@ def radar_chart(
         first: the first round's level per skill (``None`` where not rated).
         latest: the latest round's level per skill.
         levels: the number of steps on the framework's scale.
-        size: the drawing's width; its height adds room for the legend.
+        size: the chart's width; its height adds room for the legend.
         first_label: the legend text for the first round.
         latest_label: the legend text for the latest round.
     """
-    count = len(labels)
-    legend_height = 30
-    numbered = count > MAX_NAMED_SPOKES
-    label_room = 14 if numbered else 34
-    radius = size / 2 - (22 if numbered else 50)
-    sines = [math.sin(math.pi / 2 - 2 * math.pi * i / count) for i in range(count)]
-    # The drawing is only as tall as the spokes reach (a triangle is short), plus labels.
-    above, below = radius * max(sines), radius * -min(sines)
-    height = legend_height + below + above + 2 * label_room
-    drawing = Drawing(size, height)
-    cx, cy = size / 2, legend_height + label_room + below
-    levels = max(levels, 1)
-
-    def point(index: int, level: float) -> tuple[float, float]:
-        angle = math.pi / 2 - 2 * math.pi * index / count
-        r = radius * level / levels
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
-
-    for level in range(1, levels + 1):
-        ring = [c for i in range(count) for c in point(i, level)]
-        drawing.add(
-            Polygon(
-                ring,
-                fillColor=None,
-                strokeColor=MID_GREY if level == levels else RULE,
-                strokeWidth=0.6,
-            )
-        )
-        x, y = point(0, level)
-        drawing.add(String(x + 3, y - 3, str(level), fontName=REGULAR, fontSize=6, fillColor=GREY))
-    for i, label in enumerate(labels):
-        x, y = point(i, levels)
-        drawing.add(Line(cx, cy, x, y, strokeColor=RULE, strokeWidth=0.6))
-        _spoke_label(drawing, i, count, str(i + 1) if numbered else label, cx, cy, radius)
-
-    def series(values: Sequence[int | None]) -> list[tuple[float, float]]:
-        return [point(i, v or 0) for i, v in enumerate(values)]
-
-    old = series(first)
-    new = series(latest)
-    if any(v for v in latest):
-        drawing.add(
-            Polygon(
-                [c for p in new for c in p],
-                fillColor=BLUE,
-                fillOpacity=0.18,
-                strokeColor=DARK_BLUE,
-                strokeWidth=1.8,
-            )
-        )
-        for x, y in new:
-            drawing.add(Circle(x, y, 2.4, fillColor=DARK_BLUE, strokeColor=None))
-    if any(v for v in first):
-        drawing.add(
-            Polygon(
-                [c for p in old for c in p],
-                fillColor=None,
-                strokeColor=INK,
-                strokeWidth=1,
-                strokeDashArray=[3, 2],
-            )
-        )
-        for x, y in old:
-            drawing.add(Circle(x, y, 2.2, fillColor=WHITE, strokeColor=INK, strokeWidth=0.8))
-    _legend(drawing, 10, 10, first_label, latest_label)
-    return drawing
+    return RadarChart(labels, first, latest, levels, size, first_label, latest_label)
 
 
-def _spoke_label(
-    drawing: Drawing, index: int, count: int, label: str, cx: float, cy: float, radius: float
-) -> None:
-    angle = math.pi / 2 - 2 * math.pi * index / count
-    cos, sin = math.cos(angle), math.sin(angle)
-    x, y = cx + (radius + 8) * cos, cy + (radius + 8) * sin
-    anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
-    lines = textwrap.wrap(label, 16) or [""]
-    height = 9 * len(lines)
-    # Labels above the chart grow upwards, those below grow downwards.
-    top = y + (height if sin > 0.3 else (0 if sin < -0.3 else height / 2)) - 7
-    for n, line in enumerate(lines):
-        drawing.add(
-            String(
-                x, top - 9 * n, line, fontName=BOLD, fontSize=7, fillColor=INK, textAnchor=anchor
-            )
-        )
+class RadarChart(CanvasFlowable):
+    LEGEND_HEIGHT = 30
 
+    def __init__(
+        self,
+        labels: Sequence[str],
+        first: Sequence[int | None],
+        latest: Sequence[int | None],
+        levels: int,
+        size: float,
+        first_label: str,
+        latest_label: str,
+    ):
+        count = len(labels)
+        self.numbered = count > MAX_NAMED_SPOKES
+        self.label_room = 14 if self.numbered else 34
+        self.radius = size / 2 - (22 if self.numbered else 50)
+        sines = [math.sin(math.pi / 2 - 2 * math.pi * i / count) for i in range(count)]
+        # Only as tall as the spokes reach (a triangle is short), plus labels.
+        above, below = self.radius * max(sines), self.radius * -min(sines)
+        super().__init__(size, self.LEGEND_HEIGHT + below + above + 2 * self.label_room)
+        self.labels = list(labels)
+        self.first = list(first)
+        self.latest = list(latest)
+        self.levels = max(levels, 1)
+        self.first_label = first_label
+        self.latest_label = latest_label
+        self.cx = size / 2
+        self.cy = self.LEGEND_HEIGHT + self.label_room + below
 
-def _legend(drawing: Drawing, x: float, y: float, first_label: str, latest_label: str) -> None:
-    drawing.add(Line(x, y + 12, x + 18, y + 12, strokeColor=DARK_BLUE, strokeWidth=1.8))
-    drawing.add(Circle(x + 9, y + 12, 2.4, fillColor=DARK_BLUE, strokeColor=None))
-    drawing.add(
-        String(x + 24, y + 9.5, latest_label, fontName=REGULAR, fontSize=7.5, fillColor=INK)
-    )
-    drawing.add(Line(x, y, x + 18, y, strokeColor=INK, strokeWidth=1, strokeDashArray=[3, 2]))
-    drawing.add(Circle(x + 9, y, 2.2, fillColor=WHITE, strokeColor=INK, strokeWidth=0.8))
-    drawing.add(String(x + 24, y - 2.5, first_label, fontName=REGULAR, fontSize=7.5, fillColor=INK))
+    def _point(self, index: int, level: float) -> tuple[float, float]:
+        angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
+        r = self.radius * level / self.levels
+        return self.cx + r * math.cos(angle), self.cy + r * math.sin(angle)
+
+    def paint(self, canvas: Canvas) -> None:
+        count, levels = len(self.labels), self.levels
+        canvas.setLineWidth(0.6)
+        canvas.setFillColor(GREY)
+        canvas.setFont(REGULAR, 6)
+        for level in range(1, levels + 1):
+            canvas.setStrokeColor(MID_GREY if level == levels else RULE)
+            _polygon(canvas, [self._point(i, level) for i in range(count)], fill=False)
+            x, y = self._point(0, level)
+            canvas.drawString(x + 3, y - 3, str(level))
+        canvas.setStrokeColor(RULE)
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 7)
+        for i, label in enumerate(self.labels):
+            x, y = self._point(i, levels)
+            canvas.line(self.cx, self.cy, x, y)
+            self._spoke_label(canvas, i, str(i + 1) if self.numbered else label)
+        if any(v for v in self.latest):
+            points = [self._point(i, v or 0) for i, v in enumerate(self.latest)]
+            canvas.saveState()
+            canvas.setFillColor(BLUE, alpha=0.18)
+            canvas.setStrokeColor(DARK_BLUE)
+            canvas.setLineWidth(1.8)
+            _polygon(canvas, points, fill=True)
+            canvas.restoreState()
+            canvas.setFillColor(DARK_BLUE)
+            for x, y in points:
+                canvas.circle(x, y, 2.4, stroke=0, fill=1)
+        if any(v for v in self.first):
+            points = [self._point(i, v or 0) for i, v in enumerate(self.first)]
+            canvas.saveState()
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(1)
+            canvas.setDash([3, 2])
+            _polygon(canvas, points, fill=False)
+            canvas.restoreState()
+            canvas.setFillColor(WHITE)
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(0.8)
+            for x, y in points:
+                canvas.circle(x, y, 2.2, stroke=1, fill=1)
+        self._legend(canvas, 10, 10)
+
+    def _spoke_label(self, canvas: Canvas, index: int, label: str) -> None:
+        angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
+        cos, sin = math.cos(angle), math.sin(angle)
+        x = self.cx + (self.radius + 8) * cos
+        y = self.cy + (self.radius + 8) * sin
+        lines = textwrap.wrap(label, 16) or [""]
+        height = 9 * len(lines)
+        # Labels above the chart grow upwards, those below grow downwards.
+        top = y + (height if sin > 0.3 else (0 if sin < -0.3 else height / 2)) - 7
+        if abs(cos) < 0.3:
+            draw = canvas.drawCentredString
+        else:
+            draw = canvas.drawString if cos > 0 else canvas.drawRightString
+        for n, line in enumerate(lines):
+            draw(x, top - 9 * n, line)
+
+    def _legend(self, canvas: Canvas, x: float, y: float) -> None:
+        canvas.setStrokeColor(DARK_BLUE)
+        canvas.setLineWidth(1.8)
+        canvas.line(x, y + 12, x + 18, y + 12)
+        canvas.setFillColor(DARK_BLUE)
+        canvas.circle(x + 9, y + 12, 2.4, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.drawString(x + 24, y + 9.5, self.latest_label)
+        canvas.drawString(x + 24, y - 2.5, self.first_label)
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(1)
+        canvas.setDash([3, 2])
+        canvas.line(x, y, x + 18, y)
+        canvas.restoreState()
+        canvas.setFillColor(WHITE)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.8)
+        canvas.circle(x + 9, y, 2.2, stroke=1, fill=1)
 
 
 def progress_line(
@@ -185,24 +226,14 @@ def progress_line(
     return ProgressLine(points, width, height)
 
 
-class ProgressLine(Flowable):
-    """A goal's progress line, drawn straight onto the page.
-
-    A plan has one per goal with three or more entries; a ``Drawing`` of the same
-    lines costs several times more to lay out and render.
-    """
+class ProgressLine(CanvasFlowable):
+    """A goal's progress line (a plan has one per goal with three or more entries)."""
 
     def __init__(self, points: Sequence[tuple[dt.date, int]], width: float, height: float):
-        super().__init__()
+        super().__init__(width, height)
         self.points = sorted(points)
-        self.width = width
-        self.height = height
 
-    def wrap(self, availWidth, availHeight):
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
+    def paint(self, canvas: Canvas) -> None:
         left, bottom, right, top = 26, 14, self.width - 6, self.height - 6
         start, end = self.points[0][0], self.points[-1][0]
         span = max((end - start).days, 1)
@@ -212,7 +243,6 @@ class ProgressLine(Flowable):
             y = bottom + (top - bottom) * max(0, min(100, percent)) / 100
             return x, y
 
-        canvas.saveState()
         canvas.setLineWidth(0.5)
         canvas.setStrokeColor(RULE)
         canvas.setFillColor(GREY)
@@ -236,4 +266,3 @@ class ProgressLine(Flowable):
         canvas.setLineWidth(0.5)
         for x, y in coords:
             canvas.circle(x, y, 1.8, stroke=1, fill=1)
-        canvas.restoreState()

@@ -3,11 +3,10 @@ signature, name and date boxes for the clinician and the manager."""
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
-from planner.report.flowables import Paragraph
+from planner.report.flowables import CanvasFlowable, Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
 from planner.report.styles import BODY_WIDTH, GREY, MID_GREY, PALE, RULE
@@ -46,13 +45,20 @@ def sign_off(ctx: ReportContext) -> list[Flowable]:
     return story
 
 
-def _ruled_lines(width: float) -> Drawing:
-    gap = 7.5 * mm
-    drawing = Drawing(width, gap * WRITING_LINES)
-    for n in range(WRITING_LINES):
-        y = n * gap + 1
-        drawing.add(Line(0, y, width, y, strokeColor=RULE, strokeWidth=0.6))
-    return drawing
+class _RuledLines(CanvasFlowable):
+    """Lines to write on by hand."""
+
+    GAP = 7.5 * mm
+
+    def __init__(self, width: float):
+        super().__init__(width, self.GAP * WRITING_LINES)
+
+    def paint(self, canvas) -> None:
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        for n in range(WRITING_LINES):
+            y = n * self.GAP + 1
+            canvas.line(0, y, self.width, y)
 
 
 def _writing_box(ctx: ReportContext, word: str, prompt: str) -> Table:
@@ -61,7 +67,7 @@ def _writing_box(ctx: ReportContext, word: str, prompt: str) -> Table:
     return Table(
         [
             [Paragraph(f"<b>{word}</b>  <font color='#4C6272'>{prompt}</font>", s.small)],
-            [_ruled_lines(inner)],
+            [_RuledLines(inner)],
         ],
         colWidths=[BODY_WIDTH],
         hAlign="LEFT",
