@@ -25,6 +25,14 @@ def _damage(path):
     path.write_bytes(bytes(data))
 
 
+def _run_app_process(args: list[str], tmp_path) -> subprocess.CompletedProcess:
+    """Runs Python with ``args`` offscreen, settings kept in ``tmp_path``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
 def test_damaged_plan_offers_newest_backup_and_keeps_the_damaged_file(qtbot, db_path, monkeypatch):
     backup_file(db_path, "manual")
     _damage(db_path)
@@ -74,13 +82,8 @@ def test_second_copy_of_the_app_is_refused(qtbot, db_path, monkeypatch):
 
 
 def test_quit_after_startup_paints_the_plan_and_exits_zero(db_path, tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-m", "planner", "--db", str(db_path), "--quit-after-startup"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = _run_app_process(
+        ["-m", "planner", "--db", str(db_path), "--quit-after-startup"], tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -91,14 +94,7 @@ def test_starting_the_window_does_not_load_reportlab(db_path, tmp_path):
         "import sys; from planner.app import create_window; w = create_window(sys.argv[1]); "
         "w.show(); assert 'reportlab' not in sys.modules, 'reportlab loaded'"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(db_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _run_app_process(["-c", code, str(db_path)], tmp_path)
     assert result.returncode == 0, result.stderr
 
 
@@ -121,7 +117,8 @@ def test_the_window_paints_before_loading_sqlite_utils_and_loads_it_after_for_th
         "import time\n"
         "deadline = time.monotonic() + 20\n"
         "def loaded(): return hasattr(sys.modules.get('sqlite_utils'), 'Database')\n"
-        "while not loaded() and time.monotonic() < deadline: app.processEvents()\n"
+        "while not loaded() and time.monotonic() < deadline:\n"
+        "    app.processEvents(); time.sleep(0.002)\n"
         "print('at first paint:', seen[0])\n"
         "print('soon after:', loaded())\n"
         "gid = w.store.goal_summaries()[0].id\n"
@@ -131,14 +128,7 @@ def test_the_window_paints_before_loading_sqlite_utils_and_loads_it_after_for_th
         "print('saved:', 'after start-up' in notes)\n"
         "w.doc.undo_stack.blockSignals(True)\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(db_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _run_app_process(["-c", code, str(db_path)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "at first paint: False",
@@ -158,13 +148,30 @@ def test_closing_with_undo_history_prints_no_error(db_path, tmp_path):
         "w.doc.execute(commands.LogProgress(w.doc, gid, ProgressEntry(dt.date.today(), 50)))\n"
         "w.close()\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(db_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _run_app_process(["-c", code, str(db_path)], tmp_path)
     assert result.returncode == 0
     assert "Traceback" not in result.stderr and "already deleted" not in result.stderr
+
+
+def test_a_long_session_of_clicks_does_not_crash_the_app(db_path, tmp_path):
+    # Each click runs dozens of Qt calls from Python; a binding that mishandles the
+    # reference to None in them (PySide6 6.12 on Python 3.11) aborts the process
+    # within a thousand clicks. Three thousand goal selections and page changes here.
+    code = (
+        "import sys\n"
+        "from planner.app import create_window\n"
+        "w = create_window(sys.argv[1]); w.show()\n"
+        "keys = w.page_keys()\n"
+        "skill = w.store.framework().skills[0].id\n"
+        "ids = [g.id for g in w.store.goal_summaries(skill)]\n"
+        "for i in range(3000):\n"
+        "    if i % 100 == 0:\n"
+        "        w.show_page(keys[(i // 100) % len(keys)])\n"
+        "    w.show_page('skill:' + skill)\n"
+        "    w.current_skill_page().select_goal(ids[i % len(ids)])\n"
+        "print('clicks done')\n"
+        "w.doc.undo_stack.blockSignals(True)\n"
+    )
+    result = _run_app_process(["-c", code, str(db_path)], tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "clicks done"
