@@ -10,6 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.document import PlanDocument
+from planner.ui.editing import edit_until_saved
 from planner.ui.widgets.text import heading, plain_label
 
 
@@ -303,11 +305,43 @@ class RecordListPage(QWidget):
     def write_preview(self, writer: PreviewWriter, record) -> None:
         raise NotImplementedError
 
-    def new_record(self) -> None:
+    def record_dialog(self, record) -> QDialog:
+        """The editor, filled from ``record`` (None: a new entry)."""
         raise NotImplementedError
 
-    def edit_selected(self) -> None:
+    def record_from(self, dialog: QDialog):
+        """The entry as typed into ``dialog``."""
+        raise NotImplementedError
+
+    def save_command(self, new, old):
+        """The command saving ``new`` (over ``old``, or as a new entry when None)."""
         raise NotImplementedError
 
     def delete_selected(self) -> None:
         raise NotImplementedError
+
+    # -- editing -------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        self._edit(None)
+
+    def edit_selected(self) -> None:
+        old = self.selected()
+        if old is not None:
+            self._edit(old)
+
+    def _edit(self, old) -> None:
+        """Shows the editor on ``old`` (None: a new entry) until it is saved or
+        cancelled; a refused save (disk full, file locked) brings it back as typed."""
+
+        def command(dialog):
+            new = self.record_from(dialog)
+            return self.save_command(new, old) if new != old else None
+
+        saved = edit_until_saved(
+            self.doc,
+            lambda previous: self.record_dialog(self.record_from(previous) if previous else old),
+            command,
+        )
+        if saved is not None:
+            self.select_id(saved.new.id)

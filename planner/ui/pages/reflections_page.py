@@ -9,7 +9,6 @@ from planner.domain.models import Reflection
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.ui.commands import DeleteReflection, SaveReflection
 from planner.ui.document import GOALS, PROFILE, REFLECTIONS, PlanDocument
-from planner.ui.editing import edit_until_saved
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reflections_model import (
     COL_DATE,
@@ -95,39 +94,16 @@ class ReflectionsPage(RecordListPage):
         for section in model.sections:
             writer.section(self.tr(section.title), record.sections.get(section.key, ""))
 
-    def new_record(self) -> None:
+    def record_dialog(self, record):
         from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 
-        # A refused save (disk full, file locked) brings the dialog back as typed.
-        saved = edit_until_saved(
-            self.doc,
-            lambda previous: ReflectionDialog(
-                self.doc, previous.reflection() if previous else None, parent=self
-            ),
-            lambda dialog: SaveReflection(self.doc, dialog.reflection()),
-        )
-        if saved is not None:
-            self.select_id(saved.new.id)
+        return ReflectionDialog(self.doc, record, parent=self)
 
-    def edit_selected(self) -> None:
-        old = self.selected()
-        if old is None:
-            return
-        from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+    def record_from(self, dialog):
+        return dialog.reflection()
 
-        def command(dialog):
-            new = dialog.reflection()
-            return SaveReflection(self.doc, new, old) if new != old else None
-
-        saved = edit_until_saved(
-            self.doc,
-            lambda previous: ReflectionDialog(
-                self.doc, previous.reflection() if previous else old, parent=self
-            ),
-            command,
-        )
-        if saved is not None:
-            self.select_id(saved.new.id)
+    def save_command(self, new, old):
+        return SaveReflection(self.doc, new, old)
 
     def delete_selected(self) -> None:
         record = self.selected()

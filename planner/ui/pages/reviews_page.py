@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 from planner.domain.models import Review
 from planner.ui.commands import DeleteReview, SaveReview
 from planner.ui.document import PROFILE, REVIEWS, PlanDocument
-from planner.ui.editing import edit_until_saved
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reviews_model import (
     COL_DATE,
@@ -67,39 +66,16 @@ class ReviewsPage(RecordListPage):
             "\n".join(f"• {line}" for line in actions) if actions else self.tr("None recorded."),
         )
 
-    def new_record(self) -> None:
+    def record_dialog(self, record):
         from planner.ui.dialogs.review_dialog import ReviewDialog
 
-        # A refused save (disk full, file locked) brings the dialog back as typed.
-        saved = edit_until_saved(
-            self.doc,
-            lambda previous: ReviewDialog(
-                self.doc, previous.review() if previous else None, parent=self
-            ),
-            lambda dialog: SaveReview(self.doc, dialog.review()),
-        )
-        if saved is not None:
-            self.select_id(saved.new.id)
+        return ReviewDialog(self.doc, record, parent=self)
 
-    def edit_selected(self) -> None:
-        old = self.selected()
-        if old is None:
-            return
-        from planner.ui.dialogs.review_dialog import ReviewDialog
+    def record_from(self, dialog):
+        return dialog.review()
 
-        def command(dialog):
-            new = dialog.review()
-            return SaveReview(self.doc, new, old) if new != old else None
-
-        saved = edit_until_saved(
-            self.doc,
-            lambda previous: ReviewDialog(
-                self.doc, previous.review() if previous else old, parent=self
-            ),
-            command,
-        )
-        if saved is not None:
-            self.select_id(saved.new.id)
+    def save_command(self, new, old):
+        return SaveReview(self.doc, new, old)
 
     def delete_selected(self) -> None:
         record = self.selected()
