@@ -7,12 +7,9 @@ is written anywhere.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
@@ -31,6 +28,7 @@ from planner.domain.models import (
 )
 from planner.domain.reflection_models import DEFAULT_REFLECTION_MODEL, REFLECTION_MODELS
 from planner.domain.validation import check_plan
+from planner.files import write_atomically
 from planner.frameworks import framework_from_dict, framework_to_dict
 
 FORMAT = "leadership-plan"
@@ -133,29 +131,6 @@ def dumps(plan: Plan, *, exported_at: str | None = None) -> str:
     return (
         json.dumps(plan_to_dict(plan, exported_at=exported_at), ensure_ascii=False, indent=2) + "\n"
     )
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes via a private temp file in the same folder, then renames over ``path``,
-    so a failure never leaves a half-written file or destroys the old one."""
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        # Name the folder the user chose, not the temporary file inside it.
-        raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def write(plan: Plan, path: Path) -> None:

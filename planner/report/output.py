@@ -6,12 +6,11 @@ Kept free of reportlab so the app can catch ``ExportError`` before any export ru
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from planner.files import write_atomically
 
 
 class ExportError(Exception):
@@ -32,24 +31,12 @@ def write_pdf(data: bytes, out: Path) -> None:
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist. Choose another place to save.")
     try:
-        # mkstemp creates the file readable by its owner only (0600 on POSIX).
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        write_atomically(out, data)
     except OSError as exc:
-        raise ExportError(_describe(exc, out, replacing=False)) from exc
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ExportError(_describe(exc, out, replacing=True)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        # Only a failure to create the temp file names the folder: anything later
+        # happened while writing or replacing the file.
+        replacing = exc.filename != str(folder)
+        raise ExportError(_describe(exc, out, replacing=replacing)) from exc
 
 
 def _describe(exc: OSError, out: Path, *, replacing: bool) -> str:

@@ -116,6 +116,20 @@ def test_a_folder_without_write_permission_is_refused_with_a_message(tmp_path, m
     assert "Choose another folder" in str(caught.value)
 
 
+def test_an_unwritable_folder_on_windows_is_not_mistaken_for_an_open_pdf(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(sys, "platform", "win32")
+    with pytest.raises(ExportError) as caught:
+        export_pdf(demo_plan(TODAY), tmp_path / "plan.pdf", today=TODAY)
+    assert "You do not have permission to save in" in str(caught.value)
+    assert "open in another program" not in str(caught.value)
+
+
 def test_importing_the_report_package_does_not_load_reportlab():
     code = (
         "import sys, planner.report; "
