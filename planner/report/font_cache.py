@@ -15,9 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 import threading
 from fnmatch import fnmatch
 from pathlib import Path
@@ -28,6 +26,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFontFile
 
+from planner.files import write_atomically
 from planner.paths import local_cache_dir
 
 # Bump when what is stored changes shape.
@@ -176,15 +175,7 @@ def _read(store: Path, key: tuple) -> dict[str, bytes] | None:
 
 def _write(store: Path, key: tuple, tables: dict) -> None:
     """Saves through a temporary file, so a reader never sees half a cache file."""
-    try:
+    data = pickle.dumps((key, tables), protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(Exception):  # a cache that cannot be written is skipped
         store.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(dir=store.parent, prefix=".font-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump((key, tables), file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, store)
-    except Exception:  # a cache that cannot be written is simply skipped
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        write_atomically(store, data)
