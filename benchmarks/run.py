@@ -317,21 +317,30 @@ def import_plan(paths, settings: Settings, env, work) -> list[Row]:
     ]
 
 
-def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
+def _probe_heavy_plan(
+    what: str, program: list[str], extra: list[str], paths, settings: Settings, env, work
+) -> list:
+    """Runs ``python PROGRAM PLAN EXTRA`` on a fresh copy of the heavy plan,
+    ``interaction_runs`` times; the JSON value each run printed last.
+
+    Raises:
+        RuntimeError: a run failed (its stderr is included).
+    """
     results = []
     for _ in range(settings.interaction_runs):
         copy = work / "db" / "interaction.db"
         shutil.copyfile(paths["heavy"], copy)
-        proc = subprocess.run(
-            [sys.executable, str(HERE / "interaction.py"), str(copy)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        command = [sys.executable, *program, str(copy), *extra]
+        proc = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise RuntimeError(f"interaction benchmark failed:\n{proc.stderr}")
+            raise RuntimeError(f"{what} benchmark failed:\n{proc.stderr}")
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
+    script = [str(HERE / "interaction.py")]
+    results = _probe_heavy_plan("interaction", script, [], paths, settings, env, work)
     first = results[0]
 
     def step(name: str) -> float:
@@ -474,20 +483,9 @@ print(json.dumps([opened, max(keys), cleared, longest, shown, total]))
 def reflection_search(paths, settings: Settings, env, work) -> list[Row]:
     """The reflections page of the heavy plan: opened first after start-up, then a
     search typed a key at a time (every key searches titles, skills and sections)."""
-    results = []
-    for _ in range(settings.interaction_runs):
-        copy = work / "db" / "interaction.db"
-        shutil.copyfile(paths["heavy"], copy)
-        proc = subprocess.run(
-            [sys.executable, "-c", _REFLECTION_SEARCH_PROBE, str(copy), plans.FILTER_WORD],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            raise RuntimeError(f"reflection search benchmark failed:\n{proc.stderr}")
-        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    probe = ["-c", _REFLECTION_SEARCH_PROBE]
+    words = [plans.FILTER_WORD]
+    results = _probe_heavy_plan("reflection search", probe, words, paths, settings, env, work)
     opened, key, cleared, longest = (statistics.median(r[i] for r in results) for i in range(4))
     shown, total = results[0][4], results[0][5]
     measured = [
