@@ -9,7 +9,6 @@ import itertools
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,13 +17,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.ui.document import PlanDocument
 from planner.ui.editing import edit_until_saved
+from planner.ui.widgets.tables import list_table
 from planner.ui.widgets.text import heading, plain_label
 
 
@@ -134,17 +133,9 @@ class RecordListPage(QWidget):
             self.toolbar.addWidget(button)
         layout.addLayout(self.toolbar)
 
-        self.table = QTableView(self)
-        self.table.setAccessibleName(table_name)
+        self.table = list_table(table_name)
         self.table.setModel(shown)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setHighlightSections(False)
 
         self.preview = QPlainTextEdit(self)
