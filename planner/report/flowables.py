@@ -97,7 +97,7 @@ class KeepWhole(KeepTogether):
 
 
 class CanvasFlowable(Flowable):
-    """A fixed-size flowable drawn by ``paint(canvas)`` in its own graphics state.
+    """A fixed-size flowable drawn by ``paint(canvas)``.
 
     For charts and rules: drawn with the canvas they cost several times less to lay
     out and render than reportlab ``Drawing``s of the same lines.
@@ -112,9 +112,8 @@ class CanvasFlowable(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.saveState()
+        # drawOn has saved the graphics state and restores it afterwards.
         self.paint(self.canv)
-        self.canv.restoreState()
 
     def paint(self, canvas: Canvas) -> None:
         raise NotImplementedError
