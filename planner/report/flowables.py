@@ -46,7 +46,8 @@ class Paragraph(_ReportlabParagraph):
         return size
 
 
-_PLAIN_TEMPLATES: dict[int, tuple[ParagraphStyle, ParaFrag | None]] = {}
+# Styles hash by identity; the report's are made once per process.
+_PLAIN_TEMPLATES: dict[ParagraphStyle, ParaFrag | None] = {}
 
 
 def _plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
@@ -58,13 +59,11 @@ def _plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     style from the parser itself; ``tests/report/test_plain_paragraphs.py`` checks the
     result against the parser's for every style and many texts.
     """
-    known = _PLAIN_TEMPLATES.get(id(style))
-    if known is None or known[0] is not style:
+    if style not in _PLAIN_TEMPLATES:
         parsed_style, frags, bullets = ParaParser().parse("x", style)
         usable = parsed_style is style and frags is not None and len(frags) == 1
-        known = (style, frags[0] if usable and not bullets else None)
-        _PLAIN_TEMPLATES[id(style)] = known
-    template = known[1]
+        _PLAIN_TEMPLATES[style] = frags[0] if usable and not bullets else None
+    template = _PLAIN_TEMPLATES[style]
     if template is None:
         return None
     frag = copy.copy(template)
