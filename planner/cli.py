@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from planner import __version__
+from planner import version
 from planner.paths import resolve_db_path
 
 PROG = "leadership-planner"
@@ -117,11 +116,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         if unknown:
             known = ", ".join(s.id for s in plan.framework.skills)
             raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
-    # What exists now (modules, the plan) lives until the process ends: frozen, the
-    # garbage collector stops re-scanning it while the document is laid out (about
-    # 10 ms of the demo plan's export). It stays frozen: thawing it would only hand
-    # it back to the collector for the moment before exit (another 9 ms).
-    gc.freeze()
     try:
         pages = export_pdf(plan, args.out, include_private=args.include_private, skills=skills)
     except ExportError as exc:
@@ -192,6 +186,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.exit(message=f"{PROG} {version()}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = "the plan database (default: your local application data folder)"
     parser = argparse.ArgumentParser(
@@ -199,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, track and reflect on your leadership development. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", type=Path, help=db_help)
     parser.add_argument(
         "--quit-after-startup",

@@ -8,13 +8,14 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     PageBreak,
+    Paragraph,
     Spacer,
     Table,
 )
 
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
 from planner.report.charts import progress_line
-from planner.report.flowables import FactStrip, KeepWhole, Paragraph
+from planner.report.flowables import FactStrip, KeepWhole
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
