@@ -197,6 +197,15 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"{PROG} {version()}\n")
 
 
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    from planner.frameworks import available_frameworks
+
+    for framework in available_frameworks():
+        count = len(framework.skills)
+        print(f"{framework.id}: {framework.name} ({count} skill{'s' if count != 1 else ''})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = "the plan database (default: your local application data folder)"
     parser = argparse.ArgumentParser(
@@ -230,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the plan already in the database (backed up first)",
     )
     verb("check", cmd_check, "check the database's integrity and schema")
+    verb("frameworks", cmd_frameworks, "list the skill frameworks a new plan can use")
     backup = verb("backup", cmd_backup, "copy the plan safely into its backups folder")
     backup.add_argument("--to", type=Path, help="write the backup to this new file instead")
     restore = verb("restore", cmd_restore, "put a backup back in place of the plan")

@@ -51,7 +51,11 @@ def resource(*parts: str) -> Traversable:
     Read through ``importlib.resources``: the same call finds it in a checkout, an
     editable install, a wheel, a ``--user`` or ``--target`` install and a frozen bundle.
     """
-    return files("planner.resources").joinpath(*parts)
+    found = files("planner.resources")
+    # One part at a time: Python 3.11's reader for a frozen bundle takes one name per call.
+    for part in parts:
+        found = found.joinpath(part)
+    return found
 
 
 def is_network_path(path: Path) -> bool:

@@ -462,3 +462,16 @@ def test_the_installed_console_script_runs_a_verb(tmp_path):
         f"{ERROR_PREFIX}{tmp_path / 'plan.db'} already holds a plan; the demo will not "
         "overwrite it. Choose another --db path."
     ]
+
+
+def test_frameworks_lists_every_framework_a_new_plan_can_use(capsys):
+    from planner.app import main
+
+    assert main(["frameworks"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "core-leadership: Core leadership skills (3 skills)",
+        "clinical-leadership-competency-framework: Clinical Leadership Competency "
+        "Framework (5 skills)",
+        "healthcare-leadership-model: NHS Healthcare Leadership Model (9 skills)",
+    ]
