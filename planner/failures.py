@@ -17,11 +17,14 @@ def user_message(exc: BaseException) -> str | None:
 
     from planner.domain.validation import ValidationError
     from planner.frameworks import FrameworkError
+    from planner.paths import NotInstalledError
     from planner.planfile import PlanFileError
     from planner.store.errors import StoreError, describe_sqlite_error
 
     filename = getattr(exc, "filename", None)
-    if isinstance(exc, (StoreError, PlanFileError, FrameworkError, ValidationError)):
+    if isinstance(
+        exc, (StoreError, PlanFileError, FrameworkError, ValidationError, NotInstalledError)
+    ):
         return str(exc)
     if isinstance(exc, (sqlite3.Error, OSError)):
         return describe_sqlite_error(exc, filename)

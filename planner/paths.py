@@ -45,13 +45,26 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+class NotInstalledError(RuntimeError):
+    """The package runs from a source folder that was never installed."""
+
+
 def resource(*parts: str) -> Traversable:
     """A file or folder of the app's data (``resources/`` in the repository).
 
-    Read through ``importlib.resources``: the same call finds it in a checkout, an
-    editable install, a wheel, a ``--user`` or ``--target`` install and a frozen bundle.
+    Read through ``importlib.resources``: the same call finds it in an editable install,
+    a wheel, a ``--user`` or ``--target`` install and a frozen bundle.
+
+    Raises:
+        NotInstalledError: run from a checkout without ``pip install -e .``, where
+            ``resources/`` is not yet the package ``planner.resources``.
     """
-    found = files("planner.resources")
+    try:
+        found = files("planner.resources")
+    except ModuleNotFoundError:
+        raise NotInstalledError(
+            "Leadership Planner is not installed: run 'pip install -e .' in its folder first."
+        ) from None
     # One part at a time: Python 3.11's reader for a frozen bundle takes one name per call.
     for part in parts:
         found = found.joinpath(part)

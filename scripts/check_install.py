@@ -137,6 +137,9 @@ def install_lowest(wheel: Path, work: Path) -> Installation:
 def install_newest(wheel: Path, work: Path) -> Installation:
     python = new_venv(work / "venv-newest")
     must([str(python), "-m", "pip", "install", "--quiet", "--upgrade", str(wheel)])
+    # Another package's top-level "resources" folder must not hide the app's own data.
+    purelib = must([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"])
+    (Path(purelib.stdout.strip()) / "resources").mkdir(exist_ok=True)
     script = python.parent / f"leadership-planner{EXE}"
     return Installation("newest", [str(python)], [str(script)])
 
