@@ -55,6 +55,7 @@ print(json.dumps({"package": planner.__file__, "frameworks": offered}))
 VERSIONS_PROBE = """
 import json
 from importlib.metadata import version
+
 names = ["leadership-planner", "PySide6-Essentials", "sqlite-utils", "reportlab", "platformdirs"]
 found = {}
 for name in names + ["rl_accel"]:
@@ -158,13 +159,22 @@ def install_user(wheel: Path, work: Path) -> Installation:
     base = work / "user-base"
     env = {"PYTHONUSERBASE": str(base), "PIP_USER": "1", "PYTHONNOUSERSITE": ""}
     python = base_python()
-    # Dependencies the interpreter already has are used as they are, as for a clinician
-    # whose Python already holds some of them; the rest go into the user base too.
+    # Everything goes into the user base, as on a PC whose Python holds nothing else,
+    # even where this interpreter already has some of the dependencies.
     must(
-        [python, "-m", "pip", "install", "--quiet", "--user", "--no-warn-script-location",
-         "--break-system-packages", str(wheel)],
+        [python, "-m", "pip", "install", "--quiet", "--user", "--ignore-installed",
+         "--no-warn-script-location", "--break-system-packages", str(wheel)],
         env=env,
     )
+    outside = must(
+        [python, "-c", "import planner, PySide6, reportlab, sqlite_utils, platformdirs as p, "
+         "sys; from pathlib import Path; print([m.__name__ for m in (planner, PySide6, "
+         "reportlab, sqlite_utils, p) if not Path(m.__file__).is_relative_to(sys.argv[1])])",
+         str(base)],
+        env=env, cwd=work,
+    ).stdout.strip()
+    if outside != "[]":
+        raise RuntimeError(f"--user install: {outside} imported from outside the user base")
     scripts = Path(
         must([python, "-c", "import sysconfig; print(sysconfig.get_path('scripts', "
               f"'{'nt_user' if sys.platform == 'win32' else 'posix_user'}'))"], env=env)
