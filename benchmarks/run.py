@@ -578,6 +578,31 @@ def command_line_imports(paths, env, work) -> list[Row]:
     ]
 
 
+def bundle(folder: Path, paths, settings: Settings, env, work) -> list[Row]:
+    """The stand-alone app (``scripts/build_app.py``): its size on disk, and its start-up
+    on the demo plan against the installed app's, measured side by side."""
+    executable = folder / ("leadership-planner" + (".exe" if os.name == "nt" else ""))
+    commands = {
+        name: [*program, "--db", str(paths["demo"]), "--quit-after-startup"]
+        for name, program in (("installed", _program()), ("bundle", [str(executable)]))
+    }
+    runs = repeat(commands, settings.startup_runs, env, work, warm_up=settings.warm_up)
+    size = sum(
+        path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
+    return [
+        Row("App bundle: size of the folder", f"{size / MIB:.0f} MiB", "", "", "—", None),
+        ratio_row(
+            "App bundle: start-up, demo plan, against the installed app",
+            median_time(runs["bundle"]),
+            median_time(runs["installed"]),
+            None,
+        ),
+    ]
+
+
 # -- output ----------------------------------------------------------------------
 
 
@@ -622,11 +647,14 @@ def environment_rows(env, work, *, clean: bool) -> list[Row]:
     ]
 
 
-def run(settings: Settings, work: Path, *, clean: bool = False) -> tuple[list[Row], dict]:
+def run(
+    settings: Settings, work: Path, *, clean: bool = False, app_bundle: Path | None = None
+) -> tuple[list[Row], dict]:
     """Every benchmark in order; returns the table's rows and the raw interaction data.
 
     Args:
         clean: the interpreter in use is the clean environment ``main`` made.
+        app_bundle: the stand-alone app's folder, to time it beside the installed app.
     """
     work.mkdir(parents=True, exist_ok=True)
     env = _environment(work)
@@ -639,6 +667,8 @@ def run(settings: Settings, work: Path, *, clean: bool = False) -> tuple[list[Ro
     rows += interaction_rows
     rows += reflection_search(paths, settings, env, work)
     rows += command_line_imports(paths, env, work)
+    if app_bundle is not None:
+        rows += bundle(app_bundle, paths, settings, env, work)
     return rows, raw
 
 
@@ -655,6 +685,11 @@ def main(argv: list[str] | None = None) -> int:
         help="folder for generated plans and databases (plan files are cached here)",
     )
     parser.add_argument(
+        "--bundle",
+        type=Path,
+        help="also time the stand-alone app in this folder (scripts/build_app.py's output)",
+    )
+    parser.add_argument(
         "--python",
         help="measure this interpreter's environment instead of a new clean one",
     )
@@ -663,7 +698,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args.work.mkdir(parents=True, exist_ok=True)
     use_environment(args.python or clean_environment(args.work))
-    rows, _ = run(settings, args.work, clean=not args.python)
+    rows, _ = run(settings, args.work, clean=not args.python, app_bundle=args.bundle)
     text = table(rows)
     print(text)
     print(f"Finished in {time.perf_counter() - started:.0f} s.")
