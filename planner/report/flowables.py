@@ -1,4 +1,4 @@
-"""Flowables of our own: a keep-together that never leaves a blank page, a base for
+"""Flowables of our own: keeping a block whole without leaving a blank page, a base for
 what is drawn straight onto the canvas, and the strip of facts at the top of each goal."""
 
 from __future__ import annotations
@@ -7,30 +7,39 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from planner.report.fonts import BOLD, REGULAR
-from planner.report.styles import BODY_HEIGHT, DARK_BLUE, GREY, INK, MID_GREY, PALE, RULE
+from planner.report.styles import (
+    BODY_HEIGHT,
+    BODY_WIDTH,
+    DARK_BLUE,
+    GREY,
+    INK,
+    MID_GREY,
+    PALE,
+    RULE,
+)
 
 
-class KeepWhole(KeepTogether):
-    """Moves its content to the next page when it fits on one page but not in the space
-    left; content longer than any page starts where it is instead, so it never leaves
-    a blank page behind (reportlab's KeepTogether would break the page first)."""
+def keep_whole(
+    flowables: list[Flowable], *, width: float = BODY_WIDTH, min_start: float = 50 * mm
+) -> list[Flowable]:
+    """``flowables`` kept on one page when they fit on one; longer content starts where
+    it is when at least ``min_start`` is left (else on the next page), so it never
+    leaves a blank page behind, as reportlab's KeepTogether alone would.
 
-    def __init__(self, flowables: list[Flowable], min_start: float = 50 * mm):
-        super().__init__(flowables)
-        self.min_start = min_start
-
-    def split(self, aW, aH):
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        frame = getattr(self, "_frame", None)
-        page_height = getattr(frame, "_height", BODY_HEIGHT)
-        if getattr(self, "_H", 0) > page_height and aH >= self.min_start:
-            # A leading no-op tells the frame not to expect the first piece to fit whole.
-            return [self.NullActionFlowable(), *self._content]
-        return super().split(aW, aH)
+    Measured here at the body frame's width, with reportlab's public ``wrap``.
+    """
+    height = sum(
+        flowable.wrap(width, BODY_HEIGHT)[1]
+        + flowable.getSpaceBefore()
+        + flowable.getSpaceAfter()
+        for flowable in flowables
+    )
+    if height > BODY_HEIGHT:
+        return [CondPageBreak(min_start), *flowables]
+    return [KeepTogether(flowables)]
 
 
 class CanvasFlowable(Flowable):
