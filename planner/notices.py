@@ -14,7 +14,7 @@ class Component(NamedTuple):
 
 COMPONENTS: tuple[Component, ...] = (
     Component("Qt 6 and PySide6 (with shiboken6)", "LGPL-3.0", "the windows, dialogs and widgets"),
-    Component("Python", "PSF-2.0", "the language the app runs on (bundled in the Windows app)"),
+    Component("Python", "PSF-2.0", "the language the app is written in"),
     Component("SQLite", "Public domain", "the plan file"),
     Component("sqlite-utils", "Apache-2.0", "writing and migrating the plan file"),
     Component("click", "BSD-3-Clause", "used by sqlite-utils"),

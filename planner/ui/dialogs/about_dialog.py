@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -67,12 +68,20 @@ class AboutDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.parts.setItem(row, column, item)
         self.parts.verticalHeader().hide()
-        self.parts.horizontalHeader().setStretchLastSection(True)
-        self.parts.resizeColumnsToContents()
+        self.parts.setWordWrap(True)
+        header = self.parts.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows grow to their wrapped text once the columns have their widths.
+        header.sectionResized.connect(lambda *_: self.parts.resizeRowsToContents())
         self.parts.setAccessibleName(self.tr("Third-party parts and their licences"))
         layout.addWidget(self.parts, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()
         self.resize(640, 560)
