@@ -28,7 +28,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ("lowest", "newest", "user", "target")
+SCENARIOS = ("lowest", "newest", "newest-python", "user", "target")
 FRAMEWORK_IDS = {
     "core-leadership",
     "healthcare-leadership-model",
@@ -53,7 +53,7 @@ print(json.dumps({"package": planner.__file__, "frameworks": offered}))
 """
 
 VERSIONS_PROBE = """
-import json
+import json, sys
 from importlib.metadata import version
 
 names = ["leadership-planner", "PySide6-Essentials", "sqlite-utils", "reportlab", "platformdirs"]
@@ -63,6 +63,7 @@ for name in names + ["rl_accel"]:
         found[name] = version(name)
     except Exception:
         found[name] = None
+found["python"] = list(sys.version_info[:3])
 print(json.dumps(found))
 """
 
@@ -116,8 +117,28 @@ def declared_floors() -> dict[str, str]:
     return floors
 
 
-def new_venv(where: Path) -> Path:
-    must([sys.executable, "-m", "venv", str(where)])
+def newer_python() -> str | None:
+    """The newest Python on this machine newer than this one (on PATH, or installed by
+    pyenv), or None: the newest versions of the dependencies differ by Python version."""
+    import glob
+    import shutil
+
+    candidates = [shutil.which(f"python3.{minor}") for minor in range(20, 11, -1)]
+    pattern = str(Path.home() / ".pyenv" / "versions" / "3.*" / "bin" / "python3")
+    candidates += sorted(glob.glob(pattern), reverse=True)
+    best = None
+    for candidate in filter(None, candidates):
+        found = run([candidate, "-c", "import sys; print(sys.version_info[1])"])
+        if found.returncode != 0 or not found.stdout.strip().isdigit():
+            continue
+        minor = int(found.stdout.strip())
+        if minor > sys.version_info.minor and (best is None or minor > best[0]):
+            best = (minor, candidate)
+    return best[1] if best else None
+
+
+def new_venv(where: Path, interpreter: str | None = None) -> Path:
+    must([interpreter or sys.executable, "-m", "venv", str(where)])
     python = where / BIN / f"python{EXE}"
     must([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
     return python
@@ -135,14 +156,15 @@ def install_lowest(wheel: Path, work: Path) -> Installation:
     return Installation("lowest", [str(python)], [str(script)])
 
 
-def install_newest(wheel: Path, work: Path) -> Installation:
-    python = new_venv(work / "venv-newest")
+def install_newest(wheel: Path, work: Path, interpreter: str | None = None) -> Installation:
+    python = new_venv(work / f"venv-newest-{Path(interpreter or sys.executable).name}", interpreter)
     must([str(python), "-m", "pip", "install", "--quiet", "--upgrade", str(wheel)])
     # Another package's top-level "resources" folder must not hide the app's own data.
     purelib = must([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"])
     (Path(purelib.stdout.strip()) / "resources").mkdir(exist_ok=True)
     script = python.parent / f"leadership-planner{EXE}"
-    return Installation("newest", [str(python)], [str(script)])
+    name = "newest-python" if interpreter else "newest"
+    return Installation(name, [str(python)], [str(script)])
 
 
 def base_python() -> str:
@@ -284,6 +306,12 @@ def main(argv: list[str] | None = None) -> int:
                     inst = install_lowest(wheel, work)
                 elif name == "newest":
                     inst = newest = install_newest(wheel, work)
+                elif name == "newest-python":
+                    interpreter = newer_python()
+                    if interpreter is None:
+                        print(f"{name:7} skipped: no Python newer than this one here")
+                        continue
+                    inst = install_newest(wheel, work, interpreter)
                 elif name == "user":
                     inst = install_user(wheel, work)
                 else:
@@ -294,10 +322,13 @@ def main(argv: list[str] | None = None) -> int:
                 inst = None
             took = time.perf_counter() - start
             shown = ", ".join(
-                f"{k} {v}" for k, v in (inst.versions if inst else {}).items() if v
+                f"{k} {v}"
+                for k, v in (inst.versions if inst else {}).items()
+                if v and k != "python"
             )
             status = "ok" if not problems else "FAILED"
-            print(f"{name:7} {status} in {took:.0f} s: {shown}")
+            python_version = ".".join(map(str, inst.versions.get("python", []))) if inst else ""
+            print(f"{name:7} {status} in {took:.0f} s: Python {python_version}, {shown}")
             for problem in problems:
                 print(f"    {problem}")
             failed = failed or bool(problems)
