@@ -13,9 +13,10 @@ def main(argv: list[str] | None = None) -> int:
     opens the app."""
     from planner import cli
 
+    # Before parsing: --help, --version and a mistyped command print too.
+    _attach_console_when_frozen()
     args = cli.parse(sys.argv[1:] if argv is None else argv)
     if args.verb is not None:
-        _attach_console_when_frozen()
         return cli.dispatch(args)
     check = _check_in_background(args.db)
     from planner.ui.launch import run_gui
@@ -27,8 +28,9 @@ def _attach_console_when_frozen() -> None:
     """Lets the Windows app's command-line verbs print.
 
     The bundled ``leadership-planner.exe`` is a windowed program (no console flashes
-    up when a clinician opens it), so Windows gives it no standard output. A verb run
-    from a command prompt attaches to that prompt's console instead.
+    up when a clinician opens it), so Windows gives it no standard output. Run from a
+    command prompt, it attaches to that prompt's console instead; opened from the Start
+    menu there is no console to attach to, and nothing changes.
     """
     if sys.platform != "win32" or not getattr(sys, "frozen", False) or sys.stdout is not None:
         return

@@ -194,7 +194,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, **kwargs)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(message=f"{PROG} {version()}\n")
+        print(f"{PROG} {version()}")
+        parser.exit()
 
 
 def cmd_frameworks(args: argparse.Namespace) -> int:

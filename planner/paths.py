@@ -12,9 +12,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 DB_FILENAME = "plan.db"
-# The folder's name keeps the one earlier versions used on each platform, so an
-# upgrade finds the plan where it was.
-APP_DIR_NAME = "LeadershipPlanner" if sys.platform in ("win32", "darwin") else "leadership-planner"
+
+
+def _app_dir_name() -> str:
+    # The name earlier versions used on each platform, so an upgrade finds the plan.
+    return "LeadershipPlanner" if sys.platform in ("win32", "darwin") else "leadership-planner"
 
 
 def local_data_dir() -> Path:
@@ -23,9 +25,14 @@ def local_data_dir() -> Path:
     On Windows this is ``%LOCALAPPDATA%``: NHS profiles often redirect the roaming
     folder to a network share, where SQLite's locking is unreliable.
     """
+    if sys.platform == "darwin":
+        # Newer platformdirs releases follow XDG_DATA_HOME on macOS too, so the folder
+        # would move with the library's version and an upgrade would lose sight of the
+        # plan: a Mac app keeps it where Mac apps do.
+        return Path.home() / "Library" / "Application Support" / _app_dir_name()
     from platformdirs import user_data_path
 
-    return user_data_path(APP_DIR_NAME, appauthor=False, roaming=False)
+    return user_data_path(_app_dir_name(), appauthor=False, roaming=False)
 
 
 def default_db_path() -> Path:

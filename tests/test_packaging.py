@@ -80,3 +80,24 @@ def test_the_notices_name_every_part_the_app_installs_and_the_about_box_lists_th
     rows = re.findall(r"^\| ([^|]+?) \| ([^|]+?) \| ([^|]+?) \|$", notices, re.MULTILINE)
     listed = {(part, licence, role) for part, licence, role in rows[1:]}
     assert listed == {tuple(field.lower() for field in c) for c in COMPONENTS}
+
+
+def test_the_mac_plan_folder_stays_put_whatever_platformdirs_makes_of_xdg(monkeypatch, tmp_path):
+    import sys
+
+    from planner.paths import local_data_dir
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    expected = tmp_path / "Library" / "Application Support" / "LeadershipPlanner"
+    assert local_data_dir() == expected
+
+
+def test_linux_follows_xdg_data_home_and_keeps_the_folder_name_of_earlier_versions(
+    monkeypatch, tmp_path
+):
+    from planner.paths import default_db_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_db_path() == tmp_path / "xdg" / "leadership-planner" / "plan.db"
