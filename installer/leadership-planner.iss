@@ -44,6 +44,11 @@ CloseApplications=yes
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
+[InstallDelete]
+; An upgrade replaces the program's own folder whole, so files an earlier version shipped
+; and this one does not are not left behind. Only the program folder: never the plan.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 

@@ -7,7 +7,8 @@ Writes ``DIR/leadership-planner/`` holding the executable ``leadership-planner``
 (``leadership-planner.exe`` on Windows), the GUI and every command-line verb, with the
 licence and third-party notices beside it. The app is built from the wheel, installed
 into a fresh virtual environment with only the declared dependencies (and PyInstaller),
-so the bundle holds what an installation holds and nothing a developer happens to have.
+so the bundle holds what an installation holds and nothing a developer happens to have
+(the checkout itself is never on PyInstaller's path).
 ``--smoke`` then runs the bundle's smoke steps (``demo``, ``export-pdf``, ``check``,
 ``frameworks``, the plan-file round trip and the GUI offscreen).
 
@@ -33,6 +34,7 @@ from check_install import (  # a sibling script, not a package
     build_wheel,
     must,
     new_venv,
+    run,
     smoke,
 )
 
@@ -65,7 +67,10 @@ UNUSED_QT = (
     "QtXmlPatterns",
 )
 # Python modules the app never needs at run time.
-UNUSED_PYTHON = ("tkinter", "unittest", "pydoc", "pip", "setuptools", "numpy", "pandas")
+# readline would also bring GNU readline (GPL) from the build machine.
+UNUSED_PYTHON = (
+    "tkinter", "unittest", "pydoc", "pip", "setuptools", "numpy", "pandas", "readline",
+)
 
 
 def windows_version_file(version: str, where: Path) -> Path:
@@ -128,20 +133,56 @@ UNUSED_QT_FILES = (
 )
 
 
-def copy_licences(python: Path, bundle: Path) -> int:
-    """Copies every bundled package's licence files to ``licenses/`` in the bundle."""
+# Python's own licence, where an installation of it keeps the text.
+PYTHON_LICENCE_PROBE = """
+import sys, sysconfig
+from pathlib import Path
+for place in (Path(sysconfig.get_path("stdlib")), Path(sys.base_prefix)):
+    if (place / "LICENSE.txt").is_file():
+        print(place / "LICENSE.txt")
+        break
+"""
+
+
+def copy_licences(python: Path, bundle: Path) -> None:
+    """Copies the licence texts of everything in the bundle to its ``licenses/``: each
+    Python package's own files, Python's, the LGPL and GPL texts for Qt and PySide6
+    (whose packages carry none), and on a Debian-like build machine the copyright file
+    of each system library PyInstaller copied in."""
     import json
 
-    found = json.loads(must([str(python), "-c", LICENCES_PROBE]).stdout)
     target = bundle / "licenses"
+    found = json.loads(must([str(python), "-c", LICENCES_PROBE]).stdout)
     for name, paths in found.items():
         folder = target / name
         folder.mkdir(parents=True, exist_ok=True)
         for path in paths:
             shutil.copy2(path, folder / Path(path).name)
+    python_licence = must([str(python), "-c", PYTHON_LICENCE_PROBE]).stdout.strip()
+    if python_licence:
+        (target / "Python").mkdir(exist_ok=True)
+        shutil.copy2(python_licence, target / "Python" / "LICENSE.txt")
     for text in (ROOT / "resources" / "licenses").glob("*.txt"):
         shutil.copy2(text, target / text.name)
-    return len(found)
+    copy_system_copyrights(bundle, target / "system-libraries")
+
+
+def copy_system_copyrights(bundle: Path, target: Path) -> None:
+    """The Debian copyright file of each shared library taken from the build machine."""
+    if shutil.which("dpkg") is None:
+        return
+    libraries = sorted(
+        path.name for path in (bundle / "_internal").glob("*.so*") if path.is_file()
+    )
+    if not libraries:
+        return
+    owners = run(["dpkg", "-S", *(f"*/{name}" for name in libraries)]).stdout
+    packages = {line.split(":")[0] for line in owners.splitlines() if ": /" in line}
+    target.mkdir(parents=True, exist_ok=True)
+    for package in sorted(packages):
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        if copyright_file.is_file():
+            shutil.copy2(copyright_file, target / f"{package}.txt")
 
 
 def prune(bundle: Path) -> None:
@@ -159,11 +200,14 @@ def build(out: Path, work: Path) -> Path:
     python = new_venv(work / "build-venv")
     must([str(python), "-m", "pip", "install", "--quiet", str(wheel), "pyinstaller>=6.10"])
     version = wheel.name.split("-")[1]
-    # The launcher is the checkout's main.py: three lines that import the installed
-    # package, which PyInstaller then follows from the build environment.
+    # The launcher is a copy of the checkout's main.py, away from the checkout: PyInstaller
+    # looks for imports beside its script first, and must find the installed package.
+    launcher = work / "launcher" / "leadership_planner_main.py"
+    launcher.parent.mkdir()
+    shutil.copy2(ROOT / "main.py", launcher)
     args = [
         str(python.parent / f"pyinstaller{EXE}"),
-        str(ROOT / "main.py"),
+        str(launcher),
         "--name", NAME,
         "--onedir",
         "--windowed",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -96,8 +97,21 @@ def must(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
+# Never copied into the clean source tree a wheel is built from: setuptools would pack
+# leftovers of an earlier build (build/lib) into the wheel as if they were the source.
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", "build", "dist", "*.egg-info", "__pycache__", "*.pyc", ".venv", ".pytest_cache",
+    ".ruff_cache", ".hypothesis",
+)
+
+
 def build_wheel(out: Path) -> Path:
-    must([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)])
+    """The wheel, built from a clean copy of the source tree."""
+    source = out.parent / "source"
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(ROOT, source, ignore=_NOT_SOURCE, symlinks=True)
+    must([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out),
+          str(source)])
     (wheel,) = out.glob("leadership_planner-*.whl")
     return wheel
 
@@ -121,7 +135,6 @@ def newer_python() -> str | None:
     """The newest Python on this machine newer than this one (on PATH, or installed by
     pyenv), or None: the newest versions of the dependencies differ by Python version."""
     import glob
-    import shutil
 
     candidates = [shutil.which(f"python3.{minor}") for minor in range(20, 11, -1)]
     pattern = str(Path.home() / ".pyenv" / "versions" / "3.*" / "bin" / "python3")

@@ -47,9 +47,9 @@ class AboutDialog(QDialog):
                 "your manager.\n\nEverything stays on this PC: no account, no network, no "
                 "tracking.\n\nYour plan: %s\nBackups: the “backups” folder beside it.\n\n"
                 "Leadership Planner is free software under the MIT licence. It is built on "
-                "the parts below, each under its own licence (see THIRD_PARTY_NOTICES.md "
-                "beside the app). Qt's libraries are kept as separate, replaceable files, "
-                "as the LGPL asks."
+                "the parts below, each under its own licence; THIRD_PARTY_NOTICES.md, "
+                "installed with the app, has the details. Qt's libraries are kept as "
+                "separate, replaceable files, as the LGPL asks."
             )
             % where
         )
