@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,10 @@ flows = _Flows()
 
 class MainWindow(QMainWindow):
     """One window over one plan; ``set_store`` swaps the plan shown (e.g. the sample)."""
+
+    # A background task of the window ended: its name ("pdf", "plan-export",
+    # "plan-import") and its result, an exception, or None when the user stopped it.
+    task_finished = Signal(str, object)
 
     def __init__(self, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)

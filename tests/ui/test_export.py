@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from planner.ui.dialogs.export_dialog import ExportOptionsDialog, run_pdf_export
@@ -45,10 +46,16 @@ def test_export_options_choose_private_and_skills(window, qtbot, tmp_path, monke
     assert "Shadow the ward manager for two full shifts" not in text
 
 
-def test_export_to_a_folder_says_what_to_do(window, qtbot, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+def _message_boxes(window):
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_export_to_a_folder_says_what_to_do(window, qtbot, tmp_path):
     run_pdf_export(window, tmp_path, ask=False)
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
     assert isinstance(window.last_export, Exception)
-    assert shown and "Traceback" not in shown[0] and len(shown[0]) < 300
+    qtbot.waitUntil(lambda: bool(_message_boxes(window)))
+    box = _message_boxes(window)[0]
+    assert "Traceback" not in box.text() and len(box.text()) < 300
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
