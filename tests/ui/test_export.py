@@ -59,3 +59,109 @@ def test_export_to_a_folder_says_what_to_do(window, qtbot, tmp_path):
     assert "Traceback" not in box.text() and len(box.text()) < 300
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+@pytest.fixture
+def flagged_window(qtbot, identifiable_db_path):
+    from planner.app import create_window
+
+    win = create_window(identifiable_db_path)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
+
+
+def _when_dialog_opens(qtbot, dialog_cls, act):
+    """Calls ``act(dialog)`` on the ``dialog_cls`` window as soon as it is shown."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    acted = []
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, dialog_cls) and dialog.isVisible():
+            acted.append(True)
+            act(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return acted
+
+
+def test_export_dialog_lists_identifying_entries_without_their_text(
+    flagged_window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtTest import QTest
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    out = tmp_path / "plan.pdf"
+    seen = {}
+
+    def act(dialog):
+        tree = dialog.flagged.tree
+        rows = [
+            [tree.topLevelItem(i).text(c) for c in range(1, 5)]
+            for i in range(tree.topLevelItemCount())
+            if not tree.topLevelItem(i).isHidden()
+        ]
+        seen["rows"] = rows
+        seen["summary"] = dialog.flagged.summary.text()
+        # The private reflection joins the list when private reflections are included.
+        qtbot.mouseClick(dialog.private_box, Qt.MouseButton.LeftButton)
+        seen["with_private"] = len(dialog.flagged.entries_shown())
+        qtbot.mouseClick(dialog.private_box, Qt.MouseButton.LeftButton)
+        # Leave the shared reflection out, by keyboard: select its row, press Space.
+        tree.setFocus()
+        row = next(i for i, r in enumerate(rows) if r[0] == "Reflection")
+        tree.setCurrentItem(tree.topLevelItem(row))
+        QTest.keyClick(tree, Qt.Key.Key_Space)
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
+    acted = _when_dialog_opens(qtbot, ExportOptionsDialog, act)
+    with qtbot.waitSignal(flagged_window.task_finished, timeout=60000) as finished:
+        run_pdf_export(flagged_window, out, ask=True)
+    assert acted and finished.args[1][0] == out
+    kinds = sorted(r[0] for r in seen["rows"])
+    assert kinds == ["Goal", "Progress note", "Reflection", "Review"]
+    assert seen["with_private"] == 5
+    listed = " ".join(" ".join(r) for r in seen["rows"]) + seen["summary"]
+    assert "943 476 5919" not in listed and "12/03/1961" not in listed
+    assert "Missing the early signs on a busy late shift" in listed
+    assert "4 entries may identify a patient or colleague" in seen["summary"]
+    text = " ".join(_text(out).split())
+    assert "Missing the early signs on a busy late shift" not in text  # left out
+    assert "Challenging the huddle plan respectfully" in text
+    assert "Grace Mensah" in text  # the review was not left out
+
+
+def test_open_to_fix_shows_the_entry_in_its_editor(flagged_window, qtbot, tmp_path):
+    from planner.ui.dialogs.review_dialog import ReviewDialog
+
+    def act(dialog):
+        tree = dialog.flagged.tree
+        row = next(
+            i for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).text(1) == "Review"
+        )
+        tree.setCurrentItem(tree.topLevelItem(row))
+        qtbot.mouseClick(dialog.flagged.fix_button, Qt.MouseButton.LeftButton)
+
+    editor = {}
+
+    def close_editor(dialog):
+        editor["notes"] = dialog.review().notes
+        dialog.reject()
+
+    _when_dialog_opens(qtbot, ExportOptionsDialog, act)
+    _when_dialog_opens(qtbot, ReviewDialog, close_editor)
+    with qtbot.waitSignal(flagged_window.task_finished, timeout=60000) as finished:
+        run_pdf_export(flagged_window, tmp_path / "plan.pdf", ask=True)
+    qtbot.waitUntil(lambda: "notes" in editor, timeout=10000)
+    assert finished.args[1] is None  # nothing exported: the user went to fix it
+    assert "12/03/1961" in editor["notes"]
+    assert flagged_window.current_page_key() == "reviews"
+    assert not (tmp_path / "plan.pdf").exists()

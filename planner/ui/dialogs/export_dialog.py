@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.export_privacy import EntryKey, FlaggedEntry
+from planner.ui.pdf_process import PdfProcessError, export_pdf_in_process
 from planner.ui.widgets.flagged_entries import FlaggedEntriesList
-from planner.ui.workers import busy_dialog, plan_reader, run_task, show_failure
+from planner.ui.workers import busy_dialog, plan_reader, release_plan, run_task, show_failure
 
 if TYPE_CHECKING:
-    from planner.domain.models import Plan
     from planner.ui.main_window import MainWindow
 
 
@@ -143,8 +143,8 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
     """The whole Export PDF flow. ``out`` and ``ask=False`` skip the dialogs (tests).
 
     The plan is read and checked on a worker thread (through a connection of its own),
-    then the options are asked, then the PDF is built on a worker thread; the window
-    answers throughout, with a busy bar over it.
+    then the options are asked, then the PDF is built by the ``export-pdf`` command in
+    a process of its own; the window answers throughout, with a busy bar over it.
     """
     from planner.domain.export_privacy import flagged_entries
 
@@ -155,19 +155,21 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
     window.last_export = None
     busy = busy_dialog(window, window.tr("Export PDF"), window.tr("Checking your plan…"))
 
-    def check() -> tuple[Plan, list[FlaggedEntry]]:
+    def check() -> tuple[list[FlaggedEntry], int]:
         plan = read()
-        return plan, flagged_entries(plan)
+        try:
+            return flagged_entries(plan), sum(1 for r in plan.reflections if r.private)
+        finally:
+            if store.path is not None:
+                release_plan(plan)
 
-    def checked(result: tuple[Plan, list[FlaggedEntry]]) -> None:
+    def checked(result: tuple[list[FlaggedEntry], int]) -> None:
         busy.close()
-        plan, flagged = result
-        changes = store.changes
+        flagged, private_count = result
         skills = {s.id for s in framework.skills}
         include_private, left_out = False, set()
         target = out
         if ask:
-            private_count = sum(1 for r in plan.reflections if r.private)
             options = ExportOptionsDialog(
                 [(s.id, s.name) for s in framework.skills], private_count, window, flagged
             )
@@ -192,22 +194,18 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
                 stop()
                 return
             target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        build(plan if store.changes == changes else None, target, skills, include_private, left_out)
+        build(target, skills, include_private, left_out)
 
-    def build(plan, target: Path, skills, include_private, left_out) -> None:
+    def build(target: Path, skills, include_private, left_out) -> None:
         building = busy_dialog(window, window.tr("Export PDF"), window.tr("Preparing your PDF…"))
+        options = {"include_private": include_private, "skills": skills, "leave_out": left_out}
 
         def work() -> int:
+            if store.path is not None:
+                return export_pdf_in_process(store.path, target, **options)
             from planner.report import export_pdf
 
-            # A plan changed while the options were open is read again.
-            return export_pdf(
-                plan or read(),
-                target,
-                include_private=include_private,
-                skills=skills,
-                leave_out=left_out,
-            )
+            return export_pdf(read(), target, **options)
 
         def done(pages: int) -> None:
             building.close()
@@ -238,7 +236,7 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
         from planner.report import ExportError
 
         stop(exc)
-        show_failure(window, window.tr("PDF not saved"), exc, (ExportError,))
+        show_failure(window, window.tr("PDF not saved"), exc, (ExportError, PdfProcessError))
 
     def check_failed(exc: BaseException) -> None:
         busy.close()

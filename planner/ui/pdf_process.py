@@ -1,0 +1,59 @@
+"""Builds the PDF in a process of its own (the ``export-pdf`` command), so that laying
+out a long plan never competes with the window for Python's interpreter."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Collection
+from pathlib import Path
+
+from planner.domain.export_privacy import EntryKey
+
+_PAGES = re.compile(r"Exported a (\d+)-page")
+_ERROR = "leadership-planner: error: "
+
+
+class PdfProcessError(Exception):
+    """The export command failed; the message is its own, for the user."""
+
+
+def _command() -> list[str]:
+    # An installed, frozen app is its own executable; otherwise Python runs the package.
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "planner"]
+
+
+def export_pdf_in_process(
+    db: Path,
+    out: Path,
+    *,
+    include_private: bool,
+    skills: Collection[str],
+    leave_out: Collection[EntryKey],
+) -> int:
+    """Runs ``export-pdf`` on the plan at ``db`` and waits for it; returns the page count.
+
+    Raises:
+        PdfProcessError: the command failed; its message says why.
+    """
+    argv = [*_command(), "export-pdf", "--db", str(db), "--out", str(out)]
+    if include_private:
+        argv.append("--include-private")
+    if skills:
+        argv += ["--skill", *sorted(skills)]
+    for key in sorted(leave_out):
+        argv += ["--leave-out", f"{key.kind}:{key.id}"]
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    done = subprocess.run(
+        argv, capture_output=True, text=True, encoding="utf-8", check=False, creationflags=flags
+    )
+    found = _PAGES.search(done.stdout)
+    if done.returncode == 0 and found:
+        return int(found.group(1))
+    errors = [line for line in done.stderr.splitlines() if line.startswith(_ERROR)]
+    raise PdfProcessError(
+        errors[-1][len(_ERROR) :] if errors else done.stderr.strip()[-500:] or "no PDF was made"
+    )
