@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -29,8 +31,11 @@ from planner.ui.models.goals_model import (
 )
 from planner.ui.models.progress_model import COL_NOTE, ProgressModel
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
-from planner.ui.widgets.tables import fit_goal_columns, list_table
+from planner.ui.widgets.tables import fit_goal_columns, list_table, rows_height
 from planner.ui.widgets.text import bullet_html, heading, plain_label
+
+# Goals kept in view on a small screen, whatever the splitter (a new plan has few).
+GOAL_ROWS_SHOWN = 4
 
 
 class SkillPage(QWidget):
@@ -160,6 +165,8 @@ class SkillPage(QWidget):
         goals_layout = QVBoxLayout(goals)
         goals_layout.setContentsMargins(0, 0, 0, 0)
         goals_layout.addWidget(self.table)
+        # However the splitter is dragged or the window sized, a few goals stay in view.
+        self.table.setMinimumHeight(rows_height(self.table, GOAL_ROWS_SHOWN))
         goals_layout.addWidget(self.empty_label)
 
         self.detail = QGroupBox(self.tr("Selected goal"))
@@ -173,10 +180,20 @@ class SkillPage(QWidget):
         detail_layout.addWidget(self.detail_meta)
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.detail_smart)
+        # "How I will know" and "Support needed" can run to pages: they scroll
+        # rather than being cut off by the box.
+        self.smart_scroll = QScrollArea()
+        self.smart_scroll.setWidgetResizable(True)
+        self.smart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.smart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.smart_scroll.setWidget(self.detail_smart)
+        self.detail_smart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.smart_scroll, 1)
         actions_label = QLabel(self.tr("Actions"))
         left.addWidget(actions_label)
         left.addWidget(self.actions_view, 1)
+        self.actions_view.setMinimumHeight(rows_height(self.actions_view, 2))
+        self.progress_view.setMinimumHeight(rows_height(self.progress_view, 3))
         right = QVBoxLayout()
         history_head = QHBoxLayout()
         history_head.addWidget(self.history_label, 1)

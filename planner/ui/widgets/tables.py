@@ -28,3 +28,11 @@ def fit_goal_columns(table: QTableView) -> None:
     for col, width in column_widths(table).items():
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(col, width)
+
+
+def rows_height(table: QTableView, rows: int) -> int:
+    """The height that shows the header and ``rows`` rows of ``table`` (a minimum that
+    keeps a list usable however its splitter is dragged)."""
+    row = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader().sizeHint().height()
+    return header + rows * row + 2 * table.frameWidth() + 2

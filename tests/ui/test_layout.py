@@ -1,0 +1,165 @@
+"""Layout a user notices: the window fits the screen, lists keep rows in view, long
+text can be read to its end, and progress figures are drawn in one piece."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+from planner.app import create_window
+from planner.domain.models import Goal
+from planner.store import PlanStore
+from planner.ui.widgets.progress_delegate import ProgressBarDelegate
+
+pytestmark = pytest.mark.gui
+
+
+def _open(qtbot, path):
+    window = create_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _fits(window) -> bool:
+    free = window.screen().availableGeometry()
+    return free.contains(window.frameGeometry())
+
+
+def test_the_first_window_fits_the_screen_s_free_area(qtbot, db_path):
+    QSettings().remove("window/geometry")
+    window = _open(qtbot, db_path)
+    try:
+        assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
+        assert window.statusBar().isVisible()
+        bar = window.statusBar().mapTo(window, QPoint(0, window.statusBar().height()))
+        assert bar.y() <= window.height()
+    finally:
+        window.store.close()
+
+
+def test_a_saved_size_bigger_than_the_screen_and_off_it_is_brought_back(qtbot, db_path):
+    first = _open(qtbot, db_path)
+    first.setMinimumSize(QSize(0, 0))
+    first.resize(3000, 2000)
+    first.move(4000, 3000)
+    QSettings().setValue("window/geometry", first.saveGeometry())
+    first.store.close()
+    first.hide()
+    saved = QSettings().value("window/geometry")
+    assert isinstance(saved, QByteArray)
+
+    window = _open(qtbot, db_path)
+    try:
+        assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
+    finally:
+        window.store.close()
+        QSettings().remove("window/geometry")
+
+
+@pytest.fixture
+def one_goal_db(tmp_path, sample_plan):
+    """A new plan: one goal, whose support text runs to many lines."""
+    goal = dataclasses.replace(
+        sample_plan.goals[0],
+        progress=[],
+        actions=[],
+        support="\n".join(f"Support line {n}: protected time with the matron." for n in range(60)),
+        measure="The team says so. " * 40,
+    )
+    plan = dataclasses.replace(sample_plan, goals=[goal], reflections=[], reviews=[])
+    path = tmp_path / "one-goal.db"
+    store = PlanStore.open(path)
+    store.replace_plan(plan)
+    store.close()
+    return path, goal
+
+
+def _skill_page_at(qtbot, path, goal: Goal, size: QSize):
+    window = _open(qtbot, path)
+    window.resize(size)
+    window.show_page(f"skill:{goal.skill}")
+    page = window.current_skill_page()
+    page.table.selectRow(0)
+    qtbot.wait(20)
+    return window, page
+
+
+@pytest.mark.parametrize("size", [QSize(1366, 720), QSize(1280, 690)])
+def test_a_new_plan_s_goals_list_shows_several_rows(qtbot, one_goal_db, size):
+    path, goal = one_goal_db
+    window, page = _skill_page_at(qtbot, path, goal, size)
+    try:
+        row = page.table.verticalHeader().defaultSectionSize()
+        assert page.table.viewport().height() >= 4 * row
+        # The selected goal's detail is on screen too, below the list.
+        assert page.detail.isVisible() and page.detail.height() > 200
+    finally:
+        window.store.close()
+
+
+def test_long_support_text_can_be_read_to_its_end(qtbot, one_goal_db):
+    path, goal = one_goal_db
+    window, page = _skill_page_at(qtbot, path, goal, QSize(1366, 720))
+    try:
+        label = page.detail_smart
+        assert "Support line 59" in label.text()
+        # The label is as tall as its wrapped text (nothing cut off), inside a view
+        # that scrolls to show all of it.
+        assert label.height() >= label.heightForWidth(label.width())
+        bar = page.smart_scroll.verticalScrollBar()
+        assert bar.maximum() > 0
+        bar.setValue(bar.maximum())
+        bottom = label.mapTo(page.smart_scroll.viewport(), QPoint(0, label.height()))
+        assert bottom.y() <= page.smart_scroll.viewport().height()
+    finally:
+        window.store.close()
+
+
+def _paint_cell(percent: int, width: int = 160, height: int = 28) -> QImage:
+    from PySide6.QtWidgets import QTableView
+
+    from planner.ui.models.goals_model import PERCENT_ROLE, GoalTableModel
+
+    class _Index:
+        def data(self, role):
+            return percent if role == PERCENT_ROLE else None
+
+    view = QTableView()
+    view.setModel(GoalTableModel())
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect.setRect(0, 0, width, height)
+    option.widget = view
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    ProgressBarDelegate(view).paint(painter, option, _Index())
+    painter.end()
+    return image
+
+
+def test_the_percentage_is_never_drawn_across_the_bar_s_fill(qtbot):
+    highlight = QApplication.palette().highlight().color()
+    full = _paint_cell(100)
+    text_width = QFontMetrics(QApplication.font()).horizontalAdvance("100%")
+
+    def near_highlight(x, y):
+        c = full.pixelColor(x, y)
+        return (
+            abs(c.red() - highlight.red())
+            + abs(c.green() - highlight.green())
+            + abs(c.blue() - highlight.blue())
+        ) < 60
+
+    right = range(full.width() - text_width, full.width())
+    fill_under_text = sum(near_highlight(x, y) for x in right for y in range(full.height()))
+    assert fill_under_text == 0
+    # Some of the figure is drawn there, in the text colour.
+    dark = sum(full.pixelColor(x, y).lightness() < 128 for x in right for y in range(full.height()))
+    assert dark > 0
