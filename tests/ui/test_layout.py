@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
@@ -163,3 +163,38 @@ def test_the_percentage_is_never_drawn_across_the_bar_s_fill(qtbot):
     # Some of the figure is drawn there, in the text colour.
     dark = sum(full.pixelColor(x, y).lightness() < 128 for x in right for y in range(full.height()))
     assert dark > 0
+
+
+def _due_text_fits(view, column) -> bool:
+    metrics = view.fontMetrics()
+    model = view.model()
+    margin = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 2
+    return all(
+        metrics.horizontalAdvance(model.index(row, column).data()) + margin
+        <= view.columnWidth(column)
+        for row in range(model.rowCount())
+    )
+
+
+def test_the_due_column_of_a_new_action_shows_no_date_in_full(window, qtbot):
+    from planner.ui.dialogs.goal_dialog import GoalDialog
+    from planner.ui.models.actions_model import COL_DUE
+
+    dialog = GoalDialog(window.doc, None, skill="learn-to-follow", parent=window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.add_action_button, Qt.MouseButton.LeftButton)
+    view = dialog.actions_view
+    assert view.model().index(0, COL_DUE).data() == "No date"
+    assert _due_text_fits(view, COL_DUE)
+    dialog.reject()
+
+
+def test_the_skill_page_s_due_column_fits_its_dates(window, qtbot):
+    from planner.ui.models.actions_model import COL_DUE
+
+    window.show_page("skill:learn-to-follow")
+    page = window.current_skill_page()
+    page.table.selectRow(0)
+    assert page.actions_model.rowCount() > 0
+    assert _due_text_fits(page.actions_view, COL_DUE)

@@ -31,7 +31,7 @@ from planner.ui.models.goals_model import (
 )
 from planner.ui.models.progress_model import COL_NOTE, ProgressModel
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
-from planner.ui.widgets.tables import fit_goal_columns, list_table, rows_height
+from planner.ui.widgets.tables import fit_due_column, fit_goal_columns, list_table, rows_height
 from planner.ui.widgets.text import bullet_html, heading, plain_label
 
 # Goals kept in view on a small screen, whatever the splitter (a new plan has few).
@@ -123,9 +123,7 @@ class SkillPage(QWidget):
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
         )
-        self.actions_view.horizontalHeader().setSectionResizeMode(
-            COL_DUE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        fit_due_column(self.actions_view, COL_DUE)
         self.progress_model = ProgressModel(parent=self)
         self.progress_view = list_table(self.tr("Progress history"))
         self.progress_view.setModel(self.progress_model)
