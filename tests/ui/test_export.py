@@ -110,9 +110,10 @@ def test_export_dialog_lists_identifying_entries_without_their_text(
         seen["rows"] = rows
         seen["summary"] = dialog.flagged.summary.text()
         # The private reflection joins the list when private reflections are included.
-        qtbot.mouseClick(dialog.private_box, Qt.MouseButton.LeftButton)
+        dialog.private_box.setFocus()
+        QTest.keyClick(dialog.private_box, Qt.Key.Key_Space)
         seen["with_private"] = len(dialog.flagged.entries_shown())
-        qtbot.mouseClick(dialog.private_box, Qt.MouseButton.LeftButton)
+        QTest.keyClick(dialog.private_box, Qt.Key.Key_Space)
         # Leave the shared reflection out, by keyboard: select its row, press Space.
         tree.setFocus()
         row = next(i for i, r in enumerate(rows) if r[0] == "Reflection")

@@ -4,6 +4,7 @@ text can be read to its end, and progress figures are drawn in one piece."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt
@@ -198,3 +199,26 @@ def test_the_skill_page_s_due_column_fits_its_dates(window, qtbot):
     page.table.selectRow(0)
     assert page.actions_model.rowCount() > 0
     assert _due_text_fits(page.actions_view, COL_DUE)
+
+
+@pytest.mark.parametrize("size", [QSize(1366, 690), QSize(1280, 650)])
+def test_the_overview_never_lays_one_table_over_another(window, qtbot, size):
+    window.resize(size)
+    window.show_page("overview")
+    qtbot.wait(20)
+    page = window.pages["overview"]
+    shown = [
+        page.greeting,
+        page.skills_table,
+        page.upcoming_table,
+        page.recent_heading,
+        page.recent_table,
+        page.status_line,
+    ]
+    assert all(w.isVisible() for w in shown)
+
+    def top(widget):
+        return widget.mapTo(page, QPoint(0, 0)).y()
+
+    for above, below in itertools.pairwise(shown):
+        assert top(above) + above.height() <= top(below), (above, below)

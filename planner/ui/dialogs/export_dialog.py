@@ -78,6 +78,11 @@ class ExportOptionsDialog(QDialog):
         self.flagged.fix_requested.connect(self._fix)
         privacy_layout.addWidget(self.flagged)
         layout.addWidget(privacy, 1)
+        if self.flagged.entries_shown():
+            # Room for the titles of the entries listed, within the screen.
+            wide = self.fontMetrics().averageCharWidth() * 90
+            screen = self.screen().availableGeometry().width() if self.screen() else wide
+            self.resize(min(wide, screen - 40), self.sizeHint().height())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
