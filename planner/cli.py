@@ -151,7 +151,8 @@ def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, lef
             when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
             print(
                 f"warning: {entry.kind_label.lower()} “{entry.title}”{when} may identify a "
-                f"patient or colleague ({', '.join(entry.found)}); check it before sharing",
+                f"patient or colleague ({', '.join(entry.found)}); check it before sharing, "
+                f"or leave it out with --leave-out {entry.kind}:{entry.id}",
                 file=sys.stderr,
             )
 

@@ -77,6 +77,7 @@ def test_entries_that_may_identify_someone_are_warned_one_line_each(
     assert any("reflection “Missing the early signs on a busy late shift” of " in x for x in lines)
     assert any("review “Review with Grace Mensah, Matron” of " in x for x in lines), err
     assert "943 476 5919" not in err and "12/03/1961" not in err
+    assert all("--leave-out " in line for line in lines)
     # It still exports, with the entries as they are.
     assert "943 476 5919" in read_pdf(out.read_bytes()).text
 

@@ -80,7 +80,7 @@ class ExportOptionsDialog(QDialog):
         layout.addWidget(privacy, 1)
         if self.flagged.entries_shown():
             # Room for the titles of the entries listed, within the screen.
-            wide = self.fontMetrics().averageCharWidth() * 90
+            wide = self.fontMetrics().averageCharWidth() * 110
             screen = self.screen().availableGeometry().width() if self.screen() else wide
             self.resize(min(wide, screen - 40), self.sizeHint().height())
         self.buttons = QDialogButtonBox(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,7 +50,6 @@ class FlaggedEntriesList(QWidget):
             ]
         )
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -58,11 +58,15 @@ class FlaggedEntriesList(QWidget):
         for column in (0, 1, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows tall enough for the tick box and a little air, so boxes never touch.
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+        row_height = max(self.fontMetrics().height(), indicator) + 8
         for entry in entries:
             item = QTreeWidgetItem(
                 ["", entry.kind_label, entry.title, format_date(entry.date), ", ".join(entry.found)]
             )
             item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setSizeHint(0, QSize(0, row_height))
             item.setData(0, _ENTRY_ROLE, entry)
             item.setData(
                 0,
