@@ -62,14 +62,8 @@ def test_export_to_a_folder_says_what_to_do(window, qtbot, tmp_path):
 
 
 @pytest.fixture
-def flagged_window(qtbot, identifiable_db_path):
-    from planner.app import create_window
-
-    win = create_window(identifiable_db_path)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.store.close()
+def flagged_window(window_over, identifiable_db_path):
+    return window_over(identifiable_db_path)
 
 
 def _when_dialog_opens(qtbot, dialog_cls, act):

@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from planner.app import create_window
 from planner.domain.models import Goal
 from planner.store import PlanStore
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
@@ -19,48 +18,43 @@ from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 pytestmark = pytest.mark.gui
 
 
-def _open(qtbot, path):
-    window = create_window(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def _fits(window) -> bool:
     free = window.screen().availableGeometry()
     return free.contains(window.frameGeometry())
 
 
-def test_the_first_window_fits_the_screen_s_free_area(qtbot, db_path):
+@pytest.fixture
+def no_saved_geometry():
     QSettings().remove("window/geometry")
-    window = _open(qtbot, db_path)
-    try:
-        assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
-        assert window.statusBar().isVisible()
-        bar = window.statusBar().mapTo(window, QPoint(0, window.statusBar().height()))
-        assert bar.y() <= window.height()
-    finally:
-        window.store.close()
+    yield
+    QSettings().remove("window/geometry")
 
 
-def test_a_saved_size_bigger_than_the_screen_and_off_it_is_brought_back(qtbot, db_path):
-    first = _open(qtbot, db_path)
+def test_the_first_window_fits_the_screen_s_free_area(
+    qtbot, window_over, db_path, no_saved_geometry
+):
+    window = window_over(db_path)
+    qtbot.waitExposed(window)
+    assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
+    assert window.statusBar().isVisible()
+    bar = window.statusBar().mapTo(window, QPoint(0, window.statusBar().height()))
+    assert bar.y() <= window.height()
+
+
+def test_a_saved_size_bigger_than_the_screen_and_off_it_is_brought_back(
+    qtbot, window_over, db_path, no_saved_geometry
+):
+    first = window_over(db_path)
     first.setMinimumSize(QSize(0, 0))
     first.resize(3000, 2000)
     first.move(4000, 3000)
     QSettings().setValue("window/geometry", first.saveGeometry())
-    first.store.close()
     first.hide()
-    saved = QSettings().value("window/geometry")
-    assert isinstance(saved, QByteArray)
+    assert isinstance(QSettings().value("window/geometry"), QByteArray)
 
-    window = _open(qtbot, db_path)
-    try:
-        assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
-    finally:
-        window.store.close()
-        QSettings().remove("window/geometry")
+    window = window_over(db_path)
+    qtbot.waitExposed(window)
+    assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
 
 
 @pytest.fixture
@@ -81,45 +75,37 @@ def one_goal_db(tmp_path, sample_plan):
     return path, goal
 
 
-def _skill_page_at(qtbot, path, goal: Goal, size: QSize):
-    window = _open(qtbot, path)
-    window.resize(size)
+def _skill_page_at(qtbot, window_over, path, goal: Goal, size: QSize):
+    window = window_over(path, (size.width(), size.height()))
+    qtbot.waitExposed(window)
     window.show_page(f"skill:{goal.skill}")
     page = window.current_skill_page()
     page.table.selectRow(0)
     qtbot.wait(20)
-    return window, page
+    return page
 
 
 @pytest.mark.parametrize("size", [QSize(1366, 720), QSize(1280, 690)])
-def test_a_new_plan_s_goals_list_shows_several_rows(qtbot, one_goal_db, size):
-    path, goal = one_goal_db
-    window, page = _skill_page_at(qtbot, path, goal, size)
-    try:
-        row = page.table.verticalHeader().defaultSectionSize()
-        assert page.table.viewport().height() >= 4 * row
-        # The selected goal's detail is on screen too, below the list.
-        assert page.detail.isVisible() and page.detail.height() > 200
-    finally:
-        window.store.close()
+def test_a_new_plan_s_goals_list_shows_several_rows(qtbot, window_over, one_goal_db, size):
+    page = _skill_page_at(qtbot, window_over, *one_goal_db, size)
+    row = page.table.verticalHeader().defaultSectionSize()
+    assert page.table.viewport().height() >= 4 * row
+    # The selected goal's detail is on screen too, below the list.
+    assert page.detail.isVisible() and page.detail.height() > 200
 
 
-def test_long_support_text_can_be_read_to_its_end(qtbot, one_goal_db):
-    path, goal = one_goal_db
-    window, page = _skill_page_at(qtbot, path, goal, QSize(1366, 720))
-    try:
-        label = page.detail_smart
-        assert "Support line 59" in label.text()
-        # The label is as tall as its wrapped text (nothing cut off), inside a view
-        # that scrolls to show all of it.
-        assert label.height() >= label.heightForWidth(label.width())
-        bar = page.smart_scroll.verticalScrollBar()
-        assert bar.maximum() > 0
-        bar.setValue(bar.maximum())
-        bottom = label.mapTo(page.smart_scroll.viewport(), QPoint(0, label.height()))
-        assert bottom.y() <= page.smart_scroll.viewport().height()
-    finally:
-        window.store.close()
+def test_long_support_text_can_be_read_to_its_end(qtbot, window_over, one_goal_db):
+    page = _skill_page_at(qtbot, window_over, *one_goal_db, QSize(1366, 720))
+    label = page.detail_smart
+    assert "Support line 59" in label.text()
+    # The label is as tall as its wrapped text (nothing cut off), inside a view that
+    # scrolls to show all of it.
+    assert label.height() >= label.heightForWidth(label.width())
+    bar = page.smart_scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    bottom = label.mapTo(page.smart_scroll.viewport(), QPoint(0, label.height()))
+    assert bottom.y() <= page.smart_scroll.viewport().height()
 
 
 def _paint_cell(percent: int, width: int = 160, height: int = 28) -> QImage:
