@@ -42,10 +42,11 @@ def export_pdf_in_process(
     out: Path,
     *,
     include_private: bool,
-    skills: Collection[str],
+    skills: Collection[str] | None,
     leave_out: Collection[EntryKey],
-) -> int:
-    """Runs ``export-pdf`` on the plan at ``db`` and waits for it; returns the page count.
+) -> int | None:
+    """Runs ``export-pdf`` on the plan at ``db`` and waits for it; returns the page count
+    (None when the command did not say it). ``skills`` must not be empty (``None``: all).
 
     Raises:
         PdfProcessError: the command failed; its message says why.
@@ -53,20 +54,33 @@ def export_pdf_in_process(
     argv = [*_command(), "export-pdf", "--db", str(db), "--out", str(out)]
     if include_private:
         argv.append("--include-private")
-    if skills:
+    if skills is not None:
         argv += ["--skill", *sorted(skills)]
     for key in sorted(leave_out):
         argv += ["--leave-out", f"{key.kind}:{key.id}"]
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(
         subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0
     )
+    # The command prints names (Łukasz, Adébáyọ̀) to pipes that would otherwise take the
+    # system's legacy encoding on Windows.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        argv, capture_output=True, text=True, encoding="utf-8", check=False, creationflags=flags
+        argv,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        check=False,
+        creationflags=flags,
     )
-    found = _PAGES.search(done.stdout)
-    if done.returncode == 0 and found:
-        return int(found.group(1))
-    errors = [line for line in done.stderr.splitlines() if line.startswith(_ERROR)]
+    if done.returncode == 0:
+        # A windowed build may give the command no output to read: the PDF is there all
+        # the same, its page count unknown.
+        found = _PAGES.search(done.stdout or "")
+        return int(found.group(1)) if found else None
+    errors = [line for line in (done.stderr or "").splitlines() if line.startswith(_ERROR)]
     raise PdfProcessError(
-        errors[-1][len(_ERROR) :] if errors else done.stderr.strip()[-500:] or "no PDF was made"
+        errors[-1][len(_ERROR) :] if errors else (done.stderr or "").strip()[-500:]
+        or "no PDF was made"
     )

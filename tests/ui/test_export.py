@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from planner.ui.dialogs.export_dialog import ExportOptionsDialog, run_pdf_export
@@ -43,6 +44,25 @@ def test_export_options_choose_private_and_skills(window, qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
     text = " ".join(_text(out).split())
     assert "A difficult conversation about sickness" in text
+    assert "Shadow the ward manager for two full shifts" not in text
+
+
+def test_no_skill_ticked_still_exports_reflections_and_reviews(
+    window, qtbot, tmp_path, monkeypatch
+):
+    def exec_(dialog):
+        for box in dialog.skill_boxes.values():
+            box.setChecked(False)
+        return ExportOptionsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportOptionsDialog, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    out = tmp_path / "no-skills.pdf"
+    run_pdf_export(window, out, ask=True)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
+    text = " ".join(_text(out).split())
+    assert "Do I lead to inspire, or with influence for dominance?" in text  # no skill
+    assert "Reviews with the line manager" in text
     assert "Shadow the ward manager for two full shifts" not in text
 
 
@@ -88,8 +108,6 @@ def _when_dialog_opens(qtbot, dialog_cls, act):
 def test_export_dialog_lists_identifying_entries_without_their_text(
     flagged_window, qtbot, tmp_path, monkeypatch
 ):
-    from PySide6.QtTest import QTest
-
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     out = tmp_path / "plan.pdf"
     seen = {}
@@ -160,3 +178,38 @@ def test_open_to_fix_shows_the_entry_in_its_editor(flagged_window, qtbot, tmp_pa
     assert "12/03/1961" in editor["notes"]
     assert flagged_window.current_page_key() == "reviews"
     assert not (tmp_path / "plan.pdf").exists()
+
+
+def test_open_to_fix_finds_a_private_reflection_the_journal_was_hiding(
+    flagged_window, qtbot, tmp_path
+):
+    from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+
+    flagged_window.show_page("reflections")
+    journal = flagged_window.pages["reflections"]
+    journal.show_private.setChecked(False)
+    flagged_window.show_page("overview")
+
+    def act(dialog):
+        dialog.private_box.setFocus()
+        QTest.keyClick(dialog.private_box, Qt.Key.Key_Space)
+        tree = dialog.flagged.tree
+        private = next(
+            tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+            if tree.topLevelItem(i).text(2) == "A difficult conversation about sickness"
+        )
+        tree.setCurrentItem(private)
+        QTest.keyClick(tree, Qt.Key.Key_Return)
+
+    editor = {}
+
+    def close_editor(dialog):
+        editor["title"] = dialog.reflection().title
+        dialog.reject()
+
+    _when_dialog_opens(qtbot, ExportOptionsDialog, act)
+    _when_dialog_opens(qtbot, ReflectionDialog, close_editor)
+    run_pdf_export(flagged_window, tmp_path / "plan.pdf", ask=True)
+    qtbot.waitUntil(lambda: "title" in editor, timeout=20000)
+    assert editor["title"] == "A difficult conversation about sickness"

@@ -133,6 +133,8 @@ def open_entry(window: MainWindow, entry: FlaggedEntry) -> None:
         window.show_page(key)
         page = window.pages[key]
         page.search.clear()
+        if entry.private and hasattr(page, "show_private"):
+            page.show_private.setChecked(True)
         if page.select_id(entry.id):
             page.edit_selected()
 
@@ -205,23 +207,29 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
         building = busy_dialog(window, window.tr("Export PDF"), window.tr("Preparing your PDF…"))
         options = {"include_private": include_private, "skills": skills, "leave_out": left_out}
 
-        def work() -> int:
-            if store.path is not None:
+        def work() -> int | None:
+            # The command line cannot ask for no skill at all (reflections and reviews
+            # only): that small PDF, and an in-memory plan's, are built here.
+            if store.path is not None and skills:
                 return export_pdf_in_process(store.path, target, **options)
             from planner.report import export_pdf
 
             return export_pdf(read(), target, **options)
 
-        def done(pages: int) -> None:
+        def done(pages: int | None) -> None:
             building.close()
             stop((target, pages))
             window.statusBar().showMessage(window.tr("PDF saved to %s") % target, 8000)
             if ask:
+                saved = (
+                    window.tr("Your plan was saved as a %d-page PDF:") % pages
+                    if pages
+                    else window.tr("Your plan was saved as a PDF:")
+                )
                 answer = QMessageBox.question(
                     window,
                     window.tr("PDF saved"),
-                    window.tr("Your plan was saved as a %d-page PDF:\n%s\n\nOpen it now?")
-                    % (pages, target),
+                    f"{saved}\n{target}\n\n" + window.tr("Open it now?"),
                 )
                 if answer == QMessageBox.StandardButton.Yes:
                     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
