@@ -93,9 +93,11 @@ def holding_a_plan() -> Iterator[None]:
     gc.disable()
     try:
         yield
-    finally:
-        gc.freeze()
-        gc.enable()
+    except BaseException:
+        gc.enable()  # nothing was built to set aside
+        raise
+    gc.freeze()
+    gc.enable()
 
 
 def release_plan(plan: Plan) -> None:

@@ -109,3 +109,32 @@ def test_pdf_export_reads_the_plan_off_the_gui_thread(
         run_pdf_export(window, out, ask=False)
     assert finished.args[0] == "pdf" and finished.args[1][0] == out
     assert threads_reading and all(not on_gui for _name, on_gui in threads_reading)
+
+
+def test_a_plan_read_for_a_task_is_set_aside_from_the_collector_until_released(db_path):
+    import gc
+
+    from planner.ui.workers import plan_reader, release_plan
+
+    store = PlanStore.open(db_path)
+    try:
+        gc.unfreeze()
+        plan = plan_reader(store)()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # not scanned by full collections meanwhile
+        release_plan(plan)
+        assert gc.get_freeze_count() == 0
+        assert plan.goals == [] and plan.reflections == []
+    finally:
+        store.close()
+
+
+def test_a_failed_read_leaves_the_collector_as_it_was(tmp_path):
+    import gc
+
+    from planner.ui.workers import holding_a_plan
+
+    frozen = gc.get_freeze_count()
+    with pytest.raises(RuntimeError), holding_a_plan():
+        raise RuntimeError("disk gone")
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
