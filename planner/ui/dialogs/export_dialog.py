@@ -183,6 +183,9 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
             accepted = options.exec() == QDialog.DialogCode.Accepted
             if options.fix_entry is not None:
                 stop()
+                window.statusBar().showMessage(
+                    window.tr("Choose Export PDF again once the entry is fixed."), 15000
+                )
                 open_entry(window, options.fix_entry)
                 return
             if not accepted:
