@@ -208,3 +208,25 @@ def test_the_overview_never_lays_one_table_over_another(window, qtbot, size):
 
     for above, below in itertools.pairwise(shown):
         assert top(above) + above.height() <= top(below), (above, below)
+
+
+def test_the_goal_s_history_can_be_widened_by_dragging_and_never_collapses(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window.show_page("skill:learn-to-follow")
+    page = window.current_skill_page()
+    page.table.selectRow(0)
+    qtbot.wait(20)
+    columns = page.detail_columns
+    history = columns.widget(1)
+    before = history.width()
+    handle = columns.handle(1)
+    middle = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    QTest.mouseMove(handle, QPoint(middle.x() - 150, middle.y()))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QPoint(middle.x() - 150, middle.y()))
+    assert history.width() > before + 100
+    # Dragged all the way, the goal's side keeps its actions in view.
+    columns.setSizes([0, columns.width()])
+    assert columns.widget(0).width() >= page.actions_view.minimumWidth()
+    assert columns.sizes()[0] > 0
