@@ -30,19 +30,27 @@ def test_export_runs_in_the_background_and_leaves_private_out(window, qtbot, tmp
     assert "A difficult conversation about sickness" not in text  # private by default
 
 
-def test_export_options_choose_private_and_skills(window, qtbot, tmp_path, monkeypatch):
+def _export_choosing(window, qtbot, monkeypatch, out, choose) -> str:
+    """Exports with the options ``choose(dialog)`` sets; the PDF's text, flattened."""
+
     def exec_(dialog):
-        assert dialog.private_box.isEnabled()
-        dialog.private_box.setChecked(True)
-        dialog.skill_boxes["learn-to-follow"].setChecked(False)
+        choose(dialog)
         return ExportOptionsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportOptionsDialog, "exec", exec_)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    out = tmp_path / "with-private.pdf"
     run_pdf_export(window, out, ask=True)
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
-    text = " ".join(_text(out).split())
+    return " ".join(_text(out).split())
+
+
+def test_export_options_choose_private_and_skills(window, qtbot, tmp_path, monkeypatch):
+    def choose(dialog):
+        assert dialog.private_box.isEnabled()
+        dialog.private_box.setChecked(True)
+        dialog.skill_boxes["learn-to-follow"].setChecked(False)
+
+    text = _export_choosing(window, qtbot, monkeypatch, tmp_path / "with-private.pdf", choose)
     assert "A difficult conversation about sickness" in text
     assert "Shadow the ward manager for two full shifts" not in text
 
@@ -50,17 +58,11 @@ def test_export_options_choose_private_and_skills(window, qtbot, tmp_path, monke
 def test_no_skill_ticked_still_exports_reflections_and_reviews(
     window, qtbot, tmp_path, monkeypatch
 ):
-    def exec_(dialog):
+    def choose(dialog):
         for box in dialog.skill_boxes.values():
             box.setChecked(False)
-        return ExportOptionsDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ExportOptionsDialog, "exec", exec_)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    out = tmp_path / "no-skills.pdf"
-    run_pdf_export(window, out, ask=True)
-    qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
-    text = " ".join(_text(out).split())
+    text = _export_choosing(window, qtbot, monkeypatch, tmp_path / "no-skills.pdf", choose)
     assert "Do I lead to inspire, or with influence for dominance?" in text  # no skill
     assert "Reviews with the line manager" in text
     assert "Shadow the ward manager for two full shifts" not in text
