@@ -154,6 +154,24 @@ def test_export_dialog_lists_identifying_entries_without_their_text(
     assert "Grace Mensah" in text  # the review was not left out
 
 
+def _open_to_fix(qtbot, window, out, pick, editor_cls, read):
+    """Runs Export PDF with ``pick(dialog)`` opening an entry to fix; returns what
+    ``read(editor)`` saw in the editor that opened (closed unchanged) and the export's
+    result."""
+    seen = {}
+
+    def close_editor(dialog):
+        seen["editor"] = read(dialog)
+        dialog.reject()
+
+    _when_dialog_opens(qtbot, ExportOptionsDialog, pick)
+    _when_dialog_opens(qtbot, editor_cls, close_editor)
+    with qtbot.waitSignal(window.task_finished, timeout=60000) as finished:
+        run_pdf_export(window, out, ask=True)
+    qtbot.waitUntil(lambda: "editor" in seen, timeout=20000)
+    return seen["editor"], finished.args[1]
+
+
 def test_open_to_fix_shows_the_entry_in_its_editor(flagged_window, qtbot, tmp_path):
     from planner.ui.dialogs.review_dialog import ReviewDialog
 
@@ -165,19 +183,11 @@ def test_open_to_fix_shows_the_entry_in_its_editor(flagged_window, qtbot, tmp_pa
         tree.setCurrentItem(tree.topLevelItem(row))
         qtbot.mouseClick(dialog.flagged.fix_button, Qt.MouseButton.LeftButton)
 
-    editor = {}
-
-    def close_editor(dialog):
-        editor["notes"] = dialog.review().notes
-        dialog.reject()
-
-    _when_dialog_opens(qtbot, ExportOptionsDialog, act)
-    _when_dialog_opens(qtbot, ReviewDialog, close_editor)
-    with qtbot.waitSignal(flagged_window.task_finished, timeout=60000) as finished:
-        run_pdf_export(flagged_window, tmp_path / "plan.pdf", ask=True)
-    qtbot.waitUntil(lambda: "notes" in editor, timeout=10000)
-    assert finished.args[1] is None  # nothing exported: the user went to fix it
-    assert "12/03/1961" in editor["notes"]
+    notes, result = _open_to_fix(
+        qtbot, flagged_window, tmp_path / "plan.pdf", act, ReviewDialog, lambda d: d.review().notes
+    )
+    assert result is None  # nothing exported: the user went to fix it
+    assert "12/03/1961" in notes
     assert flagged_window.current_page_key() == "reviews"
     assert not (tmp_path / "plan.pdf").exists()
 
@@ -204,14 +214,12 @@ def test_open_to_fix_finds_a_private_reflection_the_journal_was_hiding(
         tree.setCurrentItem(private)
         QTest.keyClick(tree, Qt.Key.Key_Return)
 
-    editor = {}
-
-    def close_editor(dialog):
-        editor["title"] = dialog.reflection().title
-        dialog.reject()
-
-    _when_dialog_opens(qtbot, ExportOptionsDialog, act)
-    _when_dialog_opens(qtbot, ReflectionDialog, close_editor)
-    run_pdf_export(flagged_window, tmp_path / "plan.pdf", ask=True)
-    qtbot.waitUntil(lambda: "title" in editor, timeout=20000)
-    assert editor["title"] == "A difficult conversation about sickness"
+    title, _result = _open_to_fix(
+        qtbot,
+        flagged_window,
+        tmp_path / "plan.pdf",
+        act,
+        ReflectionDialog,
+        lambda d: d.reflection().title,
+    )
+    assert title == "A difficult conversation about sickness"
