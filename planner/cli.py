@@ -116,12 +116,45 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         if unknown:
             known = ", ".join(s.id for s in plan.framework.skills)
             raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
+    _warn_identifiable(plan, args.include_private, skills, set(args.leave_out))
     try:
-        pages = export_pdf(plan, args.out, include_private=args.include_private, skills=skills)
+        pages = export_pdf(
+            plan,
+            args.out,
+            include_private=args.include_private,
+            skills=skills,
+            leave_out=args.leave_out,
+        )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     print(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
     return 0
+
+
+def _entry_key(text: str):
+    from planner.domain.export_privacy import KIND_LABELS, EntryKey
+
+    kind, _, number = text.partition(":")
+    if kind not in KIND_LABELS or not number.isdigit():
+        kinds = ", ".join(KIND_LABELS)
+        raise argparse.ArgumentTypeError(f"expected KIND:ID with KIND one of {kinds}")
+    return EntryKey(kind, int(number))
+
+
+def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, left_out) -> None:
+    """One line on stderr per entry of this PDF that may identify someone: its kind,
+    title and date, never its text. The export goes ahead."""
+    from planner.domain.export_privacy import flagged_entries
+
+    for entry in flagged_entries(plan):
+        if entry.in_export(include_private, skills) and entry.key not in left_out:
+            when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+            print(
+                f"warning: {entry.kind_label.lower()} “{entry.title}”{when} may identify a "
+                f"patient or colleague ({', '.join(entry.found)}); check it before sharing, "
+                f"or leave it out with --leave-out {entry.kind}:{entry.id}",
+                file=sys.stderr,
+            )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -256,6 +289,14 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="ID",
         help="include only these skills (default: every skill)",
+    )
+    pdf.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="KIND:ID",
+        type=_entry_key,
+        help="leave this entry out (e.g. reflection:12), as the app's export dialog does",
     )
     for extra in _EXTRA_VERBS:
         extra(verb)

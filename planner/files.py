@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Writes via a private (owner-only) temp file in the same folder, flushed to
     disk, then renamed over ``path``, so a failure never leaves a half-written file
-    or destroys the old one.
+    or destroys the old one. ``data`` may come in chunks (a big plan file).
 
     Raises:
         OSError: as the system reports it. A failure to create the temp file names
@@ -28,7 +29,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

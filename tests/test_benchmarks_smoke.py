@@ -28,6 +28,9 @@ EXPECTED_ROWS = (
     "Lazy history",
     "Whole-plan reads",
     "GUI: reportlab not imported",
+    "Window: Export PDF of the heavy plan",
+    "Window: Export plan file of the heavy plan",
+    "Window: Import plan file over the heavy plan",
     "Command line: Qt never imported",
 )
 

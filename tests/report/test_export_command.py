@@ -61,3 +61,43 @@ def test_empty_plan_exports(tmp_path, capsys, empty_plan):
     out = tmp_path / "plan.pdf"
     assert run(["export-pdf", "--db", str(db), "--out", str(out)]) == 0
     assert "No goals have been set yet" in read_pdf(out.read_bytes()).text
+
+
+def test_entries_that_may_identify_someone_are_warned_one_line_each(
+    identifiable_db_path, tmp_path, capsys
+):
+    out = tmp_path / "plan.pdf"
+    assert run(["export-pdf", "--db", str(identifiable_db_path), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    # The goal, the progress note, the shared reflection and the review; the private
+    # reflection is not in this PDF.
+    assert len(lines) == 4, err
+    assert all(line.startswith("warning: ") for line in lines)
+    assert any("reflection “Missing the early signs on a busy late shift” of " in x for x in lines)
+    assert any("review “Review with Grace Mensah, Matron” of " in x for x in lines), err
+    assert "943 476 5919" not in err and "12/03/1961" not in err
+    assert all("--leave-out " in line for line in lines)
+    # It still exports, with the entries as they are.
+    assert "943 476 5919" in read_pdf(out.read_bytes()).text
+
+
+def test_private_reflections_are_warned_only_when_included(identifiable_db_path, tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    argv = ["export-pdf", "--db", str(identifiable_db_path), "--out", str(out)]
+    assert run([*argv, "--include-private"]) == 0
+    assert PRIVATE_TITLE in capsys.readouterr().err
+
+
+def test_an_entry_left_out_is_neither_warned_nor_printed(identifiable_db_path, tmp_path, capsys):
+    store = PlanStore.open(identifiable_db_path)
+    reflection_id = store.reflections()[1].id
+    store.close()
+    out = tmp_path / "plan.pdf"
+    argv = ["export-pdf", "--db", str(identifiable_db_path), "--out", str(out)]
+    assert run([*argv, "--leave-out", f"reflection:{reflection_id}"]) == 0
+    err = capsys.readouterr().err
+    assert "Missing the early signs" not in err and len(err.splitlines()) == 3
+    text = read_pdf(out.read_bytes()).text
+    assert "Missing the early signs on a busy late shift" not in text
+    assert "Challenging the huddle plan respectfully" in text
