@@ -110,7 +110,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from planner.report import ExportError, export_pdf
 
     plan = _read_plan(args.db)
-    skills = set(args.skill) if args.skill else None
+    skills = set(args.skill) if args.skill is not None else None
     if skills:
         unknown = sorted(skills - {s.id for s in plan.framework.skills})
         if unknown:
@@ -155,6 +155,30 @@ def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, lef
                 f"or leave it out with --leave-out {entry.kind}:{entry.id}",
                 file=sys.stderr,
             )
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from planner.domain.export_privacy import entry_to_dict, flagged_entries
+
+    plan = _read_plan(args.db)
+    entries = flagged_entries(plan)
+    private = sum(1 for reflection in plan.reflections if reflection.private)
+    if args.json:
+        import json
+
+        data = {"entries": [entry_to_dict(e) for e in entries], "private_reflections": private}
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for entry in entries:
+        when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+        note = " (private)" if entry.private else ""
+        print(
+            f"{entry.kind}:{entry.id} {entry.kind_label.lower()} “{entry.title}”{when}{note}: "
+            f"may hold {', '.join(entry.found)}"
+        )
+    count = len(entries)
+    print(f"{count} entr{'y' if count == 1 else 'ies'} may identify a patient or colleague.")
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -274,6 +298,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verb("check", cmd_check, "check the database's integrity and schema")
     verb("frameworks", cmd_frameworks, "list the skill frameworks a new plan can use")
+    privacy = verb(
+        "privacy",
+        cmd_privacy,
+        "list the entries whose text may identify a patient or colleague (never the text)",
+    )
+    privacy.add_argument("--json", action="store_true", help="print them as JSON")
     backup = verb("backup", cmd_backup, "copy the plan safely into its backups folder")
     backup.add_argument("--to", type=Path, help="write the backup to this new file instead")
     restore = verb("restore", cmd_restore, "put a backup back in place of the plan")
@@ -286,9 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--skill",
         action="extend",
-        nargs="+",
+        nargs="*",
         metavar="ID",
-        help="include only these skills (default: every skill)",
+        help="include only these skills (default: every skill; --skill alone: none, "
+        "only reflections and reviews)",
     )
     pdf.add_argument(
         "--leave-out",

@@ -135,6 +135,20 @@ def flagged_entries(plan: Plan) -> list[FlaggedEntry]:
     return list(_entries(plan))
 
 
+def entry_to_dict(entry: FlaggedEntry) -> dict:
+    """The entry as plain JSON values (what ``privacy --json`` prints)."""
+    data = dataclasses.asdict(entry)
+    data["date"] = entry.date.isoformat() if entry.date else None
+    data["found"] = list(entry.found)
+    return data
+
+
+def entry_from_dict(data: dict) -> FlaggedEntry:
+    """The entry ``entry_to_dict`` made."""
+    date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+    return FlaggedEntry(**{**data, "date": date, "found": tuple(data["found"])})
+
+
 def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
     """A copy of ``plan`` without the entries in ``left_out``; ``plan`` is unchanged.
 

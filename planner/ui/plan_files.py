@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner import planfile
 from planner.failures import user_message
 from planner.store import PlanStore, StoreError
+from planner.ui import child_process
 from planner.ui.pages.record_list import confirm
 from planner.ui.workers import (
     busy_dialog,
     holding_a_plan,
-    plan_reader,
     release_plan,
     run_task,
     show_failure,
@@ -35,7 +35,8 @@ def _documents_dir() -> str:
 
 
 def export_plan_file(window: MainWindow, path: str | None = None) -> None:
-    """Saves the whole plan as a plan file; read and written on a worker thread."""
+    """Saves the whole plan as a plan file, by the ``export-json`` command in a process
+    of its own."""
     if path is None:
         profile = window.doc.profile
         name = (profile.name if profile else "plan").replace(" ", "-")
@@ -45,16 +46,17 @@ def export_plan_file(window: MainWindow, path: str | None = None) -> None:
         )
         if not path:
             return
-    read = plan_reader(window.store)
+    store = window.store
+    # A plan held in memory has no file for the command: small, read here on its thread.
+    in_memory = store.load_plan() if store.path is None else None
     window.export_plan_action.setEnabled(False)
     busy = busy_dialog(window, window.tr("Export plan file"), window.tr("Saving your plan…"))
 
     def work() -> None:
-        plan = read()
-        try:
-            planfile.write(plan, Path(path))
-        finally:
-            release_plan(plan)
+        if in_memory is None:
+            child_process.export_plan_file(store.path, Path(path))
+        else:
+            planfile.write(in_memory, Path(path))
 
     def finish(result) -> None:
         busy.close()

@@ -101,3 +101,40 @@ def test_an_entry_left_out_is_neither_warned_nor_printed(identifiable_db_path, t
     text = read_pdf(out.read_bytes()).text
     assert "Missing the early signs on a busy late shift" not in text
     assert "Challenging the huddle plan respectfully" in text
+
+
+def test_privacy_lists_every_entry_that_may_identify_someone_without_its_text(
+    identifiable_db_path, capsys
+):
+    assert run(["privacy", "--db", str(identifiable_db_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # The goal, the progress note, both reflections (one private) and the review.
+    assert len(lines) == 6 and lines[-1] == "5 entries may identify a patient or colleague."
+    assert any(
+        line.startswith("reflection:") and PRIVATE_TITLE in line and "(private)" in line
+        for line in lines
+    )
+    assert not any("943 476 5919" in line or "12/03/1961" in line for line in lines)
+
+
+def test_privacy_as_json_gives_what_the_export_dialog_lists(identifiable_db_path, capsys):
+    import json
+
+    from planner.domain.export_privacy import entry_from_dict, flagged_entries
+
+    assert run(["privacy", "--db", str(identifiable_db_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    store = PlanStore.open(identifiable_db_path)
+    plan = store.load_plan()
+    store.close()
+    assert [entry_from_dict(e) for e in data["entries"]] == flagged_entries(plan)
+    assert data["private_reflections"] == sum(1 for r in plan.reflections if r.private)
+
+
+def test_skill_with_no_ids_exports_reflections_and_reviews_only(db_path, tmp_path):
+    out = tmp_path / "plan.pdf"
+    assert run(["export-pdf", "--db", str(db_path), "--out", str(out), "--skill"]) == 0
+    text = read_pdf(out.read_bytes()).text
+    for heading in ("1. Learn to follow", "2. Develop situational awareness"):
+        assert heading not in text
+    assert "Reflections" in text

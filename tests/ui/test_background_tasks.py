@@ -1,5 +1,6 @@
-"""Exporting and importing whole plans never freezes the window: the plan is read and
-written on worker threads, through connections of their own, with a busy bar."""
+"""Exporting and importing whole plans never freezes the window: whole-plan work runs
+in the app's own command-line verbs, in a process of their own, waited for on a worker
+thread, with a busy bar."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner import planfile
 from planner.store import PlanStore
+from planner.ui import child_process
 from planner.ui.dialogs.export_dialog import run_pdf_export
 from planner.ui.plan_files import export_plan_file, import_plan_file
 
@@ -48,8 +50,8 @@ def test_exporting_a_plan_file_leaves_the_window_answering(
     window, qtbot, tmp_path, monkeypatch, threads_reading
 ):
     out = tmp_path / "copy.json"
-    release = _slow_disk(monkeypatch, planfile, "write_atomically")
-    with qtbot.waitSignal(window.task_finished, timeout=20000) as finished:
+    release = _slow_disk(monkeypatch, child_process, "run_verb")
+    with qtbot.waitSignal(window.task_finished, timeout=60000) as finished:
         export_plan_file(window, str(out))
         # Still writing, yet the window takes clicks: the menu action is only greyed.
         assert not window.export_plan_action.isEnabled()
@@ -58,12 +60,12 @@ def test_exporting_a_plan_file_leaves_the_window_answering(
         release.set()
     assert finished.args == ["plan-export", out]
     assert window.export_plan_action.isEnabled()
+    # The window's process never held the whole plan: the export-json verb read it.
+    assert threads_reading == []
     stamp = "2026-06-15T10:00:00Z"
     assert planfile.dumps(planfile.read(out), exported_at=stamp) == planfile.dumps(
         window.store.load_plan(), exported_at=stamp
     )
-    assert ("load_plan", False) in threads_reading
-    assert ("load_plan", True) not in threads_reading[:-1]
 
 
 def test_importing_a_plan_file_reads_and_writes_off_the_gui_thread(
@@ -101,14 +103,16 @@ def test_a_damaged_plan_file_is_refused_without_changing_anything(window, qtbot,
     boxes[0].close()
 
 
-def test_pdf_export_reads_the_plan_off_the_gui_thread(
+def test_pdf_export_reads_the_plan_in_a_process_of_its_own(
     window, qtbot, tmp_path, threads_reading
 ):
     out = tmp_path / "plan.pdf"
     with qtbot.waitSignal(window.task_finished, timeout=60000) as finished:
         run_pdf_export(window, out, ask=False)
     assert finished.args[0] == "pdf" and finished.args[1][0] == out
-    assert threads_reading and all(not on_gui for _name, on_gui in threads_reading)
+    assert finished.args[1][1] > 5  # the page count the command reported
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert threads_reading == []
 
 
 def test_a_plan_read_for_a_task_is_set_aside_from_the_collector_until_released(db_path):

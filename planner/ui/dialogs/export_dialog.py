@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.export_privacy import EntryKey, FlaggedEntry
-from planner.ui.pdf_process import PdfProcessError, export_pdf_in_process
+from planner.ui import child_process
 from planner.ui.widgets.flagged_entries import FlaggedEntriesList
-from planner.ui.workers import busy_dialog, plan_reader, release_plan, run_task, show_failure
+from planner.ui.workers import busy_dialog, run_task, show_failure
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -149,26 +149,27 @@ def _suggested_path(window: MainWindow) -> str:
 def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = True) -> None:
     """The whole Export PDF flow. ``out`` and ``ask=False`` skip the dialogs (tests).
 
-    The plan is read and checked on a worker thread (through a connection of its own),
-    then the options are asked, then the PDF is built by the ``export-pdf`` command in
-    a process of its own; the window answers throughout, with a busy bar over it.
+    The plan is checked by the ``privacy`` command, the options are asked, then the PDF
+    is built by the ``export-pdf`` command, each in a process of its own; the window
+    answers throughout, with a busy bar over it.
     """
     from planner.domain.export_privacy import flagged_entries
 
     store = window.store
     framework = window.doc.framework
-    read = plan_reader(store)
     window.export_pdf_action.setEnabled(False)
     window.last_export = None
     busy = busy_dialog(window, window.tr("Export PDF"), window.tr("Checking your plan…"))
 
+    # A plan held in memory (tests, a throwaway store) has no file for the command: it
+    # is small, and read here, on the thread its connection belongs to.
+    in_memory = store.load_plan() if store.path is None else None
+
     def check() -> tuple[list[FlaggedEntry], int]:
-        plan = read()
-        try:
-            return flagged_entries(plan), sum(1 for r in plan.reflections if r.private)
-        finally:
-            if store.path is not None:
-                release_plan(plan)
+        if in_memory is None:
+            return child_process.privacy_check(store.path)
+        private = sum(1 for r in in_memory.reflections if r.private)
+        return flagged_entries(in_memory), private
 
     def checked(result: tuple[list[FlaggedEntry], int]) -> None:
         busy.close()
@@ -211,13 +212,11 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
         options = {"include_private": include_private, "skills": skills, "leave_out": left_out}
 
         def work() -> int | None:
-            # The command line cannot ask for no skill at all (reflections and reviews
-            # only): that small PDF, and an in-memory plan's, are built here.
-            if store.path is not None and skills:
-                return export_pdf_in_process(store.path, target, **options)
+            if in_memory is None:
+                return child_process.export_pdf(store.path, target, **options)
             from planner.report import export_pdf
 
-            return export_pdf(read(), target, **options)
+            return export_pdf(in_memory, target, **options)
 
         def done(pages: int | None) -> None:
             building.close()
@@ -252,7 +251,9 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
         from planner.report import ExportError
 
         stop(exc)
-        show_failure(window, window.tr("PDF not saved"), exc, (ExportError, PdfProcessError))
+        show_failure(
+            window, window.tr("PDF not saved"), exc, (ExportError, child_process.VerbError)
+        )
 
     def check_failed(exc: BaseException) -> None:
         busy.close()
