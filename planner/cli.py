@@ -24,9 +24,10 @@ class CommandError(Exception):
 
 
 def _open_store(db_path: Path):
-    from planner.store import PlanStore
+    """The plan, for writing, once it has passed the start-up check."""
+    from planner.plan_service import open_checked
 
-    return PlanStore.open(db_path)
+    return open_checked(db_path)
 
 
 def _read_plan(db_path: Path):
@@ -44,9 +45,9 @@ def _read_plan(db_path: Path):
 
 def _writing(db_path: Path):
     """The plan's one-writer lock, waiting briefly for the app to let go of it."""
-    from planner.store.lock import CLI_LOCK_WAIT_SECONDS, PlanLock
+    from planner.store.lock import CLI_LOCK_WAIT_SECONDS, COMMAND, PlanLock
 
-    return PlanLock(db_path).acquire(timeout=CLI_LOCK_WAIT_SECONDS)
+    return PlanLock(db_path, COMMAND).acquire(timeout=CLI_LOCK_WAIT_SECONDS)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -96,11 +97,9 @@ def cmd_import_json(args: argparse.Namespace) -> int:
                     f"{args.db} already holds a plan; nothing was changed. Use --replace to "
                     "overwrite it (a backup is taken first)."
                 )
-            if store.has_plan():
-                from planner.store.backup import backup_before
+            from planner.plan_service import replace_plan
 
-                backup_before(store, "import")
-            store.replace_plan(plan)
+            replace_plan(store, plan)
         finally:
             store.close()
     print(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
@@ -135,8 +134,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if not args.db.is_file():
         raise CommandError(f"there is no plan at {args.db}")
-    if args.to is not None and args.to.exists():
+    if args.to is not None and (args.to.exists() or args.to.is_symlink()):
         raise CommandError(f"{args.to} already exists; choose a new file name for the backup")
+    from planner.store import recovery
+
+    found = recovery.diagnose(args.db)
+    if found.state == recovery.DAMAGED:
+        # A copy of a damaged plan would only crowd out the good backups.
+        raise CommandError(
+            f"{found.message.rstrip('.')}; no backup was taken. See "
+            f"'{PROG} check --db {args.db}' for the backup to restore."
+        )
+    if not found.can_open:
+        raise CommandError(found.message)
     dest = backup_file(args.db, "manual", to=args.to)
     print(f"Backed up {args.db} to {dest}")
     return 0
@@ -176,7 +186,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if not args.db.exists():
         raise CommandError(f"there is no plan at {args.db}")
+    if args.db.is_dir():
+        raise CommandError(f"{args.db} is a folder, not a plan file; give the plan file with --db")
     report = check_database(args.db)
+    if report.unavailable:
+        # Not damage: nothing to restore. Another program's write, for one, ends.
+        raise CommandError(f"{args.db} could not be checked now. {report.unavailable}")
+    if report.foreign:
+        raise CommandError(
+            f"{args.db} is a database of another program, not a Leadership Planner plan; "
+            "it has not been changed"
+        )
     if not report.ok:
         # The full list is the report the user asked for (stdout); stderr keeps the
         # one-line error every verb gives.

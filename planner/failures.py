@@ -16,12 +16,14 @@ def user_message(exc: BaseException) -> str | None:
     import sqlite3
 
     from planner.domain.validation import ValidationError
+    from planner.files import UnsafeTargetError
     from planner.frameworks import FrameworkError
     from planner.planfile import PlanFileError
     from planner.store.errors import StoreError, describe_sqlite_error
 
     filename = getattr(exc, "filename", None)
-    if isinstance(exc, (StoreError, PlanFileError, FrameworkError, ValidationError)):
+    known = (StoreError, UnsafeTargetError, PlanFileError, FrameworkError, ValidationError)
+    if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, (sqlite3.Error, OSError)):
         return describe_sqlite_error(exc, filename)

@@ -10,7 +10,7 @@ import errno
 import sys
 from pathlib import Path
 
-from planner.files import write_atomically
+from planner.files import UnsafeTargetError, write_atomically
 
 
 class ExportError(Exception):
@@ -32,6 +32,8 @@ def write_pdf(data: bytes, out: Path) -> None:
         raise ExportError(f"The folder {folder} does not exist. Choose another place to save.")
     try:
         write_atomically(out, data)
+    except UnsafeTargetError as exc:
+        raise ExportError(str(exc)) from None
     except OSError as exc:
         # Only a failure to create the temp file names the folder: anything later
         # happened while writing or replacing the file.

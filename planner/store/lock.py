@@ -8,14 +8,22 @@ crash or a forced log-off, so a stale lock file never blocks anyone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import sys
 import time
 from pathlib import Path
 
+from planner.oslock import open_no_follow, try_lock, unlock
 from planner.store.errors import StoreError, describe_sqlite_error
 
 IN_USE_MESSAGE = "The plan is open in Leadership Planner on this PC. Close it first."
+COMMAND_MESSAGE = (
+    "A leadership-planner command is working on this plan. Wait for it to finish, "
+    "then try again."
+)
+
+# Who holds the lock, written into the lock file so a refusal can say who to wait for.
+APP, COMMAND = "app", "command"
 
 # How long a command-line write waits for the app to let go of the plan.
 CLI_LOCK_WAIT_SECONDS = 2.0
@@ -27,36 +35,20 @@ class PlanInUseError(StoreError):
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock file of the plan at ``db_path``, named for the plan's real file: the
+    same plan reached through a symbolic link or another spelling shares one lock."""
+    return Path(f"{Path(db_path).resolve()}.lock")
 
 
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+def _holder(fd: int) -> str:
+    """The holder written in the lock file, or "" when it cannot be read (Windows
+    keeps a locked byte unreadable to others)."""
+    try:
+        text = os.pread(fd, 64, 0).decode("ascii", "replace") if hasattr(os, "pread") else ""
+    except OSError:
+        return ""
+    fields = text.split()
+    return fields[1] if len(fields) > 1 else ""
 
 
 class PlanLock:
@@ -67,8 +59,9 @@ class PlanLock:
     process.
     """
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, holder: str = APP):
         self.path = lock_path(Path(db_path))
+        self.holder = holder
         self._fd: int | None = None
 
     @property
@@ -89,20 +82,27 @@ class PlanLock:
             return self
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            # Never through a link planted at the lock's name: it would be truncated.
+            fd = open_no_follow(self.path, os.O_RDWR | os.O_CREAT)
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise StoreError(
+                    f"{self.path.name} is a link, not the plan's lock file; nothing was "
+                    "changed. Remove it, then try again."
+                ) from None
             raise StoreError(describe_sqlite_error(exc, self.path.parent)) from None
         deadline = time.monotonic() + timeout
-        while not _try_lock(fd):
+        while not try_lock(fd):
             if time.monotonic() >= deadline:
+                message = COMMAND_MESSAGE if _holder(fd) == COMMAND else IN_USE_MESSAGE
                 os.close(fd)
-                raise PlanInUseError(IN_USE_MESSAGE)
+                raise PlanInUseError(message)
             time.sleep(_POLL_SECONDS)
         self._fd = fd
-        # The holder's process id, for whoever looks at the file; the OS lock decides.
+        # Who holds it, for a refusal to name; the OS lock alone decides.
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            os.write(fd, f"{os.getpid()} {self.holder}\n".encode())
         return self
 
     def release(self) -> None:
@@ -112,7 +112,7 @@ class PlanLock:
         fd, self._fd = self._fd, None
         try:
             with contextlib.suppress(OSError):
-                _unlock(fd)
+                unlock(fd)
         finally:
             os.close(fd)
 

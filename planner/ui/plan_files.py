@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import planfile
 from planner.failures import user_message
-from planner.store import PlanStore, StoreError
+from planner.store import StoreError
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -82,11 +82,9 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> bool:
         if answer != QMessageBox.StandardButton.Yes:
             return False
     try:
-        if store.has_plan():
-            from planner.store.backup import backup_before
+        from planner.plan_service import replace_plan
 
-            backup_before(store, "import")
-        store.replace_plan(plan)
+        replace_plan(store, plan)
     except (OSError, StoreError) as exc:
         QMessageBox.warning(
             window, window.tr("Plan file not imported"), user_message(exc) or str(exc)
@@ -99,21 +97,12 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> bool:
     return True
 
 
-def sample_path(window: MainWindow) -> Path | None:
-    own = window.own_store.path
-    return own.parent / "sample-plan.db" if own else None
-
-
 def open_sample_plan(window: MainWindow) -> None:
     """Shows a fresh sample plan in a file of its own, never mixed with the user's."""
-    from planner.demo import demo_plan
+    from planner.plan_service import open_sample
 
-    path = sample_path(window)
     try:
-        if path is not None and path.exists():
-            path.unlink()
-        store = PlanStore.open(path)
-        store.replace_plan(demo_plan())
+        store = open_sample(window.own_store.path)
     except (OSError, StoreError) as exc:
         QMessageBox.warning(window, window.tr("Sample not opened"), user_message(exc) or str(exc))
         return
