@@ -356,9 +356,29 @@ def _reflection(r: _Reader, raw: Any, where: str) -> Reflection:
     )
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python keeps the last of two equal keys; another reader may keep the first. A
+    # file saying both "private": true and "private": false must not be guessed at.
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def loads(text: str) -> Plan:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise PlanFileError(
+            [f"the key {str(exc)!r} appears twice in one object; a plan file must say "
+             "each thing once"]
+        ) from None
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
