@@ -19,6 +19,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def say(text: str, *, file=None) -> None:
+    """Prints one line for the user with terminal control characters taken out.
+
+    Names and notes come from plan files anyone may have written: a bell, a colour
+    code or a right-to-left override in a profile name must not reach the terminal.
+    """
+    from planner.text import printable
+
+    print(printable(text), file=file or sys.stdout)
+
+
 class CommandError(Exception):
     """A failure to report as one line on stderr with a non-zero exit."""
 
@@ -65,7 +76,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             store.replace_plan(plan)
         finally:
             store.close()
-    print(f"Created a sample plan for {plan.profile.name} in {args.db}")
+    say(f"Created a sample plan for {plan.profile.name} in {args.db}")
     return 0
 
 
@@ -74,7 +85,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     plan = _read_plan(args.db)
     planfile.write(plan, args.out)
-    print(
+    say(
         f"Exported {_count(len(plan.goals), 'goal')}, "
         f"{_count(len(plan.reflections), 'reflection')} and "
         f"{_count(len(plan.reviews), 'review')} to {args.out}"
@@ -102,7 +113,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             replace_plan(store, plan)
         finally:
             store.close()
-    print(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
+    say(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
     return 0
 
 
@@ -125,7 +136,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         pages = export_pdf(plan, args.out, include_private=args.include_private, skills=skills)
     except ExportError as exc:
         raise CommandError(str(exc)) from None
-    print(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
+    say(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
     return 0
 
 
@@ -148,7 +159,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if not found.can_open:
         raise CommandError(found.message)
     dest = backup_file(args.db, "manual", to=args.to)
-    print(f"Backed up {args.db} to {dest}")
+    say(f"Backed up {args.db} to {dest}")
     return 0
 
 
@@ -159,13 +170,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         found = recovery.diagnose(args.db)
         if found.state == recovery.DAMAGED:
             aside = recovery.restore_from_backup(args.db, args.backup)
-            print(f"Restored {args.backup} to {args.db}; the damaged file is kept as {aside}")
+            say(f"Restored {args.backup} to {args.db}; the damaged file is kept as {aside}")
             return 0
         if found.state == recovery.UNAVAILABLE:
             raise CommandError(found.message)
         safety = recovery.restore_backup(args.backup, args.db)
     kept = f"; the plan it replaced is backed up as {safety}" if safety else ""
-    print(f"Restored {args.backup} to {args.db}{kept}")
+    say(f"Restored {args.backup} to {args.db}{kept}")
     return 0
 
 
@@ -202,13 +213,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         # one-line error every verb gives.
         if len(report.problems) > 1:
             for problem in report.problems:
-                print(problem)
+                say(problem)
         summary = report.summary().rstrip(".")
         raise CommandError(f"{args.db} failed its check: {summary}. {_restore_hint(args.db)}")
     counts = ", ".join(
         _count(n, t.replace("_", " ").removesuffix("s")) for t, n in report.counts.items()
     )
-    print(f"OK: {args.db} (schema {report.schema_version}): {counts}")
+    say(f"OK: {args.db} (schema {report.schema_version}): {counts}")
     return 0
 
 
@@ -293,7 +304,7 @@ def dispatch(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except CommandError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        say(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:
         # Imported only on failure: it pulls in traceback and logging helpers.

@@ -18,13 +18,13 @@ def user_message(exc: BaseException) -> str | None:
     import sqlite3
 
     from planner.domain.validation import ValidationError
-    from planner.files import UnsafeTargetError
+    from planner.files import TargetError
     from planner.frameworks import FrameworkError
     from planner.planfile import PlanFileError
     from planner.store.errors import StoreError, describe_sqlite_error
 
     filename = getattr(exc, "filename", None)
-    known = (StoreError, UnsafeTargetError, PlanFileError, FrameworkError, ValidationError)
+    known = (StoreError, TargetError, PlanFileError, FrameworkError, ValidationError)
     if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, (sqlite3.Error, OSError)):
@@ -85,5 +85,7 @@ def report_command_failure(exc: BaseException) -> int:
         message = f"unexpected internal error ({type(exc).__name__}: {exc})"
         if where:
             message += f"; details in {where}"
-    print(f"leadership-planner: error: {message}", file=sys.stderr)
+    from planner.text import printable
+
+    print(printable(f"leadership-planner: error: {message}"), file=sys.stderr)
     return 1

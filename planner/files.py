@@ -15,13 +15,30 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _COMPANIONS = ("-journal", "-wal", "-shm", ".lock")
 
 
-class UnsafeTargetError(OSError):
+class TargetError(OSError):
+    """A file cannot be written where the user asked; ``str()`` is the message."""
+
+    def __init__(self, code: int, path: Path):
+        super().__init__(code, os.strerror(code), str(path))
+        self.path = Path(path)
+
+
+class MissingFolderError(TargetError, FileNotFoundError):
+    """The folder chosen for a new file does not exist."""
+
+    def __init__(self, folder: Path):
+        super().__init__(errno.ENOENT, folder)
+
+    def __str__(self) -> str:
+        return f"The folder {self.path} does not exist. Choose another place to save."
+
+
+class UnsafeTargetError(TargetError):
     """The chosen file is a database (a plan, a backup) or belongs to one; an export
-    must never replace it. ``str()`` is the message for the user."""
+    must never replace it."""
 
     def __init__(self, path: Path):
-        super().__init__(errno.EEXIST, "is a database", str(path))
-        self.path = Path(path)
+        super().__init__(errno.EEXIST, path)
 
     def __str__(self) -> str:
         return (
@@ -71,6 +88,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     or destroys the old one.
 
     Raises:
+        MissingFolderError: the folder does not exist.
         UnsafeTargetError: ``path`` is a database or belongs to one.
         OSError: as the system reports it. A failure to create the temp file names
             the folder (``filename`` is ``path.parent``); a later one names the file
@@ -79,6 +97,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
+    if not path.parent.is_dir():
+        raise MissingFolderError(path.parent)
     refuse_database_target(path)
     tmp = temp_name(path, ".tmp")
     with recorded(tmp):

@@ -98,7 +98,7 @@ def copy_database(
 
 
 def backup_to(
-    conn: sqlite3.Connection, dest: Path, *, failure: str = "The backup could not be made"
+    conn: sqlite3.Connection, dest: Path, *, failure: str = "No backup was made"
 ) -> Path:
     """Writes a consistent copy of ``conn``'s database to ``dest`` (owner-only).
 
@@ -137,7 +137,8 @@ def backup_to(
                     tmp.unlink()
                 raise
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"{failure}: {describe_sqlite_error(exc, dest)}") from None
+        reason = describe_sqlite_error(exc, dest, outcome="")
+        raise StoreError(f"{failure}: {reason}") from None
     return dest
 
 
@@ -155,7 +156,7 @@ def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Pa
             os.chmod(folder, 0o700)
     except OSError as exc:
         raise StoreError(
-            "The backup could not be made: " + describe_sqlite_error(exc, folder)
+            "No backup was made: " + describe_sqlite_error(exc, folder, outcome="")
         ) from None
     taken = _local(when)
     # Two backups in the same microsecond (a fixed test clock) must not overwrite.

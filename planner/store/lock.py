@@ -90,7 +90,11 @@ class PlanLock:
                     f"{self.path.name} is a link, not the plan's lock file; nothing was "
                     "changed. Remove it, then try again."
                 ) from None
-            raise StoreError(describe_sqlite_error(exc, self.path.parent)) from None
+            raise StoreError(
+                describe_sqlite_error(
+                    exc, self.path.parent, outcome="so the plan cannot be opened for changes"
+                )
+            ) from None
         deadline = time.monotonic() + timeout
         while not try_lock(fd):
             if time.monotonic() >= deadline:

@@ -150,6 +150,8 @@ def verify_backup(backup: Path) -> None:
     if not backup.is_file():
         raise StoreError(f"There is no backup at {backup}.")
     report = check_database(backup)
+    if any(p.startswith("damaged:") for p in report.problems):
+        raise DamagedDatabaseError(_not_a_backup(backup))
     if report.schema_version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{backup.name} was saved by a newer version of Leadership Planner; "
@@ -161,6 +163,23 @@ def verify_backup(backup: Path) -> None:
         )
 
 
+def _not_a_backup(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            start = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        start = b""
+    if start.startswith(b"{"):
+        return (
+            f"{path.name} is a plan file, not a backup; nothing was changed. Bring it in "
+            f"with 'leadership-planner import-json --replace {path}'."
+        )
+    return (
+        f"{path.name} is not a good plan backup (SQLite cannot read it); nothing was "
+        "changed. Choose a file from the backups folder beside the plan."
+    )
+
+
 def _copy_to_new_file(backup: Path, dest: Path) -> None:
     """Writes ``backup`` to ``dest`` through a temporary file and a rename, so ``dest``
     is either untouched or complete."""
@@ -169,7 +188,7 @@ def _copy_to_new_file(backup: Path, dest: Path) -> None:
     except sqlite3.Error as exc:
         raise StoreError(describe_sqlite_error(exc, backup)) from None
     try:
-        backup_to(source, dest, failure="The backup could not be restored")
+        backup_to(source, dest, failure="The backup was not restored; the plan is as it was")
     finally:
         source.close()
 
@@ -190,7 +209,8 @@ def _copy_over(backup: Path, dest: Path) -> None:
             source.close()
     except sqlite3.Error as exc:
         raise StoreError(
-            "The backup could not be restored: " + describe_sqlite_error(exc, dest)
+            "The backup was not restored; the plan is as it was: "
+            + describe_sqlite_error(exc, dest, outcome="")
         ) from None
 
 
@@ -286,7 +306,8 @@ def set_aside(db_path: Path, now: dt.datetime | None = None, *, keep_name: bool 
             with contextlib.suppress(OSError):
                 os.replace(journal_path(aside), journal)
         raise StoreError(
-            "The damaged plan could not be moved aside: " + describe_sqlite_error(exc, db_path)
+            "The damaged plan could not be moved aside, so nothing was changed: "
+            + describe_sqlite_error(exc, db_path, outcome="")
         ) from None
     return aside
 
@@ -326,6 +347,6 @@ def restore_from_backup(db_path: Path, backup: Path, now: dt.datetime | None = N
                 raise
             raise StoreError(
                 "The backup could not be put in place; the plan is as it was: "
-                + describe_sqlite_error(exc, db_path)
+                + describe_sqlite_error(exc, db_path, outcome="")
             ) from None
     return aside

@@ -78,8 +78,20 @@ def _backup(window: MainWindow, *, closing: bool) -> None:
         if backup_if_changed(store, getattr(window, "last_backup_at", None), now, closing=closing):
             window.last_backup_at = now
     except StoreError as exc:
-        # A failed backup must never lose the plan itself; say so and carry on.
-        window.statusBar().showMessage(window.tr("Backup not taken: %s") % exc, 10000)
+        # A failed backup loses nothing: every change is already in the plan file.
+        message = window.tr("Your plan is saved. %s") % exc
+        if closing:
+            # The status bar of a closing window is never seen.
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, window.tr("Backup not taken"), message, parent=window
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+        else:
+            window.statusBar().showMessage(message, 10000)
 
 
 def backup_on_close(window: MainWindow) -> None:

@@ -179,7 +179,7 @@ def test_an_in_memory_plan_is_never_backed_up(store):
 
 def test_a_backup_that_cannot_be_written_gives_a_plain_message(db_path):
     (db_path.parent / "backups").write_text("a file where the folder should be")
-    with pytest.raises(StoreError, match="The backup could not be made"):
+    with pytest.raises(StoreError, match="No backup was made"):
         backup_file(db_path, "manual", NOW)
 
 
