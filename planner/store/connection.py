@@ -163,6 +163,12 @@ def finish_interrupted_write(path: Path) -> None:
     conn = open_existing(path, "rw")
     try:
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        if journal_path(path).exists():
+            # A journal a writer was killed before filling is not hot and stays; a
+            # switch from PERSIST back to DELETE has SQLite itself remove it, under
+            # its own lock, so no leftover of the crash remains.
+            conn.execute("PRAGMA journal_mode = PERSIST").fetchone()
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:
         conn.close()
 
