@@ -222,6 +222,8 @@ def backup_before(store: PlanStore, reason: str, now: dt.datetime | None = None)
     (``None`` for an in-memory store)."""
     if store.path is None:
         return None
+    if store.refusal:
+        raise StoreError(store.refusal)
     path = backup_connection(store.db.conn, store.path, reason, now)
     store.changes_backed_up = store.changes
     return path
@@ -249,7 +251,9 @@ def backup_if_changed(
     Raises:
         StoreError: the backup could not be written (disk full, read-only folder).
     """
-    if store.path is None or store.changes == store.changes_backed_up:
+    if store.path is None or store.changes == store.changes_backed_up or store.refusal:
+        # A plan that failed its check is never backed up: it would crowd out the
+        # good backups.
         return None
     if (
         not closing

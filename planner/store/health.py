@@ -79,7 +79,7 @@ class HealthReport:
 _COUNTED = ("goals", "progress_entries", "reflections", "assessments", "reviews")
 
 
-def check_database(path: Path, *, quick: bool = False) -> HealthReport:
+def check_database(path: Path, *, quick: bool = False, keys: bool = True) -> HealthReport:
     """Runs SQLite's integrity and foreign-key checks on ``path`` and compares its
     tables with the schema this version expects, without changing any saved data.
 
@@ -90,6 +90,7 @@ def check_database(path: Path, *, quick: bool = False) -> HealthReport:
         path: The plan database.
         quick: Use ``quick_check`` rather than the full ``integrity_check`` (which
             also compares every index with its table).
+        keys: Run SQLite's foreign-key check (left to the full pass at start-up).
     """
     report = HealthReport(Path(path))
     try:
@@ -99,7 +100,7 @@ def check_database(path: Path, *, quick: bool = False) -> HealthReport:
         _note_failure(report, exc)
         return report
     try:
-        _inspect(conn, report, quick=quick)
+        _inspect(conn, report, quick=quick, keys=keys)
     except sqlite3.Error as exc:
         _note_failure(report, exc)
     finally:
@@ -114,7 +115,7 @@ def _note_failure(report: HealthReport, exc: BaseException) -> None:
         report.unavailable = describe_sqlite_error(exc, report.path)
 
 
-def _inspect(conn: sqlite3.Connection, report: HealthReport, *, quick: bool) -> None:
+def _inspect(conn: sqlite3.Connection, report: HealthReport, *, quick: bool, keys: bool) -> None:
     report.schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if report.schema_version > SCHEMA_VERSION:
@@ -136,7 +137,7 @@ def _inspect(conn: sqlite3.Connection, report: HealthReport, *, quick: bool) -> 
     rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
     if rows != ["ok"]:
         report.problems += [f"integrity: {r}" for r in rows[:20]]
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check") if keys else ():
         report.problems.append(
             f"foreign key: row {rowid} of {table} points at a missing {parent} row"
         )

@@ -50,6 +50,8 @@ class PlanStore(GoalQueries, JournalQueries):
         self.changes = 0
         # The value of ``changes`` when the last backup was taken.
         self.changes_backed_up = 0
+        # Set when the plan failed its check after opening: why nothing is saved.
+        self.refusal: str | None = None
 
     @classmethod
     def open(
@@ -149,6 +151,11 @@ class PlanStore(GoalQueries, JournalQueries):
     def close(self) -> None:
         self.db.close()
 
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every write (and every backup) is refused with ``reason``: the
+        plan failed its check, so nothing may be added to it or copied from it."""
+        self.refusal = reason
+
     def prepare_writes(self) -> None:
         """Imports what the first write needs (sqlite-utils, about 40 ms) ahead of it;
         opening a current plan and reading it do without. Safe to call from another
@@ -162,6 +169,8 @@ class PlanStore(GoalQueries, JournalQueries):
         Raises:
             StoreError: an environment fault (disk full, locked, read-only).
         """
+        if self.refusal:
+            raise StoreError(self.refusal)
         outermost = not self.db.conn.in_transaction
         try:
             with self.db.atomic() as db:

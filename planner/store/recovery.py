@@ -84,7 +84,8 @@ def diagnose(db_path: Path, *, quick: bool = False) -> StartupCheck:
 
     Args:
         db_path: The plan file.
-        quick: SQLite's ``quick_check`` instead of the full integrity check.
+        quick: SQLite's ``quick_check`` instead of the full integrity check, and
+            no foreign-key check (the slow parts, for start-up).
     """
     path = Path(db_path)
     if not path.exists():
@@ -96,7 +97,7 @@ def diagnose(db_path: Path, *, quick: bool = False) -> StartupCheck:
             return StartupCheck(OK)  # an empty file is set up like a new one
     except OSError as exc:
         return StartupCheck(UNAVAILABLE, describe_sqlite_error(exc, path))
-    report = check_database(path, quick=quick)
+    report = check_database(path, quick=quick, keys=not quick)
     if report.unavailable:
         return StartupCheck(UNAVAILABLE, report.unavailable)
     if report.schema_version > SCHEMA_VERSION:
@@ -112,10 +113,17 @@ def diagnose(db_path: Path, *, quick: bool = False) -> StartupCheck:
     return StartupCheck(OK)
 
 
-def startup_check(db_path: Path) -> StartupCheck:
+def startup_check(db_path: Path, *, quick: bool = True) -> StartupCheck:
     """Everything the app needs to know before opening the plan: ``diagnose``, the
-    newest good backup to offer when the file is damaged, and a network warning."""
-    found = diagnose(db_path)
+    newest good backup to offer when the file is damaged, and a network warning.
+
+    Args:
+        db_path: The plan file.
+        quick: SQLite's quick integrity pass and the schema check only, so the
+            window is not kept waiting; the app runs the full integrity and
+            foreign-key checks once the window is on screen (``planner.ui.lifecycle``).
+    """
+    found = diagnose(db_path, quick=quick)
     offer = newest_good_backup(db_path) if found.state == DAMAGED else None
     return StartupCheck(found.state, found.message, offer, network_warning(db_path))
 
@@ -126,6 +134,11 @@ def _newer_message(version: int) -> str:
         f"this version understands up to {SCHEMA_VERSION}). Install the newer version to "
         "open it; the file has not been changed."
     )
+
+
+def damaged_message(path: Path, summary: str) -> str:
+    """One line for a plan that failed its check, from the check's ``summary()``."""
+    return _damaged_message(path, summary)
 
 
 def _damaged_message(path: Path, summary: str) -> str:

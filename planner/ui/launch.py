@@ -117,6 +117,7 @@ def run_gui(
             return 1
         from planner.ui.lifecycle import (
             after_first_paint,
+            check_fully_when_shown,
             prepare_writes_when_shown,
             start_periodic_backups,
         )
@@ -130,6 +131,7 @@ def run_gui(
             after_first_paint(window, QApplication.quit)
         else:
             prepare_writes_when_shown(window)
+            check_fully_when_shown(window)
         window.show()
         code = app.exec()
         store.close()
