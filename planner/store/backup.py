@@ -251,7 +251,9 @@ def backup_if_changed(
     Raises:
         StoreError: the backup could not be written (disk full, read-only folder).
     """
-    if store.path is None or store.changes == store.changes_backed_up or store.refusal:
+    if store.path is None or store.closed or store.changes == store.changes_backed_up:
+        return None
+    if store.refusal:
         # A plan that failed its check is never backed up: it would crowd out the
         # good backups.
         return None

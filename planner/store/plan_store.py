@@ -52,6 +52,7 @@ class PlanStore(GoalQueries, JournalQueries):
         self.changes_backed_up = 0
         # Set when the plan failed its check after opening: why nothing is saved.
         self.refusal: str | None = None
+        self.closed = False
 
     @classmethod
     def open(
@@ -150,6 +151,7 @@ class PlanStore(GoalQueries, JournalQueries):
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True
 
     def refuse_writes(self, reason: str) -> None:
         """From now on every write (and every backup) is refused with ``reason``: the
