@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from planner.oslock import open_no_follow, try_lock, unlock
+from planner.paths import local_data_dir
 from planner.store.errors import StoreError, describe_sqlite_error
 
 IN_USE_MESSAGE = "The plan is open in Leadership Planner on this PC. Close it first."
@@ -51,6 +52,19 @@ def _holder(fd: int) -> str:
     return fields[1] if len(fields) > 1 else ""
 
 
+def identity_lock_path(db_path: Path) -> Path | None:
+    """A lock file named for the plan file itself (its disk and file number), shared
+    by every hard link to it; ``None`` for a plan not yet made, or where the system
+    gives no file numbers."""
+    try:
+        info = os.stat(db_path)
+    except OSError:
+        return None
+    if not info.st_ino:
+        return None
+    return local_data_dir() / "locks" / f"{info.st_dev:x}-{info.st_ino:x}.lock"
+
+
 class PlanLock:
     """The exclusive right to write the plan at ``db_path``.
 
@@ -60,13 +74,14 @@ class PlanLock:
     """
 
     def __init__(self, db_path: Path, holder: str = APP):
-        self.path = lock_path(Path(db_path))
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path)
         self.holder = holder
-        self._fd: int | None = None
+        self._fds: list[int] = []
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return bool(self._fds)
 
     def acquire(self, timeout: float = 0) -> PlanLock:
         """Takes the lock, waiting up to ``timeout`` seconds for another holder.
@@ -78,47 +93,58 @@ class PlanLock:
             PlanInUseError: someone else still holds it after ``timeout``.
             StoreError: the lock file cannot be created (read-only folder).
         """
-        if self._fd is not None:
+        if self._fds:
             return self
+        deadline = time.monotonic() + timeout
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._fds.append(self._take(self.path, deadline))
+            # The same file under another name (a hard link) has another lock file
+            # beside it; a second lock named for the file itself covers that.
+            identity = identity_lock_path(self.db_path)
+            if identity is not None:
+                self._fds.append(self._take(identity, deadline))
+        except BaseException:
+            self.release()
+            raise
+        return self
+
+    def _take(self, path: Path, deadline: float) -> int:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             # Never through a link planted at the lock's name: it would be truncated.
-            fd = open_no_follow(self.path, os.O_RDWR | os.O_CREAT)
+            fd = open_no_follow(path, os.O_RDWR | os.O_CREAT)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise StoreError(
-                    f"{self.path.name} is a link, not the plan's lock file; nothing was "
+                    f"{path.name} is a link, not the plan's lock file; nothing was "
                     "changed. Remove it, then try again."
                 ) from None
             raise StoreError(
                 describe_sqlite_error(
-                    exc, self.path.parent, outcome="so the plan cannot be opened for changes"
+                    exc, path.parent, outcome="so the plan cannot be opened for changes"
                 )
             ) from None
-        deadline = time.monotonic() + timeout
         while not try_lock(fd):
             if time.monotonic() >= deadline:
                 message = COMMAND_MESSAGE if _holder(fd) == COMMAND else IN_USE_MESSAGE
                 os.close(fd)
                 raise PlanInUseError(message)
             time.sleep(_POLL_SECONDS)
-        self._fd = fd
         # Who holds it, for a refusal to name; the OS lock alone decides.
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()} {self.holder}\n".encode())
-        return self
+        return fd
 
     def release(self) -> None:
-        """Lets go of the lock (the file stays: deleting it would race a new holder)."""
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
-        try:
-            with contextlib.suppress(OSError):
-                unlock(fd)
-        finally:
-            os.close(fd)
+        """Lets go of the lock (the files stay: deleting one would race a new holder)."""
+        fds, self._fds = self._fds, []
+        for fd in reversed(fds):
+            try:
+                with contextlib.suppress(OSError):
+                    unlock(fd)
+            finally:
+                os.close(fd)
 
     def __enter__(self) -> PlanLock:
         return self.acquire()

@@ -210,6 +210,23 @@ def test_the_lock_is_the_same_through_a_symbolic_link(cli, db_path, tmp_path):
         app.release()
 
 
+def test_the_lock_is_the_same_through_a_hard_link(cli, db_path, tmp_path):
+    other = tmp_path / "elsewhere" / "copy-of-plan.db"
+    other.parent.mkdir()
+    os.link(db_path, other)
+    app = PlanLock(other).acquire()
+    try:
+        before = _digest(db_path)
+        plan_file = tmp_path / "other.json"
+        planfile.write(demo_plan(FIXED_TODAY), plan_file)
+        code, _, err = cli("import-json", plan_file, "--replace", "--db", db_path)
+        assert code == 1 and "open in Leadership Planner" in err
+        assert _digest(db_path) == before
+    finally:
+        app.release()
+    PlanLock(db_path).acquire().release()  # free again once the app lets go
+
+
 def test_the_lock_file_never_follows_a_link_to_truncate_its_target(db_path, tmp_path):
     victim = tmp_path / "notes.txt"
     victim.write_text("my notes")
