@@ -38,6 +38,7 @@ from planner.leftovers import clean_up
 from planner.store import PlanStore
 from planner.store.backup import list_backups
 from planner.store.health import check_database
+from tests.conftest import plan_json
 
 GOALS = 1_500
 ENTRIES_PER_GOAL = 20
@@ -110,13 +111,6 @@ def _counts(db: Path) -> tuple[str, int, int]:
     return name, goals, entries
 
 
-def _dump(db: Path) -> str:
-    """The whole plan as ``export-json`` writes it (with a fixed export time)."""
-    store = PlanStore.open_readonly(db)
-    try:
-        return planfile.dumps(store.load_plan(), exported_at="fixed")
-    finally:
-        store.close()
 
 
 # The first bytes of a rollback journal that still has to be played back.
@@ -146,7 +140,7 @@ def _assert_nothing_left_over(folder: Path, old_dump: str, trial: int) -> None:
     for path in (folder / "backups").glob("*") if (folder / "backups").exists() else ():
         assert path in complete, f"trial {trial}: left over backups/{path.name}"
         assert check_database(path).ok, f"trial {trial}: a damaged backup {path.name}"
-        assert _dump(path) == old_dump, f"trial {trial}: a backup that is not the old plan"
+        assert plan_json(path) == old_dump, f"trial {trial}: a backup that is not the old plan"
 
 
 def _start(*argv: object) -> subprocess.Popen:
@@ -178,12 +172,12 @@ def _full_run(big: Path, pristine: Path, folder: Path) -> tuple[float, float, st
     ended = time.monotonic()
     assert child.returncode == 0
     assert _counts(db)[1:] == (GOALS, GOALS * ENTRIES_PER_GOAL)
-    return ended - started, ended - (writing_from or started), _dump(db)
+    return ended - started, ended - (writing_from or started), plan_json(db)
 
 
 def test_an_import_killed_at_any_moment_leaves_the_old_plan_or_the_new_one_whole(setup, tmp_path):
     big, pristine, _ = setup
-    old = _dump(pristine)
+    old = plan_json(pristine)
     whole_run, write_window, new = _full_run(big, pristine, tmp_path / "timing")
     rng = random.Random(20260615)
     outcomes: Counter[str] = Counter()
@@ -216,7 +210,7 @@ def test_an_import_killed_at_any_moment_leaves_the_old_plan_or_the_new_one_whole
 
         report = check_database(db)
         assert report.ok, f"trial {trial}: {report.problems}"
-        found = _dump(db)
+        found = plan_json(db)
         assert found in (old, new), f"trial {trial}: a mix of plans"
         if hot:
             assert found == old, f"trial {trial}: an unfinished write was not rolled back"
@@ -242,7 +236,7 @@ def test_a_restore_killed_at_any_moment_leaves_the_old_plan_or_the_backup_whole(
     setup, large_backup, tmp_path
 ):
     _, pristine, _ = setup
-    old, new = _dump(pristine), _dump(large_backup)
+    old, new = plan_json(pristine), plan_json(large_backup)
     damaged_bytes = bytearray(pristine.read_bytes())
     damaged_bytes[4096 : 4096 * 4] = b"\xa5" * (4096 * 3)
     timing = tmp_path / "timing"
@@ -292,7 +286,7 @@ def test_a_restore_killed_at_any_moment_leaves_the_old_plan_or_the_backup_whole(
             continue
         report = check_database(db)
         assert report.ok, f"trial {trial}: {report.problems}"
-        found = _dump(db)
+        found = plan_json(db)
         assert found in (old, new), f"trial {trial}: a mix of plans"
         if damaged:
             (aside,) = (p for p in folder.glob("plan.db.damaged-*") if "journal" not in p.name)

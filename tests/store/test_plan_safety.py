@@ -193,17 +193,21 @@ def test_plan_db_and_plan_old_never_see_or_thin_each_others_backups(tmp_path):
 # -- 5 and 6: one lock per real file, never through a link ----------------------------
 
 
+def _assert_import_refused(cli, db_path, tmp_path) -> None:
+    before = _digest(db_path)
+    plan_file = tmp_path / "other.json"
+    planfile.write(demo_plan(FIXED_TODAY), plan_file)
+    code, _, err = cli("import-json", plan_file, "--replace", "--db", db_path)
+    assert code == 1 and "open in Leadership Planner" in err
+    assert _digest(db_path) == before
+
+
 def test_the_lock_is_the_same_through_a_symbolic_link(cli, db_path, tmp_path):
     link = tmp_path / "my-plan.db"
     link.symlink_to(db_path)
     app = PlanLock(link).acquire()
     try:
-        before = _digest(db_path)
-        plan_file = tmp_path / "other.json"
-        planfile.write(demo_plan(FIXED_TODAY), plan_file)
-        code, _, err = cli("import-json", plan_file, "--replace", "--db", db_path)
-        assert code == 1 and "open in Leadership Planner" in err
-        assert _digest(db_path) == before
+        _assert_import_refused(cli, db_path, tmp_path)
         with pytest.raises(PlanInUseError):
             PlanLock(db_path).acquire()
     finally:
@@ -216,12 +220,7 @@ def test_the_lock_is_the_same_through_a_hard_link(cli, db_path, tmp_path):
     os.link(db_path, other)
     app = PlanLock(other).acquire()
     try:
-        before = _digest(db_path)
-        plan_file = tmp_path / "other.json"
-        planfile.write(demo_plan(FIXED_TODAY), plan_file)
-        code, _, err = cli("import-json", plan_file, "--replace", "--db", db_path)
-        assert code == 1 and "open in Leadership Planner" in err
-        assert _digest(db_path) == before
+        _assert_import_refused(cli, db_path, tmp_path)
     finally:
         app.release()
     PlanLock(db_path).acquire().release()  # free again once the app lets go
