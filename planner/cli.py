@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from planner import __version__
+from planner import version
 from planner.paths import resolve_db_path
 
 PROG = "leadership-planner"
@@ -121,22 +120,74 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from planner.report import ExportError, export_pdf
 
     plan = _read_plan(args.db)
-    skills = set(args.skill) if args.skill else None
+    skills = set(args.skill) if args.skill is not None else None
     if skills:
         unknown = sorted(skills - {s.id for s in plan.framework.skills})
         if unknown:
             known = ", ".join(s.id for s in plan.framework.skills)
             raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
-    # What exists now (modules, the plan) lives until the process ends: frozen, the
-    # garbage collector stops re-scanning it while the document is laid out (about
-    # 10 ms of the demo plan's export). It stays frozen: thawing it would only hand
-    # it back to the collector for the moment before exit (another 9 ms).
-    gc.freeze()
+    _warn_identifiable(plan, args.include_private, skills, set(args.leave_out))
     try:
-        pages = export_pdf(plan, args.out, include_private=args.include_private, skills=skills)
+        pages = export_pdf(
+            plan,
+            args.out,
+            include_private=args.include_private,
+            skills=skills,
+            leave_out=args.leave_out,
+        )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     say(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
+    return 0
+
+
+def _entry_key(text: str):
+    from planner.domain.export_privacy import KIND_LABELS, EntryKey
+
+    kind, _, number = text.partition(":")
+    if kind not in KIND_LABELS or not number.isdigit():
+        kinds = ", ".join(KIND_LABELS)
+        raise argparse.ArgumentTypeError(f"expected KIND:ID with KIND one of {kinds}")
+    return EntryKey(kind, int(number))
+
+
+def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, left_out) -> None:
+    """One line on stderr per entry of this PDF that may identify someone: its kind,
+    title and date, never its text. The export goes ahead."""
+    from planner.domain.export_privacy import flagged_entries
+
+    for entry in flagged_entries(plan):
+        if entry.in_export(include_private, skills) and entry.key not in left_out:
+            when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+            say(
+                f"warning: {entry.kind_label.lower()} “{entry.title}”{when} may identify a "
+                f"patient or colleague ({', '.join(entry.found)}); check it before sharing, "
+                f"or leave it out with --leave-out {entry.kind}:{entry.id}",
+                file=sys.stderr,
+            )
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from planner.domain.export_privacy import entry_to_dict, flagged_entries
+
+    plan = _read_plan(args.db)
+    entries = flagged_entries(plan)
+    private = sum(1 for reflection in plan.reflections if reflection.private)
+    if args.json:
+        import json
+
+        data = {"entries": [entry_to_dict(e) for e in entries], "private_reflections": private}
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for entry in entries:
+        when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+        note = " (private)" if entry.private else ""
+        say(
+            f"{entry.kind}:{entry.id} {entry.kind_label.lower()} “{entry.title}”{when}{note}: "
+            f"may hold {', '.join(entry.found)}"
+        )
+    count = len(entries)
+    print(f"{count} entr{'y' if count == 1 else 'ies'} may identify a patient or colleague.")
     return 0
 
 
@@ -223,6 +274,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{PROG} {version()}")
+        parser.exit()
+
+
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    from planner.frameworks import available_frameworks
+
+    for framework in available_frameworks():
+        count = len(framework.skills)
+        print(f"{framework.id}: {framework.name} ({count} skill{'s' if count != 1 else ''})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = "the plan database (default: your local application data folder)"
     parser = argparse.ArgumentParser(
@@ -230,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, track and reflect on your leadership development. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", type=Path, help=db_help)
     parser.add_argument(
         "--quit-after-startup",
@@ -256,6 +328,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the plan already in the database (backed up first)",
     )
     verb("check", cmd_check, "check the database's integrity and schema")
+    verb("frameworks", cmd_frameworks, "list the skill frameworks a new plan can use")
+    privacy = verb(
+        "privacy",
+        cmd_privacy,
+        "list the entries whose text may identify a patient or colleague (never the text)",
+    )
+    privacy.add_argument("--json", action="store_true", help="print them as JSON")
     backup = verb("backup", cmd_backup, "copy the plan safely into its backups folder")
     backup.add_argument("--to", type=Path, help="write the backup to this new file instead")
     restore = verb("restore", cmd_restore, "put a backup back in place of the plan")
@@ -268,9 +347,18 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--skill",
         action="extend",
-        nargs="+",
+        nargs="*",
         metavar="ID",
-        help="include only these skills (default: every skill)",
+        help="include only these skills (default: every skill; --skill alone: none, "
+        "only reflections and reviews)",
+    )
+    pdf.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="KIND:ID",
+        type=_entry_key,
+        help="leave this entry out (e.g. reflection:12), as the app's export dialog does",
     )
     for extra in _EXTRA_VERBS:
         extra(verb)

@@ -20,11 +20,19 @@ def user_message(exc: BaseException) -> str | None:
     from planner.domain.validation import ValidationError
     from planner.files import TargetError
     from planner.frameworks import FrameworkError
+    from planner.paths import NotInstalledError
     from planner.planfile import PlanFileError
     from planner.store.errors import StoreError, describe_sqlite_error
 
     filename = getattr(exc, "filename", None)
-    known = (StoreError, TargetError, PlanFileError, FrameworkError, ValidationError)
+    known = (
+        StoreError,
+        TargetError,
+        PlanFileError,
+        FrameworkError,
+        ValidationError,
+        NotInstalledError,
+    )
     if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, (sqlite3.Error, OSError)):

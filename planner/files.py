@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from planner.leftovers import recorded, temp_name
@@ -82,10 +83,10 @@ def refuse_database_target(path: Path) -> None:
             raise UnsafeTargetError(path)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Writes via a private (owner-only) temp file in the same folder, flushed to
     disk, then renamed over ``path``, so a failure never leaves a half-written file
-    or destroys the old one.
+    or destroys the old one. ``data`` may come in chunks (a big plan file).
 
     Raises:
         MissingFolderError: the folder does not exist.
@@ -109,7 +110,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(data)
+                for chunk in [data] if isinstance(data, bytes) else data:
+                    out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from planner.domain.models import Plan
 from planner.files import same_file
-from planner.paths import local_cache_dir
+from planner.paths import local_data_dir
 from planner.store import PlanStore, StoreError
 from planner.store.errors import DamagedDatabaseError
 
@@ -51,9 +51,9 @@ def replace_plan(store: PlanStore, plan: Plan) -> Path | None:
 
 
 def sample_path(own: Path | None) -> Path:
-    """Where the sample plan lives: the app's cache folder, which holds nothing the
-    app cannot make again, and never the user's own plan file."""
-    path = local_cache_dir() / SAMPLE_FILENAME
+    """Where the sample plan lives: a ``sample`` folder of its own in the app's data
+    folder, made afresh each time, and never the user's own plan file."""
+    path = local_data_dir() / "sample" / SAMPLE_FILENAME
     if own is not None and same_file(path, own):
         path = path.with_name("sample-plan-2.db")
     return path

@@ -80,7 +80,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
     as on a read-only file.
     """
     if path is None or str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn = sqlite3.connect(":memory:")
     else:
         path = Path(path)
         if path.is_dir():
@@ -88,7 +88,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
         if readonly:
             if not path.exists():
                 raise StoreError(f"There is no plan at {path}.")
-            conn = open_existing(path, "ro", check_same_thread=False)
+            conn = open_existing(path, "ro")
         else:
             try:
                 _private_dir(path.parent)
@@ -97,7 +97,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
             new = not path.exists()
             try:
                 conn = sqlite3.connect(
-                    str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                    str(path), timeout=BUSY_TIMEOUT_MS / 1000
                 )
             except sqlite3.Error as exc:
                 raise StoreError(describe_sqlite_error(exc, path)) from None
@@ -125,7 +125,7 @@ def connect_current_readonly(path: Path) -> ReadOnlyDatabase | None:
     if not path.is_file() or journal_path(path).exists():
         return None
     try:
-        conn = open_existing(path, "ro", check_same_thread=False)
+        conn = open_existing(path, "ro")
     except sqlite3.Error:
         return None
     try:

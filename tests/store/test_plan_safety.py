@@ -396,9 +396,9 @@ def test_a_backup_name_with_an_impossible_date_is_ignored_everywhere(cli, db_pat
 
 def test_the_sample_never_deletes_a_plan_called_sample_plan_db(tmp_path):
     from planner import plan_service
-    from planner.paths import local_cache_dir
+    from planner.paths import local_data_dir
 
-    for own in (tmp_path / "sample-plan.db", local_cache_dir() / "sample-plan.db"):
+    for own in (tmp_path / "sample-plan.db", local_data_dir() / "sample" / "sample-plan.db"):
         store = PlanStore.open(own)
         store.replace_plan(demo_plan(FIXED_TODAY))
         store.save_profile(store.profile().__class__(name="My Own Name"))

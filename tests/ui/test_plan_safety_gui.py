@@ -10,7 +10,7 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from planner.app import create_window
 from planner.domain.models import ProgressEntry
@@ -23,18 +23,23 @@ def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_export_plan_file_over_the_plan_itself_is_refused(window, db_path, monkeypatch):
+def test_export_plan_file_over_the_plan_itself_is_refused(qtbot, window, db_path, monkeypatch):
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(db_path), "Leadership plan (*.json)")
     )
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     before = _digest(db_path)
 
-    window.export_plan_action.trigger()
+    with qtbot.waitSignal(window.task_finished, timeout=60_000) as finished:
+        window.export_plan_action.trigger()
 
-    assert len(warnings) == 1 and "is a database" in warnings[0]
-    assert "\n" not in warnings[0]
+    kind, result = finished.args
+    assert kind == "plan-export" and isinstance(result, Exception)
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert len(boxes) == 1 and "is a database" in boxes[0].text()
+    assert "\n" not in boxes[0].text()
+    boxes[0].close()
     assert _digest(db_path) == before
     assert window.store.has_plan()
 

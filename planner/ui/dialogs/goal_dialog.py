@@ -32,6 +32,7 @@ from planner.domain.validation import MAX_TITLE, check_goal
 from planner.ui.document import PlanDocument
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.widgets.dates import OptionalDateEdit
+from planner.ui.widgets.tables import fit_due_column
 
 
 def _labelled(widget: QWidget, name: str) -> QWidget:
@@ -103,9 +104,7 @@ class GoalDialog(QDialog):
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
         )
-        self.actions_view.horizontalHeader().setSectionResizeMode(
-            COL_DUE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        fit_due_column(self.actions_view, COL_DUE)
         self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.actions_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
