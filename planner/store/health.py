@@ -61,7 +61,7 @@ class HealthReport:
             )
         if "integrity" in kinds:
             return (
-                f"the file is damaged: SQLite's integrity check found {count} "
+                f"SQLite's integrity check found {count} "
                 f"problem{'s' if count > 1 else ''} in how the plan is stored"
             )
         if "foreign key" in kinds:

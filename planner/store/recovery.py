@@ -136,11 +136,6 @@ def _newer_message(version: int) -> str:
     )
 
 
-def damaged_message(path: Path, summary: str) -> str:
-    """One line for a plan that failed its check, from the check's ``summary()``."""
-    return _damaged_message(path, summary)
-
-
 def _damaged_message(path: Path, summary: str) -> str:
     return (
         f"The plan file {path.name} is damaged and has not been opened or changed "

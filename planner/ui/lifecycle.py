@@ -116,14 +116,20 @@ def check_fully_when_shown(window: MainWindow) -> None:
 
 def _after_full_check(window: MainWindow, report) -> None:
     from planner.store.backup import newest_good_backup
-    from planner.store.recovery import damaged_message
 
     store = window.own_store
     if report.ok or report.unavailable or store.path != report.path:
         return
-    message = damaged_message(store.path, report.summary())
+    name, summary = store.path.name, report.summary().rstrip(".")
+    message = window.tr(
+        "The plan file %s is damaged (%s), so nothing more will be saved to it."
+    ) % (name, summary)
     store.refuse_writes(
-        window.tr("Nothing was saved: %s Restore a backup before going on.") % message
+        window.tr(
+            "Nothing was saved: the plan file %s is damaged (%s). Close Leadership Planner "
+            "and open it again to restore a backup."
+        )
+        % (name, summary)
     )
     offer = newest_good_backup(store.path)
     if offer is None:
