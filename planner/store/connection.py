@@ -162,11 +162,12 @@ def finish_interrupted_write(path: Path) -> None:
         return
     conn = open_existing(path, "rw")
     try:
-        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        if journal_path(path).exists():
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if journal_path(path).exists() and not PLAN_TABLES - tables:
             # A journal a writer was killed before filling is not hot and stays; a
             # switch from PERSIST back to DELETE has SQLite itself remove it, under
-            # its own lock, so no leftover of the crash remains.
+            # its own lock, so no leftover of the crash remains. Only for a plan:
+            # another program may keep its journal on purpose (PERSIST mode).
             conn.execute("PRAGMA journal_mode = PERSIST").fetchone()
             conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:

@@ -266,6 +266,9 @@ def test_a_foreign_database_is_never_changed_by_reading_verbs_or_start_up(
 ):
     path = tmp_path / "music.db"
     _foreign(path, version)
+    # The other program keeps its journal between writes (journal_mode=PERSIST).
+    kept_journal = tmp_path / "music.db-journal"
+    kept_journal.write_bytes(bytes(512))
     before = _digest(path)
 
     for verb in ("export-json", "export-pdf"):
@@ -277,6 +280,7 @@ def test_a_foreign_database_is_never_changed_by_reading_verbs_or_start_up(
     assert code == 1 and "another program" in err
 
     assert _digest(path) == before
+    assert kept_journal.read_bytes() == bytes(512)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == version
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["songs"]
