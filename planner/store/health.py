@@ -17,6 +17,7 @@ from planner.store.schema import PLAN_TABLES, SCHEMA_VERSION
 # The tables every plan has had since the first version; a database with none of
 # them belongs to another program.
 _CORE_TABLES = {"profile", "framework", "skills", "goals"}
+_BOOKKEEPING = {"_sqlite_migrations", "sqlite_sequence"}
 
 
 @dataclass
@@ -118,6 +119,9 @@ def _note_failure(report: HealthReport, exc: BaseException) -> None:
 def _inspect(conn: sqlite3.Connection, report: HealthReport, *, quick: bool, keys: bool) -> None:
     report.schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # The migrations' own record comes first: a plan killed while being made may
+    # hold nothing else, and is still a new plan, not another program's database.
+    tables -= _BOOKKEEPING
     if report.schema_version > SCHEMA_VERSION:
         report.problems.append(
             f"schema: version {report.schema_version} is newer than this app "

@@ -416,3 +416,18 @@ def test_the_sample_never_deletes_a_plan_called_sample_plan_db(tmp_path):
         finally:
             sample.close()
         assert _digest(own) == before
+
+
+def test_a_plan_killed_while_being_made_opens_as_a_new_plan_not_a_foreign_one(tmp_path):
+    path = tmp_path / "plan.db"
+    conn = sqlite3.connect(path)
+    # What sqlite-utils commits before the first migration.
+    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT)")
+    conn.commit()
+    conn.close()
+    assert rec.startup_check(path).state == rec.OK
+    store = PlanStore.open(path)
+    try:
+        assert not store.has_plan()
+    finally:
+        store.close()
