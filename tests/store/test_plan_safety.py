@@ -422,7 +422,9 @@ def test_a_plan_killed_while_being_made_opens_as_a_new_plan_not_a_foreign_one(tm
     path = tmp_path / "plan.db"
     conn = sqlite3.connect(path)
     # What sqlite-utils commits before the first migration.
-    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT)")
+    conn.execute(
+        "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT)"
+    )
     conn.commit()
     conn.close()
     assert rec.startup_check(path).state == rec.OK
