@@ -10,6 +10,7 @@ from pathlib import Path
 
 from planner.leftovers import recorded, temp_name
 from planner.oslock import open_no_follow
+from planner.paths import is_backup_path
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Files SQLite and the app keep beside a database while it is in use.
@@ -74,7 +75,7 @@ def refuse_database_target(path: Path) -> None:
     (or reached through a link) is safe from a slip in an export's file name.
     """
     path = Path(path)
-    if is_sqlite_file(path):
+    if is_sqlite_file(path) or is_backup_path(path):
         raise UnsafeTargetError(path)
     for suffix in _COMPANIONS:
         if path.name.endswith(suffix) and is_sqlite_file(

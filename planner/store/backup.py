@@ -37,6 +37,7 @@ DAILY_FOR = dt.timedelta(days=14)
 WEEKLY_FOR = dt.timedelta(weeks=13)
 
 
+# Keep in step with planner.paths.is_backup_path, which guards backups from exports.
 def _name_pattern(prefix: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(prefix)}-(\d{{8}}-\d{{6}}-\d{{6}})-([a-z0-9-]+)\.db$")
 

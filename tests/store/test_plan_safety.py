@@ -45,25 +45,28 @@ def cli(capsys):
 
 
 @pytest.mark.parametrize("verb", ["export-json", "export-pdf"])
-@pytest.mark.parametrize("target", ["plan", "backup", "lock", "journal-name"])
+@pytest.mark.parametrize("target", ["plan", "backup", "damaged-backup", "lock", "journal-name"])
 def test_an_export_naming_the_plan_or_a_backup_is_refused_and_nothing_changes(
     cli, db_path, verb, target
 ):
     made = backup_file(db_path, "manual", NOW)
+    damaged = backup_file(db_path, "auto", NOW - dt.timedelta(days=1))
+    damaged.write_bytes(bytes(4096))  # no longer looks like a database at all
     PlanLock(db_path).acquire().release()  # the lock file, as the app leaves it
     out = {
         "plan": db_path,
         "backup": made,
+        "damaged-backup": damaged,
         "lock": db_path.with_name("plan.db.lock"),
         "journal-name": db_path.with_name("plan.db-journal"),
     }[target]
-    before = {p: _digest(p) for p in (db_path, made)}
+    before = {p: _digest(p) for p in (db_path, made, damaged)}
 
     code, _, err = cli(verb, "--db", db_path, "--out", out)
 
     assert code == 1
     assert err.count("\n") == 1 and "is a database" in err and "nothing was written" in err
-    assert {p: _digest(p) for p in (db_path, made)} == before
+    assert {p: _digest(p) for p in (db_path, made, damaged)} == before
     assert rec.diagnose(db_path).state == rec.OK
 
 
