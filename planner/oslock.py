@@ -9,6 +9,9 @@ import sys
 # Refuses to open through a symbolic link where the system can say so (not Windows,
 # where creating one needs rights an ordinary NHS account does not have).
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# Windows opens files in text mode unless told otherwise, turning "\n" in a PDF into
+# "\r\n"; everything opened here is written as bytes.
+_BINARY = getattr(os, "O_BINARY", 0)
 
 if sys.platform == "win32":
     import msvcrt
@@ -50,4 +53,4 @@ def open_no_follow(path: os.PathLike[str] | str, flags: int, mode: int = 0o600) 
         import errno
 
         raise OSError(errno.ELOOP, "Is a symbolic link", str(path))
-    return os.open(path, flags | NOFOLLOW, mode)
+    return os.open(path, flags | NOFOLLOW | _BINARY, mode)
