@@ -55,10 +55,12 @@ def recorded(*paths: Path) -> Iterator[None]:
     finally:
         if fd is not None:
             with contextlib.suppress(OSError):
-                os.unlink(record)
-            with contextlib.suppress(OSError):
                 unlock(fd)
             os.close(fd)
+            # Closed first: Windows will not delete a file that is still open. A
+            # cleaner taking the record in between finds its files already gone.
+            with contextlib.suppress(OSError):
+                os.unlink(record)
 
 
 def clean_up() -> list[Path]:
@@ -83,13 +85,13 @@ def clean_up() -> list[Path]:
             raw = b""
             while chunk := os.read(fd, 65536):
                 raw += chunk
-            for line in raw.decode("utf-8", "replace").splitlines():
-                if line.strip():
-                    removed += _remove_file(Path(line))
-            with contextlib.suppress(OSError):
-                os.unlink(record)
         finally:
             os.close(fd)
+        for line in raw.decode("utf-8", "replace").splitlines():
+            if line.strip():
+                removed += _remove_file(Path(line))
+        with contextlib.suppress(OSError):
+            os.unlink(record)
     return removed
 
 
