@@ -182,12 +182,12 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(
             tr("Undo"),
             QKeySequence.StandardKey.Undo,
-            lambda: self.doc and self.doc.undo(),
+            lambda: self.doc and self.doc.undo_stack.undo(),
         )
         self.redo_action = self._action(
             tr("Redo"),
             QKeySequence.StandardKey.Redo,
-            lambda: self.doc and self.doc.redo(),
+            lambda: self.doc and self.doc.undo_stack.redo(),
         )
         self.about_action = self._action(
             tr("About Leadership Planner"), None, lambda: flows.about(self)
