@@ -161,3 +161,27 @@ def test_undoing_a_tick_still_works_after_the_goal_was_edited_or_deleted_and_res
     doc.undo()  # the tick
     ticked = {a.text: a.done for a in doc.store.goal(goal.id).actions}
     assert ticked[action.text] is False
+
+
+def test_ctrl_z_in_the_window_while_the_file_is_held_says_so_and_loses_nothing(
+    qtbot, window, db_path, monkeypatch
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    window.store.db.conn.execute("PRAGMA busy_timeout = 50")
+    goal = window.store.goal_summaries()[0]
+    assert window.doc.execute(DeleteGoal(window.doc, goal.id, goal.title))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+
+    with file_held_by_another_program(db_path):
+        window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert len(shown) == 1 and shown[0].startswith("Not undone, your plan is as it was")
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert window.store.goal(goal.id) is None
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.goal(goal.id) is not None
+    assert window.store.progress_count(goal.id) > 0
