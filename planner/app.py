@@ -12,10 +12,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``leadership-planner``: a verb runs on the command line, no verb
     opens the app."""
     from planner import cli
+    from planner.leftovers import clean_up
 
     # Before parsing: --help, --version and a mistyped command print too.
     _attach_console_when_frozen()
     args = cli.parse(sys.argv[1:] if argv is None else argv)
+    # What a killed export, backup or restore left behind goes before anything else.
+    clean_up()
     if args.verb is not None:
         return cli.dispatch(args)
     check = _check_in_background(args.db)

@@ -6,6 +6,7 @@ Kept free of Qt so the command line can find the database without importing it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -50,6 +51,17 @@ def resolve_db_path(override: str | os.PathLike[str] | None) -> Path:
 def backups_dir(db_path: Path) -> Path:
     """Backups sit beside the database so they move with it."""
     return db_path.parent / "backups"
+
+
+# PLAN-FILE-NAME-YYYYmmdd-HHMMSS-ffffff-REASON.db, as store/backup.py names them.
+_BACKUP_NAME = re.compile(r"^.+-\d{8}-\d{6}-\d{6}-[a-z0-9-]+\.db$")
+
+
+def is_backup_path(path: Path) -> bool:
+    """True when ``path`` (links resolved) is named as a plan's backup in a
+    ``backups`` folder, whatever the file holds now (a damaged backup included)."""
+    real = Path(path).resolve()
+    return real.parent.name == "backups" and bool(_BACKUP_NAME.match(real.name))
 
 
 class NotInstalledError(RuntimeError):

@@ -390,9 +390,31 @@ def _reflection(r: _Reader, raw: Any, where: str) -> Reflection:
     )
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python keeps the last of two equal keys; another reader may keep the first. A
+    # file saying both "private": true and "private": false must not be guessed at.
+    # Built in Python, too: between two objects another thread may run, which it
+    # could not during the whole parse in C.
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def loads(text: str) -> Plan:
     try:
         data = json.loads(text, object_pairs_hook=_json_object)
+    except _DuplicateKey as exc:
+        raise PlanFileError(
+            [f"the key {str(exc)!r} appears twice in one object; a plan file must say "
+             "each thing once"]
+        ) from None
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
@@ -407,12 +429,6 @@ def loads(text: str) -> Plan:
     finally:
         if isinstance(data, dict):
             _release(data)
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # The same dict json.loads makes, built in Python: between two objects another
-    # thread may run, which it could not during the whole parse in C.
-    return dict(pairs)
 
 
 _WIDE = re.compile("[^\x00-\xff]+")

@@ -43,6 +43,18 @@ def _private_data_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LOCALAPPDATA", str(home / "local"))
 
 
+def plan_json(path) -> str:
+    """The whole plan in the file at ``path``, as ``export-json`` writes it (with a
+    fixed export time): two plans are the same when these are equal."""
+    from planner import planfile
+
+    store = PlanStore.open_readonly(path)
+    try:
+        return planfile.dumps(store.load_plan(), exported_at="fixed")
+    finally:
+        store.close()
+
+
 @pytest.fixture
 def core_framework():
     return load_framework(DEFAULT_FRAMEWORK_ID)

@@ -403,6 +403,27 @@ def test_the_example_in_the_format_document_is_valid_and_exact():
     assert again == json.loads(example)
 
 
+def test_a_key_given_twice_is_refused_so_a_private_reflection_cannot_turn_shared(
+    sample_plan, tmp_path, capsys
+):
+    text = planfile.dumps(sample_plan)
+    assert '"private": true' in text
+    twice = text.replace('"private": true', '"private": true, "private": false', 1)
+    with pytest.raises(PlanFileError) as caught:
+        planfile.loads(twice)
+    assert "'private' appears twice" in str(caught.value)
+
+    # Anywhere in the file, and through the command line with nothing written.
+    path = tmp_path / "twice.json"
+    path.write_text(text.replace('"name": ', '"name": "A", "name": ', 1), encoding="utf-8")
+    from planner.app import main
+
+    db = tmp_path / "plan.db"
+    assert main(["import-json", str(path), "--db", str(db)]) == 1
+    assert "appears twice" in capsys.readouterr().err
+    assert not db.exists()
+
+
 def test_a_plan_file_is_written_in_chunks_with_the_same_bytes_as_dumps(sample_plan, tmp_path):
     plan = _awkward_plan(sample_plan)
     path = tmp_path / "plan.json"

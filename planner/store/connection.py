@@ -21,7 +21,7 @@ from planner.store.errors import (
     StoreError,
     describe_sqlite_error,
 )
-from planner.store.schema import SCHEMA_VERSION, migration_set
+from planner.store.schema import PLAN_TABLES, SCHEMA_VERSION, migration_set
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -132,10 +132,12 @@ def connect_current_readonly(path: Path) -> ReadOnlyDatabase | None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error:
         conn.close()
         return None
-    if version != SCHEMA_VERSION or str(journal).lower() != "delete":
+    # Another program's database may carry any user_version: the tables decide.
+    if version != SCHEMA_VERSION or str(journal).lower() != "delete" or PLAN_TABLES - tables:
         conn.close()
         return None
     return ReadOnlyDatabase(conn)
@@ -160,7 +162,14 @@ def finish_interrupted_write(path: Path) -> None:
         return
     conn = open_existing(path, "rw")
     try:
-        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if journal_path(path).exists() and not PLAN_TABLES - tables:
+            # A journal a writer was killed before filling is not hot and stays; a
+            # switch from PERSIST back to DELETE has SQLite itself remove it, under
+            # its own lock, so no leftover of the crash remains. Only for a plan:
+            # another program may keep its journal on purpose (PERSIST mode).
+            conn.execute("PRAGMA journal_mode = PERSIST").fetchone()
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:
         conn.close()
 

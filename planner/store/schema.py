@@ -164,6 +164,22 @@ def m003_goal_status_index(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+# Every table a plan of any version has (all made by m001); checks compare with it.
+PLAN_TABLES = frozenset(
+    {
+        "profile",
+        "framework",
+        "scale_levels",
+        "skills",
+        "assessments",
+        "goals",
+        "goal_actions",
+        "progress_entries",
+        "reflections",
+        "reviews",
+    }
+)
+
 # The newest user_version this app writes; a file above it came from a newer app.
 SCHEMA_VERSION = 3
 

@@ -129,6 +129,7 @@ def run_gui(
             return 1
         from planner.ui.lifecycle import (
             after_first_paint,
+            check_fully_when_shown,
             prepare_writes_when_shown,
             start_periodic_backups,
         )
@@ -142,6 +143,7 @@ def run_gui(
             after_first_paint(window, QApplication.quit)
         else:
             prepare_writes_when_shown(window)
+            check_fully_when_shown(window)
         window.show()
         code = app.exec()
         store.close()

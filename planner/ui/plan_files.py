@@ -160,13 +160,13 @@ def replacer(store: PlanStore, plan: Plan):
     and now (tests and throwaway plans only).
     """
 
+    from planner.plan_service import replace_plan
+
     def replace(target: PlanStore) -> None:
         try:
-            if target.has_plan():
-                from planner.store.backup import backup_before
-
-                backup_before(target, "import")
-            target.replace_plan(plan)
+            if store.refusal:
+                raise StoreError(store.refusal)  # the plan failed its check
+            replace_plan(target, plan)
         finally:
             release_plan(plan)
 
@@ -184,21 +184,12 @@ def replacer(store: PlanStore, plan: Plan):
     return on_worker
 
 
-def sample_path(window: MainWindow) -> Path | None:
-    own = window.own_store.path
-    return own.parent / "sample-plan.db" if own else None
-
-
 def open_sample_plan(window: MainWindow) -> None:
     """Shows a fresh sample plan in a file of its own, never mixed with the user's."""
-    from planner.demo import demo_plan
+    from planner.plan_service import open_sample
 
-    path = sample_path(window)
     try:
-        if path is not None and path.exists():
-            path.unlink()
-        store = PlanStore.open(path)
-        store.replace_plan(demo_plan())
+        store = open_sample(window.own_store.path)
     except (OSError, StoreError) as exc:
         QMessageBox.warning(window, window.tr("Sample not opened"), user_message(exc) or str(exc))
         return
