@@ -424,7 +424,7 @@ def test_a_key_given_twice_is_refused_so_a_private_reflection_cannot_turn_shared
     assert not db.exists()
 
 
-def test_a_plan_file_is_written_in_chunks_with_the_same_bytes_as_dumps(sample_plan, tmp_path):
+def test_a_plan_file_is_written_with_the_same_content_as_dumps(sample_plan, tmp_path):
     plan = _awkward_plan(sample_plan)
     path = tmp_path / "plan.json"
     planfile.write(plan, path)
@@ -443,7 +443,7 @@ def test_characters_beyond_latin_1_read_back_exactly_from_a_large_file(
     sample_plan, tmp_path, text
 ):
     plan = copy.deepcopy(sample_plan)
-    # Long enough to span several of the slices (1 MiB) the file is decoded in.
+    # A large file, with the characters far into it.
     for reflection in plan.reflections:
         for key in ("what", "so_what", "now_what"):
             reflection.sections[key] = "x" * 190_000 + text

@@ -222,8 +222,11 @@ def _copy_over(backup: Path, dest: Path) -> None:
         ) from None
 
 
-def restore_backup(backup: Path, db_path: Path, now: dt.datetime | None = None) -> Path | None:
-    """Puts ``backup`` in place of a readable plan, backing the current file up first.
+def restore_backup(
+    backup: Path, db_path: Path, now: dt.datetime | None = None, *, reason: str = "before-restore"
+) -> Path | None:
+    """Puts ``backup`` in place of a readable plan, backing the current file up first
+    (a backup named for ``reason``).
 
     Use ``restore_from_backup`` when ``diagnose`` says the plan is damaged. The caller
     holds the plan's ``PlanLock``.
@@ -249,7 +252,7 @@ def restore_backup(backup: Path, db_path: Path, now: dt.datetime | None = None) 
             set_aside(db_path, now)  # a leftover journal must not meet the restored file
         _copy_to_new_file(backup, db_path)
         return None
-    safety = backup_file(db_path, "before-restore", now)
+    safety = backup_file(db_path, reason, now)
     _copy_over(backup, db_path)
     return safety
 

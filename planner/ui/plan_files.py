@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,16 +14,9 @@ from planner.failures import user_message
 from planner.store import PlanStore, StoreError
 from planner.ui import child_process
 from planner.ui.pages.record_list import confirm
-from planner.ui.workers import (
-    busy_dialog,
-    holding_a_plan,
-    release_plan,
-    run_task,
-    show_failure,
-)
+from planner.ui.workers import busy_dialog, run_task, show_failure
 
 if TYPE_CHECKING:
-    from planner.domain.models import Plan
     from planner.ui.main_window import MainWindow
 
 FILTER = "Leadership plan (*.json);;All files (*)"
@@ -77,7 +71,9 @@ def export_plan_file(window: MainWindow, path: str | None = None) -> None:
 def import_plan_file(window: MainWindow, path: str | None = None) -> None:
     """Replaces the plan shown with a plan file, after checking it and asking.
 
-    The file is read and checked, and the plan written, on worker threads; the window
+    The ``import-json`` command reads and checks the file into a new plan database of
+    its own, in a process of its own; once the user agrees, that database is restored
+    over the plan (a backup of the plan is taken first) on a worker thread. The window
     emits ``task_finished("plan-import", ...)`` with the file's path once the plan is
     replaced, None when nothing was changed, or the exception.
     """
@@ -87,17 +83,23 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
         )
         if not path:
             return
+    store = window.store
+    if store.path is None:
+        _import_in_memory(window, Path(path))
+        return
+    staging = _Staging(store.path)
     window.import_plan_action.setEnabled(False)
     busy = busy_dialog(window, window.tr("Import plan file"), window.tr("Checking the plan file…"))
 
     def finish(result) -> None:
+        staging.remove()
         window.import_plan_action.setEnabled(True)
         window.task_finished.emit("plan-import", result)
 
     def read_failed(exc: BaseException) -> None:
         busy.close()
         finish(exc)
-        if isinstance(exc, planfile.PlanFileError):
+        if isinstance(exc, child_process.VerbError):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 window.tr("Plan file not imported"),
@@ -105,14 +107,15 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
                 QMessageBox.StandardButton.Ok,
                 window,
             )
-            box.setDetailedText("\n".join(exc.problems))
+            # The command's message names the file and says nothing changed, as the box
+            # does already: the details are what is wrong with it.
+            box.setDetailedText(str(exc).partition("nothing was changed: ")[2] or str(exc))
             box.open()
             return
         show_failure(window, window.tr("Plan file not imported"), exc)
 
-    def checked(plan: Plan) -> None:
+    def checked(name: str) -> None:
         busy.close()
-        store = window.store
         if store.has_plan() and not confirm(
             window,
             window.tr("Replace your plan?"),
@@ -120,9 +123,13 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
                 "Replace your current plan with the plan of %s from this file?\n\n"
                 "A backup of your current plan is taken first."
             )
-            % plan.profile.name,
+            % name,
         ):
-            run_task(lambda: release_plan(plan), finish, finish)
+            finish(None)
+            return
+        if store.refusal:  # the plan failed its check: nothing may be written to it
+            finish(StoreError(store.refusal))
+            show_failure(window, window.tr("Plan file not imported"), StoreError(store.refusal))
             return
         writing = busy_dialog(window, window.tr("Import plan file"), window.tr("Importing…"))
 
@@ -133,55 +140,82 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
 
         def written(_result) -> None:
             writing.close()
-            if store.path is not None:
-                # Written through another connection: the window's store still counts
-                # the change, so that closing the app takes a backup.
-                store.changes += 1
+            # Written through another connection: the window's store still counts the
+            # change, so that closing the app takes a backup.
+            store.changes += 1
             window.doc.undo_stack.clear()
             window.doc.notify("profile")
             window.rebuild_pages("overview")
             window.statusBar().showMessage(window.tr("Plan imported."), 8000)
             finish(Path(path))
 
-        run_task(replacer(store, plan), written, write_failed)
+        run_task(staging.put_in_place, written, write_failed)
 
-    def read() -> Plan:
-        with holding_a_plan():
-            return planfile.read(Path(path))
-
-    run_task(read, checked, read_failed)
+    run_task(lambda: staging.read(Path(path)), checked, read_failed)
 
 
-def replacer(store: PlanStore, plan: Plan):
-    """A function that backs up the plan in ``store`` and replaces it with ``plan``,
-    through a connection of its own, on the thread that calls it.
-
-    A plan held in memory has no file for a second connection, so it is replaced here
-    and now (tests and throwaway plans only).
+class _Staging:
+    """The plan file read into a new plan database beside the plan, until it is put
+    in place or given up; recorded, so a killed app's copy is removed at the next start.
     """
 
+    def __init__(self, plan: Path):
+        from planner.leftovers import recorded, temp_name
+
+        self.plan = plan
+        self.path = temp_name(plan, ".import.db")
+        self._files = [self.path, Path(f"{self.path}-journal"), Path(f"{self.path}.lock")]
+        self._record = contextlib.ExitStack()
+        self._record.enter_context(recorded(*self._files))
+
+    def read(self, source: Path) -> str:
+        """Runs ``import-json`` into the new database; returns the plan's name."""
+        child_process.run_verb("import-json", str(source), "--db", str(self.path))
+        copy = PlanStore.open_readonly(self.path)
+        try:
+            profile = copy.profile()
+        finally:
+            copy.close()
+        return profile.name if profile else ""
+
+    def put_in_place(self) -> None:
+        """Backs the plan up, then copies the new database over it in one transaction
+        (the window holds the plan's lock)."""
+        from planner.store.recovery import restore_backup
+
+        restore_backup(self.path, self.plan, reason="import")
+
+    def remove(self) -> None:
+        for file in self._files:
+            with contextlib.suppress(OSError):
+                file.unlink()
+        self._record.close()
+
+
+def _import_in_memory(window: MainWindow, path: Path) -> None:
+    """A plan held in memory (tests, a throwaway store) is small and has no file for
+    the command: read, asked and replaced here."""
     from planner.plan_service import replace_plan
 
-    def replace(target: PlanStore) -> None:
-        try:
-            if store.refusal:
-                raise StoreError(store.refusal)  # the plan failed its check
-            replace_plan(target, plan)
-        finally:
-            release_plan(plan)
-
-    if store.path is None:
-        replace(store)
-        return lambda: None
-
-    def on_worker() -> None:
-        target = PlanStore.open(store.path)
-        try:
-            replace(target)
-        finally:
-            target.close()
-
-    return on_worker
+    try:
+        plan = planfile.read(path)
+        if window.store.has_plan() and not confirm(
+            window,
+            window.tr("Replace your plan?"),
+            window.tr("Replace your current plan with the plan of %s from this file?")
+            % plan.profile.name,
+        ):
+            window.task_finished.emit("plan-import", None)
+            return
+        replace_plan(window.store, plan)
+    except (planfile.PlanFileError, StoreError) as exc:
+        window.task_finished.emit("plan-import", exc)
+        show_failure(window, window.tr("Plan file not imported"), exc)
+        return
+    window.doc.undo_stack.clear()
+    window.doc.notify("profile")
+    window.rebuild_pages("overview")
+    window.task_finished.emit("plan-import", path)
 
 
 def open_sample_plan(window: MainWindow) -> None:

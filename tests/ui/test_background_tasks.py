@@ -68,22 +68,24 @@ def test_exporting_a_plan_file_leaves_the_window_answering(
     )
 
 
-def test_importing_a_plan_file_reads_and_writes_off_the_gui_thread(
+def test_importing_a_plan_file_reads_and_writes_outside_the_window(
     window, qtbot, tmp_path, monkeypatch, threads_reading, sample_plan
 ):
     sample_plan.profile.name = "Imported Person"
     source = tmp_path / "other.json"
     planfile.write(sample_plan, source)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    release = _slow_disk(monkeypatch, planfile, "plan_from_dict")
-    with qtbot.waitSignal(window.task_finished, timeout=20000) as finished:
+    release = _slow_disk(monkeypatch, child_process, "run_verb")
+    with qtbot.waitSignal(window.task_finished, timeout=60000) as finished:
         import_plan_file(window, str(source))
         qtbot.wait(50)
         assert window.store.profile().name == "Siân Okafor"  # nothing changed yet
         release.set()
     assert finished.args == ["plan-import", source]
-    assert ("replace_plan", False) in threads_reading
-    assert ("replace_plan", True) not in threads_reading
+    # Read and checked by import-json, copied in by SQLite: never built in this process.
+    assert threads_reading == []
+    # Nothing of the staging copy is left beside the plan.
+    assert [p.name for p in window.store.path.parent.iterdir() if ".import" in p.name] == []
     # The window's own connection sees the new plan, and a backup of the old one exists.
     assert window.store.profile().name == "Imported Person"
     assert "Imported Person" in window.windowTitle()
@@ -96,9 +98,10 @@ def test_a_damaged_plan_file_is_refused_without_changing_anything(window, qtbot,
     source.write_text('{"format": "leadership-plan", "version": 1', encoding="utf-8")
     with qtbot.waitSignal(window.task_finished, timeout=20000) as finished:
         import_plan_file(window, str(source))
-    assert isinstance(finished.args[1], planfile.PlanFileError)
+    assert isinstance(finished.args[1], child_process.VerbError)
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "nothing was changed" in boxes[0].text()
+    assert boxes[0].detailedText().startswith("not valid JSON (line 1")
     assert window.store.profile().name == "Siân Okafor"
     boxes[0].close()
 
@@ -113,32 +116,3 @@ def test_pdf_export_reads_the_plan_in_a_process_of_its_own(
     assert finished.args[1][1] > 5  # the page count the command reported
     assert out.read_bytes().startswith(b"%PDF-")
     assert threads_reading == []
-
-
-def test_a_plan_read_for_a_task_is_set_aside_from_the_collector_until_released(db_path):
-    import gc
-
-    from planner.ui.workers import plan_reader, release_plan
-
-    store = PlanStore.open(db_path)
-    try:
-        gc.unfreeze()
-        plan = plan_reader(store)()
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > 0  # not scanned by full collections meanwhile
-        release_plan(plan)
-        assert gc.get_freeze_count() == 0
-        assert plan.goals == [] and plan.reflections == []
-    finally:
-        store.close()
-
-
-def test_a_failed_read_leaves_the_collector_as_it_was(tmp_path):
-    import gc
-
-    from planner.ui.workers import holding_a_plan
-
-    frozen = gc.get_freeze_count()
-    with pytest.raises(RuntimeError), holding_a_plan():
-        raise RuntimeError("disk gone")
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
