@@ -3,6 +3,13 @@
 The app holds the lock for as long as it has the plan open; command-line verbs that
 write wait briefly for it. The OS drops the lock when its holder exits, even after a
 crash or a forced log-off, so a stale lock file never blocks anyone.
+
+Written here rather than taken from a file-lock library (``filelock`` was weighed): the
+lock must be keyed on the plan file itself through links (a second lock named for its
+disk and file number), never open its file through a planted symbolic link, record
+who holds it so a refusal can say whom to wait for, and leave its files in place
+(deleting one races a new holder). The operating-system calls are a few lines
+(``planner/oslock.py``); those rules are the part a library would not give.
 """
 
 from __future__ import annotations
