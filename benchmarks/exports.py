@@ -1,6 +1,6 @@
 """Exports and imports a big plan from the window, with a heartbeat on the GUI thread.
 
-Run as ``python benchmarks/exports.py PLAN.db PLAN.json OUT_DIR``; prints one JSON
+Run as ``python -m benchmarks.exports PLAN.db PLAN.json OUT_DIR``; prints one JSON
 object. Each step (Export PDF, Export plan file, Import plan file) is timed from the
 menu action's call to the window's ``task_finished`` signal, and a 5 ms heartbeat
 timer records the longest the GUI thread went without answering meanwhile (the
@@ -71,7 +71,7 @@ def measure(db_path: Path, plan_file: Path, out_dir: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    """``python -m benchmarks.exports PLAN.db PLAN.json OUT_DIR`` (run.py sets the path)."""
     print(json.dumps(measure(Path(argv[0]), Path(argv[1]), Path(argv[2]))))
     return 0
 

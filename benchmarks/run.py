@@ -543,7 +543,7 @@ def exports(paths, settings: Settings, env, work) -> list[Row]:
     PDF alone takes over a minute to lay out."""
     out = work / "out"
     out.mkdir(exist_ok=True)
-    probe = [str(HERE / "exports.py")]
+    probe = ["-m", "benchmarks.exports"]
     extra = [str(paths["heavy-json"]), str(out)]
     (result,) = _probe_heavy_plan("exports", probe, extra, paths, settings, env, work, runs=1)
     shutil.rmtree(work / "db" / "backups", ignore_errors=True)

@@ -106,6 +106,13 @@ class PlanDocument(QObject):
             self.undo_stack.setIndex(before)
         self.failed.emit(message)
 
+    def plan_replaced(self) -> None:
+        """The whole plan was replaced behind the store (an import): forgets what was
+        cached and what can be undone. The window rebuilds its pages after this, so no
+        page is told to reload only to be thrown away."""
+        self._framework = None
+        self.undo_stack.clear()
+
     def notify(self, *topics: str, goals: tuple[int, ...] | None = None) -> None:
         if PROFILE in topics:
             self._framework = None

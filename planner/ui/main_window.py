@@ -440,9 +440,9 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, topic: str) -> None:
         if topic == PROFILE:
-            self.setWindowTitle(self._title())
+            self.setWindowTitle(self.plan_title())
 
-    def _title(self) -> str:
+    def plan_title(self) -> str:
         profile = self.doc.profile if self.doc else None
         return f"{profile.name} — {APP_NAME}" if profile and profile.name else APP_NAME
 
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
             self.show_problem(str(exc))
             return
         self.rebuild_pages("overview")
-        self.setWindowTitle(self._title())
+        self.setWindowTitle(self.plan_title())
 
     def show_problem(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), message)
@@ -502,5 +502,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:
-        self.setWindowTitle(self._title())
+        self.setWindowTitle(self.plan_title())
         super().showEvent(event)

@@ -92,9 +92,12 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
     busy = busy_dialog(window, window.tr("Import plan file"), window.tr("Checking the plan file…"))
 
     def finish(result) -> None:
-        staging.remove()
-        window.import_plan_action.setEnabled(True)
-        window.task_finished.emit("plan-import", result)
+        def removed(_unused=None) -> None:
+            window.import_plan_action.setEnabled(True)
+            window.task_finished.emit("plan-import", result)
+
+        # Deleting a staging copy of a large plan takes the file system a while.
+        run_task(staging.remove, removed, removed)
 
     def read_failed(exc: BaseException) -> None:
         busy.close()
@@ -143,9 +146,9 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
             # Written through another connection: the window's store still counts the
             # change, so that closing the app takes a backup.
             store.changes += 1
-            window.doc.undo_stack.clear()
-            window.doc.notify("profile")
+            window.doc.plan_replaced()
             window.rebuild_pages("overview")
+            window.setWindowTitle(window.plan_title())
             window.statusBar().showMessage(window.tr("Plan imported."), 8000)
             finish(Path(path))
 
