@@ -12,21 +12,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from planner.ui import commands
 from planner.ui.dialogs.goal_dialog import GoalDialog
 from planner.ui.dialogs.progress_dialog import ProgressDialog
+from planner.ui.dialogs.questions import confirm
 from planner.ui.editing import edit_until_saved
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
-
-
-def _confirm(window: MainWindow, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        window,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def new_goal(window: MainWindow, skill: str | None = None) -> None:
@@ -67,7 +57,7 @@ def delete_goal(window: MainWindow, goal_id: int) -> None:
         "Delete the goal “%s” with its actions and %d progress entries?\n\n"
         "You can undo this with Edit › Undo."
     ) % (summary.title, window.store.progress_count(goal_id))
-    if _confirm(window, window.tr("Delete goal"), text):
+    if confirm(window, window.tr("Delete goal"), text):
         window.doc.execute(commands.DeleteGoal(window.doc, goal_id, summary.title))
 
 
@@ -89,7 +79,7 @@ def delete_progress(window: MainWindow, goal_id: int, entry) -> None:
         format_date(entry.date),
         entry.percent,
     )
-    if _confirm(window, window.tr("Delete progress entry"), text):
+    if confirm(window, window.tr("Delete progress entry"), text):
         window.doc.execute(commands.DeleteProgress(window.doc, goal_id, entry))
 
 

@@ -22,6 +22,9 @@ def make_application() -> QApplication:
     QCoreApplication.setOrganizationName("LeadershipPlanner")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    from planner.ui.widgets.focus_style import install_focus_style
+
+    install_focus_style(app)
     return app
 
 

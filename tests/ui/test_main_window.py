@@ -206,7 +206,7 @@ def test_log_progress_moves_goal_to_in_progress_and_undo_restores(window, answer
 
     def fill(dialog: ProgressDialog):
         assert dialog.goal_id() == target.id
-        assert dialog.date_edit.date().toPython() == dt.date.today()
+        assert dialog.date_edit.date() == dt.date.today()
         dialog.percent_spin.setValue(30)
         dialog.note_edit.setPlainText("Booked the study day")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,9 +29,13 @@ from planner.domain.models import (
     Goal,
 )
 from planner.domain.validation import MAX_TITLE, check_goal
+from planner.ui.dialogs.editor_dialog import EditorDialog
+from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PlanDocument
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
-from planner.ui.widgets.dates import OptionalDateEdit
+from planner.ui.widgets.date_delegate import DateDelegate
+from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.length_counter import LengthCounter
 
 
 def _labelled(widget: QWidget, name: str) -> QWidget:
@@ -39,7 +43,7 @@ def _labelled(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-class GoalDialog(QDialog):
+class GoalDialog(EditorDialog):
     """Creates or edits a goal; ``goal()`` gives the result after ``accept``."""
 
     def __init__(
@@ -62,7 +66,8 @@ class GoalDialog(QDialog):
             self.skill_combo.addItem(s.name, s.id)
         self.example_combo = _labelled(QComboBox(), self.tr("Start from an example goal"))
         self.title_edit = _labelled(QLineEdit(), self.tr("Goal"))
-        self.title_edit.setMaxLength(MAX_TITLE)
+        # No max length: Qt would cut a long paste silently; the counter tells instead.
+        self.title_counter = LengthCounter(self.title_edit, MAX_TITLE)
         self.title_edit.setPlaceholderText(
             self.tr("Specific: what exactly will you do? e.g. Lead the safety huddle twice a week")
         )
@@ -87,8 +92,10 @@ class GoalDialog(QDialog):
         for edit in (self.description_edit, self.measure_edit, self.support_edit):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(72)
-        self.target_edit = OptionalDateEdit(self.tr("Target date"))
-        self.target_edit.setToolTip(self.tr("Time-bound: when will it be done?"))
+        self.target_edit = DateInput(self.tr("Target date"), optional=True)
+        self.target_edit.edit.setToolTip(
+            self.tr("Time-bound: when will it be done? e.g. 31/03/2027. Alt+Down: calendar.")
+        )
         self.status_combo = _labelled(QComboBox(), self.tr("Status"))
         for status in GOAL_STATUSES:
             self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
@@ -99,6 +106,8 @@ class GoalDialog(QDialog):
         self.actions_model = ActionsModel(editable=True, parent=self)
         self.actions_view = _labelled(QTableView(), self.tr("Actions"))
         self.actions_view.setModel(self.actions_model)
+        self.due_delegate = DateDelegate(self.actions_view)
+        self.actions_view.setItemDelegateForColumn(COL_DUE, self.due_delegate)
         self.actions_view.verticalHeader().hide()
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
@@ -134,6 +143,7 @@ class GoalDialog(QDialog):
         form.addRow(self.tr("&Skill"), self.skill_combo)
         form.addRow(self.tr("E&xample"), self.example_combo)
         form.addRow(self.tr("&Goal"), self.title_edit)
+        form.addRow("", self.title_counter)
         form.addRow(self.tr("&Details"), self.description_edit)
         form.addRow(self.tr("&Success measure"), self.measure_edit)
         form.addRow(self.tr("Su&pport needed"), self.support_edit)
@@ -150,7 +160,7 @@ class GoalDialog(QDialog):
                 field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
                 if field and field.widget():
                     label.widget().setBuddy(field.widget())
-        form.labelForField(self.target_edit).setBuddy(self.target_edit.check)
+        form.labelForField(self.target_edit).setBuddy(self.target_edit.edit)
         form.labelForField(row).setBuddy(self.status_combo)
 
         buttons_row = QHBoxLayout()
@@ -176,6 +186,7 @@ class GoalDialog(QDialog):
         self.skill_combo.currentIndexChanged.connect(self._fill_examples)
         self.example_combo.activated.connect(self._use_example)
         self._load(goal, skill)
+        self.finish_setup(self.title_edit)
 
     def _load(self, goal: Goal | None, skill: str | None) -> None:
         skill = goal.skill if goal else skill
@@ -209,9 +220,24 @@ class GoalDialog(QDialog):
 
     def _use_example(self, index: int) -> None:
         text = self.example_combo.itemData(index)
-        if text:
-            self.title_edit.setText(text[:MAX_TITLE])
+        if not text:
+            return
+        typed = self.title_edit.text().strip()
+        if typed and typed != text and not confirm(
+            self,
+            self.tr("Replace your goal?"),
+            self.tr("Replace the goal you typed with this example?\n\n%s") % text,
+            yes=self.tr("&Replace"),
+            no=self.tr("&Keep mine"),
+        ):
+            self.example_combo.setCurrentIndex(0)
             self.title_edit.setFocus()
+            return
+        # Typed in, not set: Ctrl+Z in the field brings back what was there.
+        self.title_edit.selectAll()
+        self.title_edit.insert(text)
+        self.example_combo.setCurrentIndex(0)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_action(self) -> None:
         row = self.actions_model.add_action()
@@ -238,12 +264,31 @@ class GoalDialog(QDialog):
         goal.actions = self.actions_model.actions()
         return goal
 
-    def accept(self) -> None:
+    def snapshot(self) -> object:
+        return (self.goal(), self.target_edit.text(), self.actions_model.problems())
+
+    def privacy_text(self) -> str:
+        goal = self.goal()
+        texts = [goal.title, goal.description, goal.measure, goal.support]
+        return "\n".join(texts + [a.text for a in goal.actions])
+
+    def _show_problem(self, text: str, field: QWidget) -> bool:
+        self.error_label.setText(text)
+        self.error_label.show()
+        field.setFocus()
+        return False
+
+    def validate(self) -> bool:
+        if problem := self.title_counter.problem(self.tr("The goal")):
+            return self._show_problem(problem, self.title_edit)
+        if problem := self.target_edit.problem():
+            return self._show_problem(self.tr("Target date: %s") % problem, self.target_edit)
+        if problems := self.actions_model.problems():
+            return self._show_problem(problems[0], self.actions_view)
         problems = check_goal(self.goal(), {s.id for s in self.doc.framework.skills})
         if problems:
             # Show the problem, without the internal field path.
-            self.error_label.setText(problems[0].split(": ", 1)[-1].capitalize() + ".")
-            self.error_label.show()
-            self.title_edit.setFocus()
-            return
-        super().accept()
+            text = problems[0].split(": ", 1)[-1].capitalize() + "."
+            return self._show_problem(text, self.title_edit)
+        self.error_label.hide()
+        return True
