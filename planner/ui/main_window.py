@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME
 from planner.domain.models import Framework, Profile
-from planner.store import PlanStore, StoreError
+from planner.store import PlanStore
 from planner.ui.document import PROFILE, PlanDocument
 
 if TYPE_CHECKING:
@@ -242,6 +241,10 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             self.doc.changed.disconnect(self._on_changed)
             self.doc.deleteLater()
+            old = self.doc.store
+            # A sample plan being left is closed; the user's own plan stays open.
+            if old is not self.own_store and old is not store:
+                old.close()
         self.doc = PlanDocument(store, self)
         self.doc.changed.connect(self._on_changed)
         self.doc.failed.connect(self.show_problem)
@@ -442,16 +445,15 @@ class MainWindow(QMainWindow):
         return f"{profile.name} — {APP_NAME}" if profile and profile.name else APP_NAME
 
     def _start_plan(self, profile: Profile, framework: Framework) -> None:
-        try:
-            self.store.start_plan(profile, framework)
-        except StoreError as exc:
-            self.show_problem(str(exc))
-            return
+        if not self.doc.start_plan(profile, framework):
+            return  # the document has said why
         self.rebuild_pages("overview")
         self.setWindowTitle(self._title())
 
     def show_problem(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Not saved"), message)
+        from planner.ui.dialogs.questions import tell
+
+        tell(self, self.tr("Not saved"), message)
 
     # -- window state ------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner import planfile
 from planner.failures import user_message
 from planner.store import PlanStore, StoreError
+from planner.ui.dialogs.questions import confirm, tell
+from planner.ui.document import PlanDocument
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -66,34 +68,19 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> bool:
         box.setDetailedText("\n".join(exc.problems))
         box.exec()
         return False
-    store = window.store
-    if store.has_plan():
-        answer = QMessageBox.question(
-            window,
-            window.tr("Replace your plan?"),
-            window.tr(
-                "Replace your current plan with the plan of %s from this file?\n\n"
-                "A backup of your current plan is taken first."
-            )
-            % plan.profile.name,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+    if window.store.has_plan() and not confirm(
+        window,
+        window.tr("Replace your plan?"),
+        window.tr(
+            "Replace your current plan with the plan of %s from this file?\n\n"
+            "A backup of your current plan is taken first."
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-    try:
-        if store.has_plan():
-            from planner.store.backup import backup_before
-
-            backup_before(store, "import")
-        store.replace_plan(plan)
-    except (OSError, StoreError) as exc:
-        QMessageBox.warning(
-            window, window.tr("Plan file not imported"), user_message(exc) or str(exc)
-        )
+        % plan.profile.name,
+        yes=window.tr("&Replace"),
+    ):
         return False
-    window.doc.undo_stack.clear()
-    window.doc.notify("profile")
+    if not window.doc.replace_plan(plan, backup_reason="import"):
+        return False  # the document has said why
     window.rebuild_pages("overview")
     window.statusBar().showMessage(window.tr("Plan imported."), 8000)
     return True
@@ -109,13 +96,19 @@ def open_sample_plan(window: MainWindow) -> None:
     from planner.demo import demo_plan
 
     path = sample_path(window)
+    if window.store is not window.own_store:
+        window.set_store(window.own_store)  # closes the sample shown, so it can be replaced
     try:
         if path is not None and path.exists():
             path.unlink()
         store = PlanStore.open(path)
-        store.replace_plan(demo_plan())
     except (OSError, StoreError) as exc:
-        QMessageBox.warning(window, window.tr("Sample not opened"), user_message(exc) or str(exc))
+        tell(window, window.tr("Sample not opened"), user_message(exc) or str(exc))
+        return
+    sample = PlanDocument(store)
+    sample.failed.connect(lambda message: tell(window, window.tr("Sample not opened"), message))
+    if not sample.replace_plan(demo_plan()):
+        store.close()
         return
     window.sample_store = store
     window.set_store(store)

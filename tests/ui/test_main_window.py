@@ -274,15 +274,11 @@ def test_geometry_is_remembered(qtbot, db_path):
     second.store.close()
 
 
-def test_disk_full_keeps_the_typed_goal_and_says_why(window, monkeypatch):
+def test_disk_full_keeps_the_typed_goal_and_says_why(window, monkeypatch, questions):
     store = window.store
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
-    warnings = []
-    monkeypatch.setattr(
-        "planner.ui.main_window.QMessageBox.warning",
-        lambda parent, title, text: warnings.append(text),
-    )
+    warnings = questions.asked
     shown = []
     big = "x" * 20000
 
