@@ -65,6 +65,7 @@ def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str
     _text(problems, f"{where}.title", goal.title, limit=MAX_TITLE)
     for attr in ("description", "measure", "support"):
         _text(problems, f"{where}.{attr}", getattr(goal, attr))
+    _text(problems, f"{where}.deferred_reason", goal.deferred_reason, limit=MAX_TITLE)
     # Identity and time stamps come from plan files too, so they get the same checks.
     _text(problems, f"{where}.id", goal.uid, limit=MAX_TITLE)
     for attr in ("created", "updated"):

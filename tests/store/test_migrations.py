@@ -40,6 +40,7 @@ EXPECTED_COLUMNS = {
         "priority",
         "created",
         "updated",
+        "deferred_reason",
     ],
     "goal_actions": ["id", "goal_id", "position", "text", "due", "done"],
     "progress_entries": ["id", "goal_id", "date", "percent", "note"],
@@ -209,13 +210,42 @@ def test_every_earlier_schema_upgrades_and_keeps_the_plan(tmp_path, sample_plan,
     older = connect(path)
     migration_set().apply(older, stop_before=stop_before)
     assert schema_version(older) < SCHEMA_VERSION
+    # Today's code writes columns later migrations add: lend them for the write, then
+    # take them away again so the file is as the older version left it.
+    columns = {r[1] for r in older.execute("PRAGMA table_info(goals)")}
+    lent = "deferred_reason" not in columns
+    if lent:
+        older.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
     PlanStore(older, path).replace_plan(sample_plan)
     before = planfile.dumps(PlanStore(older, path).load_plan(), exported_at="fixed")
+    if lent:
+        older.execute("ALTER TABLE goals DROP COLUMN deferred_reason")
+        older.conn.commit()
     older.close()
 
     store = PlanStore.open(path)
     try:
         assert schema_version(store.db) == SCHEMA_VERSION
         assert planfile.dumps(store.load_plan(), exported_at="fixed") == before
+    finally:
+        store.close()
+
+
+def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
+    from planner.store.connection import connect
+    from planner.store.schema import migration_set
+
+    path = tmp_path / "plan.db"
+    older = connect(path)
+    migration_set().apply(older, stop_before="m004_goal_deferred_reason")
+    older.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
+    PlanStore(older, path).replace_plan(sample_plan)
+    older.execute("ALTER TABLE goals DROP COLUMN deferred_reason")
+    older.conn.commit()
+    older.close()
+    store = PlanStore.open(path)
+    try:
+        deferred = [g for g in store.all_goals() if g.status == "deferred"]
+        assert deferred and all(g.deferred_reason == "" for g in deferred)
     finally:
         store.close()

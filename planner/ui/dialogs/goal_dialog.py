@@ -32,6 +32,7 @@ from planner.domain.validation import MAX_TITLE, check_goal
 from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PlanDocument
+from planner.ui.goal_status import ask_to_achieve_below_100
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.widgets.date_delegate import DateDelegate
 from planner.ui.widgets.date_input import DateInput
@@ -99,6 +100,13 @@ class GoalDialog(EditorDialog):
         self.status_combo = _labelled(QComboBox(), self.tr("Status"))
         for status in GOAL_STATUSES:
             self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.deferred_edit = _labelled(QLineEdit(), self.tr("Why is it deferred?"))
+        self.deferred_edit.setPlaceholderText(
+            self.tr("In a few words, e.g. Winter pressures; agreed with my manager")
+        )
+        self.deferred_counter = LengthCounter(self.deferred_edit, MAX_TITLE)
+        # Set when the person agreed to record 100% with marking the goal achieved.
+        self.records_completion = False
         self.priority_combo = _labelled(QComboBox(), self.tr("Priority"))
         for priority in GOAL_PRIORITIES:
             self.priority_combo.addItem(self.tr(PRIORITY_LABELS[priority]), priority)
@@ -154,6 +162,8 @@ class GoalDialog(EditorDialog):
         row.itemAt(1).widget().setBuddy(self.priority_combo)
         row.addWidget(self.priority_combo, 1)
         form.addRow(self.tr("St&atus"), row)
+        form.addRow(self.tr("&Why deferred"), self.deferred_edit)
+        self.deferred_row = (form.labelForField(self.deferred_edit), self.deferred_edit)
         for i in range(form.rowCount()):
             label = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if label and isinstance(label.widget(), QLabel):
@@ -185,7 +195,9 @@ class GoalDialog(EditorDialog):
 
         self.skill_combo.currentIndexChanged.connect(self._fill_examples)
         self.example_combo.activated.connect(self._use_example)
+        self.status_combo.currentIndexChanged.connect(self._show_deferred)
         self._load(goal, skill)
+        self._show_deferred()
         self.finish_setup(self.title_edit)
 
     def _load(self, goal: Goal | None, skill: str | None) -> None:
@@ -205,7 +217,19 @@ class GoalDialog(EditorDialog):
         self.target_edit.set_date(goal.target_date)
         self.status_combo.setCurrentIndex(self.status_combo.findData(goal.status))
         self.priority_combo.setCurrentIndex(self.priority_combo.findData(goal.priority))
+        self.deferred_edit.setText(goal.deferred_reason)
         self.actions_model.set_rows(goal.actions)
+
+    def _show_deferred(self) -> None:
+        deferred = self.status_combo.currentData() == "deferred"
+        for widget in self.deferred_row:
+            widget.setVisible(deferred)
+
+    def _current_percent(self) -> int:
+        if self._original is None or self._original.id is None:
+            return 0
+        summary = self.doc.store.goal_summary(self._original.id)
+        return summary.percent if summary else 0
 
     def _fill_examples(self) -> None:
         self.example_combo.clear()
@@ -261,6 +285,7 @@ class GoalDialog(EditorDialog):
         goal.target_date = self.target_edit.date()
         goal.status = self.status_combo.currentData()
         goal.priority = self.priority_combo.currentData()
+        goal.deferred_reason = self.deferred_edit.text().strip()
         goal.actions = self.actions_model.actions()
         return goal
 
@@ -269,7 +294,7 @@ class GoalDialog(EditorDialog):
 
     def privacy_text(self) -> str:
         goal = self.goal()
-        texts = [goal.title, goal.description, goal.measure, goal.support]
+        texts = [goal.title, goal.description, goal.measure, goal.support, goal.deferred_reason]
         return "\n".join(texts + [a.text for a in goal.actions])
 
     def _show_problem(self, text: str, field: QWidget) -> bool:
@@ -285,10 +310,24 @@ class GoalDialog(EditorDialog):
             return self._show_problem(self.tr("Target date: %s") % problem, self.target_edit)
         if problems := self.actions_model.problems():
             return self._show_problem(problems[0], self.actions_view)
+        status = self.status_combo.currentData()
+        if status == "deferred" and not self.deferred_edit.text().strip():
+            text = self.tr("Please say in a few words why the goal is deferred.")
+            return self._show_problem(text, self.deferred_edit)
+        if problem := self.deferred_counter.problem(self.tr("The reason")):
+            return self._show_problem(problem, self.deferred_edit)
         problems = check_goal(self.goal(), {s.id for s in self.doc.framework.skills})
         if problems:
             # Show the problem, without the internal field path.
             text = problems[0].split(": ", 1)[-1].capitalize() + "."
             return self._show_problem(text, self.title_edit)
+        was_achieved = self._original is not None and self._original.status == "achieved"
+        percent = self._current_percent()
+        self.records_completion = False
+        if status == "achieved" and not was_achieved and percent < 100:
+            if not ask_to_achieve_below_100(self, percent):
+                self.status_combo.setFocus()
+                return False
+            self.records_completion = True
         self.error_label.hide()
         return True
