@@ -280,3 +280,29 @@ def test_self_assessment_is_dated_today(qtbot, doc):
     opened(qtbot, dialog)
     assert dialog.date() == dt.date.today()
     assert dialog.date_edit.meaning.text().endswith(str(dt.date.today().year))
+
+
+# -- privacy at save ----------------------------------------------------------------
+
+NHS_NUMBER = "943 476 5919"
+
+
+@pytest.mark.parametrize("name", ["new goal", "progress", "review", "reflection"])
+def test_saving_text_with_an_nhs_number_asks_once_edit_or_save_anyway(
+    qtbot, doc, questions, name
+):
+    dialog = EDITORS[name](doc)
+    opened(qtbot, dialog)
+    attribute = {"progress": "note_edit", "review": "notes_edit"}.get(name, "title_edit")
+    field = getattr(dialog, attribute)
+    field.setFocus()
+    qtbot.keyClicks(field, f"Bed 4, NHS {NHS_NUMBER}")
+    questions.answer("edit")
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    assert len(questions.asked) == 1 and "NHS number" in questions.asked[0]
+    assert NHS_NUMBER not in questions.asked[0]  # the warning never repeats the text
+    questions.answer("save")
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(questions.asked) == 2
