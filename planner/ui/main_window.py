@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
         if not self.doc.start_plan(profile, framework):
             return  # the document has said why
         self.rebuild_pages("overview")
+        self.nav.setFocus()  # the welcome page and its focused field are gone
         self.setWindowTitle(self._title())
 
     def show_problem(self, message: str) -> None:

@@ -132,10 +132,10 @@ class GoalDialog(EditorDialog):
         self.actions_view.setTabKeyNavigation(False)
         self.actions_view.setMinimumHeight(110)
         self.add_action_button = _labelled(
-            QPushButton(self.tr("Add action")), self.tr("Add action")
+            QPushButton(self.tr("Add actio&n")), self.tr("Add action")
         )
         self.remove_action_button = _labelled(
-            QPushButton(self.tr("Remove action")), self.tr("Remove action")
+            QPushButton(self.tr("Re&move action")), self.tr("Remove action")
         )
         self.add_action_button.clicked.connect(self._add_action)
         self.remove_action_button.clicked.connect(self._remove_action)
