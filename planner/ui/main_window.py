@@ -262,11 +262,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_undo_text(self, text: str) -> None:
-        self.undo_action.setText(self.tr("Undo %s") % text if text else self.tr("Undo"))
+        self._label_undo(self.undo_action, self.tr("Undo"), self.tr("Undo %s"), text)
 
     @Slot(str)
     def _on_redo_text(self, text: str) -> None:
-        self.redo_action.setText(self.tr("Redo %s") % text if text else self.tr("Redo"))
+        self._label_undo(self.redo_action, self.tr("Redo"), self.tr("Redo %s"), text)
+
+    @staticmethod
+    def _label_undo(action, short: str, full: str, text: str) -> None:
+        # The menu names the action in full; the toolbar keeps its one word, so it
+        # never changes width or cuts the label off; the tooltip has the rest.
+        action.setText(full % text if text else short)
+        action.setIconText(short)
+        action.setToolTip(full % text if text else short)
 
     @property
     def store(self) -> PlanStore:

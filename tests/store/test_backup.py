@@ -90,6 +90,8 @@ def test_backups_are_readable_by_their_owner_only(db_path):
 
 def test_a_backup_is_taken_before_a_migration_upgrades_an_older_plan(tmp_path, sample_plan):
     path = tmp_path / "plan.db"
+    for goal in sample_plan.goals:
+        goal.deferred_reason = ""  # the previous version kept no reasons
     older = connect(path)
     migrations.apply(older)
     plan_store = PlanStore(older, path)

@@ -10,6 +10,7 @@ import pytest
 from planner.store import DamagedDatabaseError, NewerSchemaError, PlanStore, StoreError
 from planner.store.connection import BUSY_TIMEOUT_MS, pending_migrations
 from planner.store.schema import SCHEMA_VERSION
+from tests.store.conftest import write_with_todays_code
 
 EXPECTED_COLUMNS = {
     "profile": [
@@ -210,17 +211,7 @@ def test_every_earlier_schema_upgrades_and_keeps_the_plan(tmp_path, sample_plan,
     older = connect(path)
     migration_set().apply(older, stop_before=stop_before)
     assert schema_version(older) < SCHEMA_VERSION
-    # Today's code writes columns later migrations add: lend them for the write, then
-    # take them away again so the file is as the older version left it.
-    columns = {r[1] for r in older.execute("PRAGMA table_info(goals)")}
-    lent = "deferred_reason" not in columns
-    if lent:
-        older.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
-    PlanStore(older, path).replace_plan(sample_plan)
-    before = planfile.dumps(PlanStore(older, path).load_plan(), exported_at="fixed")
-    if lent:
-        older.execute("ALTER TABLE goals DROP COLUMN deferred_reason")
-        older.conn.commit()
+    before = planfile.dumps(write_with_todays_code(older, path, sample_plan), exported_at="fixed")
     older.close()
 
     store = PlanStore.open(path)
@@ -238,10 +229,7 @@ def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
     path = tmp_path / "plan.db"
     older = connect(path)
     migration_set().apply(older, stop_before="m004_goal_deferred_reason")
-    older.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
-    PlanStore(older, path).replace_plan(sample_plan)
-    older.execute("ALTER TABLE goals DROP COLUMN deferred_reason")
-    older.conn.commit()
+    write_with_todays_code(older, path, sample_plan)
     older.close()
     store = PlanStore.open(path)
     try:
