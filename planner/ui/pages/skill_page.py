@@ -326,7 +326,7 @@ class SkillPage(QWidget):
             target,
         ]
         if goal.status == "deferred" and goal.deferred_reason:
-            parts.append(self.tr("deferred: %s") % goal.deferred_reason)
+            parts.append(self.tr("reason: %s") % goal.deferred_reason)
         self.detail_meta.setText(" · ".join([*parts, progress] if progress else parts))
         parts = []
         if goal.description:

@@ -81,9 +81,8 @@ class DateInput(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName(name)
         self.edit.setMaxLength(MAX_DATE_TEXT)
-        self.edit.setPlaceholderText(
-            self.tr("No date, or e.g. 15/01/2027") if optional else self.tr("e.g. 15/01/2027")
-        )
+        # Short enough to show whole; "No date" beside it says what empty means.
+        self.edit.setPlaceholderText(self.tr("e.g. 15/01/2027"))
         self.edit.setToolTip(
             self.tr("Type a date such as 15/01/2027, 15 Jan 2027 or today. Alt+Down: calendar.")
         )

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QTextEdit,
+)
 
 RING_WIDTH = 2
 
@@ -52,11 +59,11 @@ class FocusRingStyle(QProxyStyle):
         super().drawControl(element, option, painter, widget)
         if not option.state & QStyle.StateFlag.State_HasFocus:
             return
-        # A table or list shows focus on its frame too: a selected row alone looks
-        # the same whether or not keys go to it.
+        # A table or list shows focus on its frame too (a selected row alone looks
+        # the same whether or not keys go to it), and so does a box of text.
         if _is(element, QStyle.ControlElement.CE_PushButton) or (
             _is(element, QStyle.ControlElement.CE_ShapedFrame)
-            and isinstance(widget, QAbstractItemView)
+            and isinstance(widget, (QAbstractItemView, QPlainTextEdit, QTextEdit))
         ):
             _ring(painter, option.rect, option)
 
