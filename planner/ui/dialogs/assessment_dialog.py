@@ -201,14 +201,9 @@ class AssessmentDialog(EditorDialog):
 
     def validate(self) -> bool:
         if problem := self.date_edit.problem():
-            self.error_label.setText(self.tr("Date: %s") % problem)
-            self.error_label.show()
-            self.date_edit.setFocus()
-            return False
+            return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
         if not self.round()[1]:
-            self.error_label.setText(self.tr("Please rate at least one skill."))
-            self.error_label.show()
-            return False
+            return self.refuse(self.error_label, self.tr("Please rate at least one skill."))
         return True
 
     def round(self) -> tuple[dt.date, list[SelfAssessment]]:

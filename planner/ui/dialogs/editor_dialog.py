@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from planner.domain.privacy import describe_hints, find_identifiers
 from planner.ui.dialogs.questions import KEEP_EDITING, SAVE, ask_save_anyway, ask_save_discard
@@ -44,6 +51,15 @@ class EditorDialog(QDialog):
 
     def privacy_text(self) -> str:
         return ""
+
+    def refuse(self, label: QLabel, text: str, field: QWidget | None = None) -> bool:
+        """Says in ``label`` why the form cannot be saved and moves focus to the field
+        to fix; returns False, for ``validate()`` to return."""
+        label.setText(text)
+        label.show()
+        if field is not None:
+            field.setFocus()
+        return False
 
     # -- behaviour ---------------------------------------------------------------
 

@@ -297,30 +297,25 @@ class GoalDialog(EditorDialog):
         texts = [goal.title, goal.description, goal.measure, goal.support, goal.deferred_reason]
         return "\n".join(texts + [a.text for a in goal.actions])
 
-    def _show_problem(self, text: str, field: QWidget) -> bool:
-        self.error_label.setText(text)
-        self.error_label.show()
-        field.setFocus()
-        return False
-
     def validate(self) -> bool:
         if problem := self.title_counter.problem(self.tr("The goal")):
-            return self._show_problem(problem, self.title_edit)
+            return self.refuse(self.error_label, problem, self.title_edit)
         if problem := self.target_edit.problem():
-            return self._show_problem(self.tr("Target date: %s") % problem, self.target_edit)
+            text = self.tr("Target date: %s") % problem
+            return self.refuse(self.error_label, text, self.target_edit)
         if problems := self.actions_model.problems():
-            return self._show_problem(problems[0], self.actions_view)
+            return self.refuse(self.error_label, problems[0], self.actions_view)
         status = self.status_combo.currentData()
         if status == "deferred" and not self.deferred_edit.text().strip():
             text = self.tr("Please say in a few words why the goal is deferred.")
-            return self._show_problem(text, self.deferred_edit)
+            return self.refuse(self.error_label, text, self.deferred_edit)
         if problem := self.deferred_counter.problem(self.tr("The reason")):
-            return self._show_problem(problem, self.deferred_edit)
+            return self.refuse(self.error_label, problem, self.deferred_edit)
         problems = check_goal(self.goal(), {s.id for s in self.doc.framework.skills})
         if problems:
             # Show the problem, without the internal field path.
             text = problems[0].split(": ", 1)[-1].capitalize() + "."
-            return self._show_problem(text, self.title_edit)
+            return self.refuse(self.error_label, text, self.title_edit)
         was_achieved = self._original is not None and self._original.status == "achieved"
         percent = self._current_percent()
         self.records_completion = False

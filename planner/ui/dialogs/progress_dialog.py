@@ -105,10 +105,7 @@ class ProgressDialog(EditorDialog):
     def validate(self) -> bool:
         problem = self.date_edit.problem()
         if problem:
-            self.error_label.setText(self.tr("Date: %s") % problem)
-            self.error_label.show()
-            self.date_edit.setFocus()
-            return False
+            return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
         return self.goal_id() is not None
 
     def entry(self) -> ProgressEntry:

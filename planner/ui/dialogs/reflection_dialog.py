@@ -284,19 +284,14 @@ class ReflectionDialog(EditorDialog):
     def privacy_text(self) -> str:
         return self.text_to_check()
 
-    def _problem(self, text: str, field: QWidget) -> bool:
-        self.title_error.setText(text)
-        self.title_error.show()
-        field.setFocus()
-        return False
-
     def validate(self) -> bool:
         if not self.title_edit.text().strip():
-            return self._problem(self.tr("Please give the reflection a title."), self.title_edit)
+            text = self.tr("Please give the reflection a title.")
+            return self.refuse(self.title_error, text, self.title_edit)
         if problem := self.title_counter.problem(self.tr("The title")):
-            return self._problem(problem, self.title_edit)
+            return self.refuse(self.title_error, problem, self.title_edit)
         if problem := self.date_edit.problem():
-            return self._problem(self.tr("Date: %s") % problem, self.date_edit)
+            return self.refuse(self.title_error, self.tr("Date: %s") % problem, self.date_edit)
         return True
 
     def reflection(self) -> Reflection:

@@ -126,17 +126,10 @@ class ReviewDialog(EditorDialog):
     def validate(self) -> bool:
         review = self.review()
         if problem := self.date_edit.problem():
-            self.error_label.setText(self.tr("Date: %s") % problem)
-            self.error_label.show()
-            self.date_edit.setFocus()
-            return False
+            return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
         if not (review.notes or review.agreed_actions):
-            self.error_label.setText(
-                self.tr("Please add some notes or at least one agreed action.")
-            )
-            self.error_label.show()
-            self.notes_edit.setFocus()
-            return False
+            text = self.tr("Please add some notes or at least one agreed action.")
+            return self.refuse(self.error_label, text, self.notes_edit)
         return True
 
     def review(self) -> Review:
