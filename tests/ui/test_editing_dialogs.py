@@ -92,6 +92,15 @@ def test_typing_a_number_as_log_progress_opens_sets_the_percent(qtbot, doc):
     assert dialog.goal_id() == goal_id
 
 
+def test_log_progress_with_no_goal_chosen_still_never_takes_keys_into_the_goal(qtbot, doc):
+    dialog = ProgressDialog(doc)
+    goal_id = dialog.goal_id()
+    focused = opened(qtbot, dialog)
+    qtbot.keyClicks(focused, "Delegate 40")
+    assert dialog.goal_id() == goal_id
+    assert focused is dialog.percent_spin
+
+
 def test_typing_as_self_assessment_opens_changes_no_rating(qtbot, doc):
     dialog = AssessmentDialog(doc)
     levels = [r.level_combo.currentIndex() for r in dialog.ratings]

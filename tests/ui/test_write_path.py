@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import planfile
 from planner.app import create_window
+from planner.domain.models import Profile
+from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
 from planner.ui import flows
 from planner.ui.commands import EditGoal
 from planner.ui.plan_files import import_plan_file
@@ -26,11 +28,16 @@ def test_a_3001_character_name_gives_a_message_not_the_crash_dialog(qtbot, tmp_p
     name.setFocus()
     QApplication.clipboard().setText("A" * 3001)
     qtbot.keySequence(name, "Ctrl+V")
+    welcome = win.pages["welcome"]
+    assert welcome.counters["name"].text() == "3001 / 3000 characters: 1 too many"
     qtbot.keyClick(name, Qt.Key.Key_Return)
-    assert len(questions.asked) == 1 and "longer than 3,000 characters" in questions.asked[0]
+    assert "longer than 3000 characters" in welcome.error_label.text()
     assert not win.store.has_plan()
     assert win.current_page_key() == "welcome"
     assert name.text() == "A" * 3001  # nothing typed is lost
+    # The document's own check answers the same way, as a message.
+    assert not win.doc.start_plan(Profile(name="A" * 3001), load_framework(DEFAULT_FRAMEWORK_ID))
+    assert len(questions.asked) == 1 and "longer than 3,000 characters" in questions.asked[0]
     win.store.close()
 
 

@@ -85,8 +85,9 @@ class ProgressDialog(EditorDialog):
         self.error_label.hide()
         form.addRow(self.error_label)
         form.addRow(self.buttons)
-        # With the goal chosen already, the first thing to type is how far it has come.
-        self.finish_setup(self.percent_spin if goal_id is not None else self.goal_combo)
+        # The first thing to type is how far the goal has come; the goal it is for is
+        # shown just above. A combo box taking the first keys would change the goal.
+        self.finish_setup(self.percent_spin)
 
     def _start_from_latest(self, doc: PlanDocument) -> None:
         goal_id = self.goal_combo.currentData()

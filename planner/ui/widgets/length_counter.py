@@ -8,11 +8,23 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 
 class LengthCounter(QLabel):
-    """Shows "12 / 300 characters"; past the limit it says by how much, in bold."""
+    """Shows "12 / 300 characters"; past the limit it says by how much, in bold.
 
-    def __init__(self, edit: QLineEdit, limit: int, parent: QWidget | None = None):
+    With ``show_from``, it appears only once the text reaches that length, for fields
+    whose limit is far beyond what anyone types (a name of 3,000 characters).
+    """
+
+    def __init__(
+        self,
+        edit: QLineEdit,
+        limit: int,
+        parent: QWidget | None = None,
+        *,
+        show_from: int = 0,
+    ):
         super().__init__(parent)
         self.limit = limit
+        self.show_from = show_from
         self._over = 0
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -31,6 +43,8 @@ class LengthCounter(QLabel):
         font = self.font()
         font.setBold(over > 0)
         self.setFont(font)
+        if self.show_from:
+            self.setVisible(len(text) >= self.show_from)
 
     def problem(self, what: str) -> str:
         """A sentence for the error line, or "" within the limit."""
