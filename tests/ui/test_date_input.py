@@ -222,3 +222,16 @@ def test_a_due_date_that_is_not_a_date_is_kept_and_blocks_save(qtbot, doc):
     assert dialog.isVisible()
     assert "Action 1" in dialog.error_label.text() and "next Tuesday" in dialog.error_label.text()
     assert dialog.actions_model.index(0, COL_TEXT).data() == "Book the course"
+
+
+def test_closing_a_due_date_editor_leaves_qt_nothing_to_complain_about(qtbot, doc, qtlog):
+    dialog = _edit_goal_dialog(qtbot, doc, [GoalAction("Book the course", dt.date(2026, 9, 30))])
+    view = dialog.actions_view
+    view.setFocus()
+    view.setCurrentIndex(dialog.actions_model.index(0, COL_DUE))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    qtbot.wait(20)
+    assert [r.message for r in qtlog.records if "editor" in r.message] == []
+    assert dialog.isVisible()  # Enter in the cell commits the cell, not the dialog

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QWidget
 
 from planner.ui.widgets.date_input import DateInput
+
+
+def _still_editing(editor: QWidget) -> bool:
+    # A view leaves its editing state before it moves focus out of a closing editor.
+    view = editor.parentWidget()
+    while view is not None and not isinstance(view, QAbstractItemView):
+        view = view.parentWidget()
+    return view is not None and view.state() == QAbstractItemView.State.EditingState
 
 
 class DateDelegate(QStyledItemDelegate):
@@ -50,6 +58,8 @@ class DateDelegate(QStyledItemDelegate):
             QEvent.Type.FocusOut,
         ):
             return False
+        if not _still_editing(editor):
+            return False  # the view is closing it; its text losing focus is no news
         if (
             event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
