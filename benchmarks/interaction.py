@@ -195,7 +195,7 @@ def measure(db_path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    """``python -m benchmarks.interaction PLAN.db`` (run.py sets the path)."""
     print(json.dumps(measure(Path(argv[0]))))
     return 0
 

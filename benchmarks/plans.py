@@ -300,7 +300,7 @@ def plan_file(size: PlanSize, folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    """``python benchmarks/plans.py FOLDER SIZE...``: writes (or finds) the plan files."""
+    """``python -m benchmarks.plans FOLDER SIZE...``: writes (or finds) the plan files."""
     folder = Path(argv[0])
     for name in argv[1:]:
         print(plan_file(SIZES[name], folder))
@@ -310,5 +310,4 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     raise SystemExit(main(sys.argv[1:]))

@@ -1,8 +1,14 @@
 """Runs every benchmark and prints the results as a markdown table.
 
-``python benchmarks/run.py [--quick] [--smoke] [--out FILE.md]``. Each time is the
-median of several runs of a fresh process, divided by a floor measured in the same run
-on the same machine, so the ratios hold on slow or noisy machines.
+``python benchmarks/run.py [--quick] [--smoke] [--out FILE.md] [--python PY]``. Each
+time is the median of several runs of a fresh process, divided by a floor measured in
+the same run on the same machine, so the ratios hold on slow or noisy machines.
+
+The app and every floor run in one environment as an installation leaves it: by default
+a new virtual environment holding the built wheel and only the declared dependencies
+(so no numpy, which sqlite-utils would otherwise import), with the bytecode pip compiled
+on install and nothing else written. ``--python`` names another environment's
+interpreter instead (the test suite's smoke run uses its own).
 """
 
 from __future__ import annotations
@@ -68,12 +74,38 @@ class Run:
     peak_rss: int  # bytes
 
 
+# The interpreter of the environment being measured (see ``use_environment``).
+_python = sys.executable
+
+
+def python() -> str:
+    return _python
+
+
 def _program() -> list[str]:
-    script = Path(sys.executable).parent / "leadership-planner"
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("leadership-planner")
-    return [found] if found else [sys.executable, "-m", "planner"]
+    script = Path(_python).parent / ("leadership-planner" + (".exe" if os.name == "nt" else ""))
+    return [str(script)] if script.exists() else [_python, "-m", "planner"]
+
+
+def clean_environment(work: Path) -> str:
+    """A new virtual environment holding the built wheel and its declared dependencies
+    only; returns its interpreter."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from check_install import build_wheel, must, new_venv
+
+    folder = work / "venv"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(work / "dist", ignore_errors=True)
+    wheel = build_wheel(work / "dist")
+    interpreter = new_venv(folder)
+    # pip compiles every module's bytecode on install, as for any user's installation.
+    must([str(interpreter), "-m", "pip", "install", "--quiet", str(wheel)])
+    return str(interpreter)
+
+
+def use_environment(interpreter: str) -> None:
+    global _python
+    _python = interpreter
 
 
 def _environment(work: Path) -> dict[str, str]:
@@ -82,11 +114,17 @@ def _environment(work: Path) -> dict[str, str]:
     # Window geometry and other settings stay inside the work folder.
     env["XDG_CONFIG_HOME"] = str(work / "config")
     env["XDG_DATA_HOME"] = str(work / "data")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    # Compiled bytecode is cached, as for any installed app (pip compiles on install);
-    # here the cache lives in the work folder so that the source tree stays clean.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    # Only the benchmarks package is added to the path, never the checkout, so the app
+    # is imported from the environment being measured.
+    shim = work / "path"
+    shim.mkdir(parents=True, exist_ok=True)
+    link = shim / "benchmarks"
+    if not link.exists():
+        link.symlink_to(HERE, target_is_directory=True)
+    env["PYTHONPATH"] = str(shim)
+    # The bytecode the installation compiled is used; nothing new is written.
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONPYCACHEPREFIX", None)
     return env
 
 
@@ -98,7 +136,9 @@ def timed(command: list[str], env: dict[str, str], work: Path) -> Run:
     """
     with tempfile.TemporaryFile(dir=work) as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            command, env=env, cwd=work, stdout=subprocess.DEVNULL, stderr=err
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -166,16 +206,19 @@ def prepare(work: Path, settings: Settings, env) -> dict[str, Path]:
     # would report that process's memory as every child's peak.
     sizes = {"heavy": settings.heavy.name, "goals-200": settings.goals_200.name}
     made = subprocess.run(
-        [sys.executable, str(HERE / "plans.py"), str(work), *sizes.values()],
+        [_python, "-m", "benchmarks.plans", str(work), *sizes.values()],
         env=env,
+        cwd=work,
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split()
     files = {name: Path(path) for name, path in zip(sizes, made, strict=True)}
-    from planner.store import PlanStore
-
-    PlanStore.open(dbs / "empty.db").close()
+    subprocess.run(
+        [_python, "-c", "import sys; from planner.store import PlanStore; "
+         "PlanStore.open(sys.argv[1]).close()", str(dbs / "empty.db")],
+        env=env, cwd=work, check=True,
+    )
     paths = {"empty": dbs / "empty.db", "demo": dbs / "demo.db"}
     timed([*_program(), "demo", "--db", str(paths["demo"])], env, work)
     for name, file in files.items():
@@ -191,8 +234,7 @@ def prepare(work: Path, settings: Settings, env) -> dict[str, Path]:
 def startup(paths, settings: Settings, env, work) -> list[Row]:
     app = _program()
     commands = {
-        "floor": [sys.executable, str(HERE / "floor_window.py")],
-        "floor-no-numpy": [sys.executable, str(HERE / "floor_window.py"), "--without-numpy"],
+        "floor": [_python, str(HERE / "floor_window.py")],
         **{
             size: [*app, "--db", str(paths[size]), "--quit-after-startup"]
             for size in ("empty", "demo", "heavy")
@@ -211,23 +253,6 @@ def startup(paths, settings: Settings, env, work) -> list[Row]:
             median_time(runs["heavy"]),
             floor,
             1.25,
-        ),
-        Row(
-            "Start-up floor without sqlite-utils's optional numpy import (as the app)",
-            ms(median_time(runs["floor-no-numpy"])),
-            "",
-            "",
-            "",
-            None,
-        ),
-        *(
-            ratio_row(
-                f"Start-up, {size} plan, against the floor without numpy",
-                median_time(runs[size]),
-                median_time(runs["floor-no-numpy"]),
-                None,
-            )
-            for size in ("demo", "heavy")
         ),
         Row(
             "Start-up growth: heavy minus empty",
@@ -269,7 +294,7 @@ def pdf_export(paths, settings: Settings, env, work) -> list[Row]:
             str(out / f"{size}.pdf"),
         ]
         commands[f"{size}-floor"] = [
-            sys.executable,
+            _python,
             str(HERE / "floor_pdf.py"),
             str(paths[size]),
             str(out / f"{size}-floor.pdf"),
@@ -303,7 +328,7 @@ def import_plan(paths, settings: Settings, env, work) -> list[Row]:
 
     commands = {
         "app": [*_program(), "import-json", file, "--db", str(target)],
-        "floor": [sys.executable, str(HERE / "floor_import.py"), file, str(target)],
+        "floor": [_python, str(HERE / "floor_import.py"), file, str(target)],
     }
     runs = repeat(commands, settings.import_runs, env, work, before=fresh, warm_up=settings.warm_up)
     fresh("")
@@ -318,20 +343,29 @@ def import_plan(paths, settings: Settings, env, work) -> list[Row]:
 
 
 def _probe_heavy_plan(
-    what: str, program: list[str], extra: list[str], paths, settings: Settings, env, work
+    what: str,
+    program: list[str],
+    extra: list[str],
+    paths,
+    settings: Settings,
+    env,
+    work,
+    runs: int | None = None,
 ) -> list:
     """Runs ``python PROGRAM PLAN EXTRA`` on a fresh copy of the heavy plan,
-    ``interaction_runs`` times; the JSON value each run printed last.
+    ``runs`` times (default ``interaction_runs``); the JSON value each run printed last.
 
     Raises:
         RuntimeError: a run failed (its stderr is included).
     """
     results = []
-    for _ in range(settings.interaction_runs):
+    for _ in range(settings.interaction_runs if runs is None else runs):
         copy = work / "db" / "interaction.db"
         shutil.copyfile(paths["heavy"], copy)
-        command = [sys.executable, *program, str(copy), *extra]
-        proc = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        command = [_python, *program, str(copy), *extra]
+        proc = subprocess.run(
+            command, env=env, cwd=work, capture_output=True, text=True, check=False
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"{what} benchmark failed:\n{proc.stderr}")
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -339,7 +373,7 @@ def _probe_heavy_plan(
 
 
 def interaction(paths, settings: Settings, env, work) -> tuple[list[Row], dict]:
-    script = [str(HERE / "interaction.py")]
+    script = ["-m", "benchmarks.interaction"]
     results = _probe_heavy_plan("interaction", script, [], paths, settings, env, work)
     first = results[0]
 
@@ -503,6 +537,39 @@ def reflection_search(paths, settings: Settings, env, work) -> list[Row]:
     ]
 
 
+def exports(paths, settings: Settings, env, work) -> list[Row]:
+    """Export PDF, export a plan file and import one, from the window of the heavy
+    plan, each with the longest GUI-thread block meanwhile. Run once: the heavy plan's
+    PDF alone takes over a minute to lay out."""
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    probe = [str(HERE / "exports.py")]
+    extra = [str(paths["heavy-json"]), str(out)]
+    (result,) = _probe_heavy_plan("exports", probe, extra, paths, settings, env, work, runs=1)
+    shutil.rmtree(work / "db" / "backups", ignore_errors=True)
+    size = f"{paths['heavy-json'].stat().st_size / MIB:.0f} MiB"
+    labels = {
+        "export PDF": f"Export PDF of the heavy plan ({result['pdf_pages']:,} pages)",
+        "export plan file": f"Export plan file of the heavy plan ({size})",
+        "import plan file": f"Import plan file over the heavy plan ({size})",
+    }
+    rows = []
+    for key, label in labels.items():
+        took, block = result[key]["ms"], result[key]["longest_block_ms"]
+        rows.append(Row(f"Window: {label}, until done", f"{took:,.0f} ms", "", "", "—", None))
+        rows.append(
+            Row(
+                f"Window: {label}, longest GUI-thread block (5 ms heartbeat)",
+                f"{block:.0f} ms",
+                "",
+                "",
+                "≤ 50 ms",
+                block <= 50,
+            )
+        )
+    return rows
+
+
 def command_line_imports(paths, env, work) -> list[Row]:
     """Runs verbs in-process in a child and lists any Qt module they loaded."""
     out = work / "out"
@@ -527,8 +594,9 @@ def command_line_imports(paths, env, work) -> list[Row]:
     loaded = []
     for verb in verbs:
         proc = subprocess.run(
-            [sys.executable, "-c", probe, json.dumps(verb)],
+            [_python, "-c", probe, json.dumps(verb)],
             env=env,
+            cwd=work,
             capture_output=True,
             text=True,
             check=False,
@@ -550,6 +618,31 @@ def command_line_imports(paths, env, work) -> list[Row]:
     ]
 
 
+def bundle(folder: Path, paths, settings: Settings, env, work) -> list[Row]:
+    """The stand-alone app (``scripts/build_app.py``): its size on disk, and its start-up
+    on the demo plan against the installed app's, measured side by side."""
+    executable = folder / ("leadership-planner" + (".exe" if os.name == "nt" else ""))
+    commands = {
+        name: [*program, "--db", str(paths["demo"]), "--quit-after-startup"]
+        for name, program in (("installed", _program()), ("bundle", [str(executable)]))
+    }
+    runs = repeat(commands, settings.startup_runs, env, work, warm_up=settings.warm_up)
+    size = sum(
+        path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
+    return [
+        Row("App bundle: size of the folder", f"{size / MIB:.0f} MiB", "", "", "—", None),
+        ratio_row(
+            "App bundle: start-up, demo plan, against the installed app",
+            median_time(runs["bundle"]),
+            median_time(runs["installed"]),
+            None,
+        ),
+    ]
+
+
 # -- output ----------------------------------------------------------------------
 
 
@@ -560,18 +653,63 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(settings: Settings, work: Path) -> tuple[list[Row], dict]:
-    """Every benchmark in order; returns the table's rows and the raw interaction data."""
+def environment_rows(env, work, *, clean: bool) -> list[Row]:
+    """Where the measured app comes from, and whether numpy is there to be imported.
+
+    The bars apply to the clean environment ``main`` makes; another one is reported.
+    """
+    probe = (
+        "import importlib.util, json, planner\n"
+        "print(json.dumps([importlib.util.find_spec('numpy') is not None, planner.__file__]))"
+    )
+    found = subprocess.run(
+        [_python, "-c", probe], env=env, cwd=work, capture_output=True, text=True, check=True
+    )
+    numpy, where = json.loads(found.stdout.strip().splitlines()[-1])
+    from_checkout = Path(where).resolve().is_relative_to(ROOT)
+    return [
+        Row(
+            "Environment: the app measured is imported from",
+            "the checkout" if from_checkout else "an installation (bytecode as pip compiled it)",
+            "",
+            "",
+            "an installation" if clean else "—",
+            (not from_checkout) if clean else None,
+        ),
+        Row(
+            "Environment: numpy importable (sqlite-utils imports it when present)",
+            "yes" if numpy else "no",
+            "",
+            "",
+            "no (declared dependencies only)" if clean else "—",
+            (not numpy) if clean else None,
+        ),
+    ]
+
+
+def run(
+    settings: Settings, work: Path, *, clean: bool = False, app_bundle: Path | None = None
+) -> tuple[list[Row], dict]:
+    """Every benchmark in order; returns the table's rows and the raw interaction data.
+
+    Args:
+        clean: the interpreter in use is the clean environment ``main`` made.
+        app_bundle: the stand-alone app's folder, to time it beside the installed app.
+    """
     work.mkdir(parents=True, exist_ok=True)
     env = _environment(work)
     paths = prepare(work, settings, env)
-    rows = startup(paths, settings, env, work)
+    rows = environment_rows(env, work, clean=clean)
+    rows += startup(paths, settings, env, work)
     rows += pdf_export(paths, settings, env, work)
     rows += import_plan(paths, settings, env, work)
     interaction_rows, raw = interaction(paths, settings, env, work)
     rows += interaction_rows
     rows += reflection_search(paths, settings, env, work)
+    rows += exports(paths, settings, env, work)
     rows += command_line_imports(paths, env, work)
+    if app_bundle is not None:
+        rows += bundle(app_bundle, paths, settings, env, work)
     return rows, raw
 
 
@@ -587,10 +725,21 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(tempfile.gettempdir()) / "leadership-planner-bench",
         help="folder for generated plans and databases (plan files are cached here)",
     )
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        help="also time the stand-alone app in this folder (scripts/build_app.py's output)",
+    )
+    parser.add_argument(
+        "--python",
+        help="measure this interpreter's environment instead of a new clean one",
+    )
     args = parser.parse_args(argv)
     settings = SMOKE if args.smoke else QUICK if args.quick else FULL
     started = time.perf_counter()
-    rows, _ = run(settings, args.work)
+    args.work.mkdir(parents=True, exist_ok=True)
+    use_environment(args.python or clean_environment(args.work))
+    rows, _ = run(settings, args.work, clean=not args.python, app_bundle=args.bundle)
     text = table(rows)
     print(text)
     print(f"Finished in {time.perf_counter() - started:.0f} s.")

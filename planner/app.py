@@ -12,14 +12,37 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``leadership-planner``: a verb runs on the command line, no verb
     opens the app."""
     from planner import cli
+    from planner.leftovers import clean_up
 
+    # Before parsing: --help, --version and a mistyped command print too.
+    _attach_console_when_frozen()
     args = cli.parse(sys.argv[1:] if argv is None else argv)
+    # What a killed export, backup or restore left behind goes before anything else.
+    clean_up()
     if args.verb is not None:
         return cli.dispatch(args)
     check = _check_in_background(args.db)
     from planner.ui.launch import run_gui
 
     return run_gui(args.db, quit_after_startup=args.quit_after_startup, check=check)
+
+
+def _attach_console_when_frozen() -> None:
+    """Lets the Windows app's command-line verbs print.
+
+    The bundled ``leadership-planner.exe`` is a windowed program (no console flashes
+    up when a clinician opens it), so Windows gives it no standard output. Run from a
+    command prompt, it attaches to that prompt's console instead; opened from the Start
+    menu there is no console to attach to, and nothing changes.
+    """
+    if sys.platform != "win32" or not getattr(sys, "frozen", False) or sys.stdout is not None:
+        return
+    import ctypes
+
+    attach_parent_process = -1
+    if ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
 
 
 def _check_in_background(db_path):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from planner import __version__
+from planner import version
 from planner.paths import resolve_db_path
 
 PROG = "leadership-planner"
@@ -19,14 +18,26 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def say(text: str, *, file=None) -> None:
+    """Prints one line for the user with terminal control characters taken out.
+
+    Names and notes come from plan files anyone may have written: a bell, a colour
+    code or a right-to-left override in a profile name must not reach the terminal.
+    """
+    from planner.text import printable
+
+    print(printable(text), file=file or sys.stdout)
+
+
 class CommandError(Exception):
     """A failure to report as one line on stderr with a non-zero exit."""
 
 
 def _open_store(db_path: Path):
-    from planner.store import PlanStore
+    """The plan, for writing, once it has passed the start-up check."""
+    from planner.plan_service import open_checked
 
-    return PlanStore.open(db_path)
+    return open_checked(db_path)
 
 
 def _read_plan(db_path: Path):
@@ -44,9 +55,9 @@ def _read_plan(db_path: Path):
 
 def _writing(db_path: Path):
     """The plan's one-writer lock, waiting briefly for the app to let go of it."""
-    from planner.store.lock import CLI_LOCK_WAIT_SECONDS, PlanLock
+    from planner.store.lock import CLI_LOCK_WAIT_SECONDS, COMMAND, PlanLock
 
-    return PlanLock(db_path).acquire(timeout=CLI_LOCK_WAIT_SECONDS)
+    return PlanLock(db_path, COMMAND).acquire(timeout=CLI_LOCK_WAIT_SECONDS)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -64,7 +75,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             store.replace_plan(plan)
         finally:
             store.close()
-    print(f"Created a sample plan for {plan.profile.name} in {args.db}")
+    say(f"Created a sample plan for {plan.profile.name} in {args.db}")
     return 0
 
 
@@ -73,7 +84,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     plan = _read_plan(args.db)
     planfile.write(plan, args.out)
-    print(
+    say(
         f"Exported {_count(len(plan.goals), 'goal')}, "
         f"{_count(len(plan.reflections), 'reflection')} and "
         f"{_count(len(plan.reviews), 'review')} to {args.out}"
@@ -96,14 +107,12 @@ def cmd_import_json(args: argparse.Namespace) -> int:
                     f"{args.db} already holds a plan; nothing was changed. Use --replace to "
                     "overwrite it (a backup is taken first)."
                 )
-            if store.has_plan():
-                from planner.store.backup import backup_before
+            from planner.plan_service import replace_plan
 
-                backup_before(store, "import")
-            store.replace_plan(plan)
+            replace_plan(store, plan)
         finally:
             store.close()
-    print(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
+    say(f"Imported {len(plan.goals)} goals for {plan.profile.name} into {args.db}")
     return 0
 
 
@@ -111,22 +120,74 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from planner.report import ExportError, export_pdf
 
     plan = _read_plan(args.db)
-    skills = set(args.skill) if args.skill else None
+    skills = set(args.skill) if args.skill is not None else None
     if skills:
         unknown = sorted(skills - {s.id for s in plan.framework.skills})
         if unknown:
             known = ", ".join(s.id for s in plan.framework.skills)
             raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
-    # What exists now (modules, the plan) lives until the process ends: frozen, the
-    # garbage collector stops re-scanning it while the document is laid out (about
-    # 10 ms of the demo plan's export). It stays frozen: thawing it would only hand
-    # it back to the collector for the moment before exit (another 9 ms).
-    gc.freeze()
+    _warn_identifiable(plan, args.include_private, skills, set(args.leave_out))
     try:
-        pages = export_pdf(plan, args.out, include_private=args.include_private, skills=skills)
+        pages = export_pdf(
+            plan,
+            args.out,
+            include_private=args.include_private,
+            skills=skills,
+            leave_out=args.leave_out,
+        )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
-    print(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
+    say(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
+    return 0
+
+
+def _entry_key(text: str):
+    from planner.domain.export_privacy import KIND_LABELS, EntryKey
+
+    kind, _, number = text.partition(":")
+    if kind not in KIND_LABELS or not number.isdigit():
+        kinds = ", ".join(KIND_LABELS)
+        raise argparse.ArgumentTypeError(f"expected KIND:ID with KIND one of {kinds}")
+    return EntryKey(kind, int(number))
+
+
+def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, left_out) -> None:
+    """One line on stderr per entry of this PDF that may identify someone: its kind,
+    title and date, never its text. The export goes ahead."""
+    from planner.domain.export_privacy import flagged_entries
+
+    for entry in flagged_entries(plan):
+        if entry.in_export(include_private, skills) and entry.key not in left_out:
+            when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+            say(
+                f"warning: {entry.kind_label.lower()} “{entry.title}”{when} may identify a "
+                f"patient or colleague ({', '.join(entry.found)}); check it before sharing, "
+                f"or leave it out with --leave-out {entry.kind}:{entry.id}",
+                file=sys.stderr,
+            )
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from planner.domain.export_privacy import entry_to_dict, flagged_entries
+
+    plan = _read_plan(args.db)
+    entries = flagged_entries(plan)
+    private = sum(1 for reflection in plan.reflections if reflection.private)
+    if args.json:
+        import json
+
+        data = {"entries": [entry_to_dict(e) for e in entries], "private_reflections": private}
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for entry in entries:
+        when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+        note = " (private)" if entry.private else ""
+        say(
+            f"{entry.kind}:{entry.id} {entry.kind_label.lower()} “{entry.title}”{when}{note}: "
+            f"may hold {', '.join(entry.found)}"
+        )
+    count = len(entries)
+    print(f"{count} entr{'y' if count == 1 else 'ies'} may identify a patient or colleague.")
     return 0
 
 
@@ -135,10 +196,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if not args.db.is_file():
         raise CommandError(f"there is no plan at {args.db}")
-    if args.to is not None and args.to.exists():
+    if args.to is not None and (args.to.exists() or args.to.is_symlink()):
         raise CommandError(f"{args.to} already exists; choose a new file name for the backup")
+    from planner.store import recovery
+
+    found = recovery.diagnose(args.db)
+    if found.state == recovery.DAMAGED:
+        # A copy of a damaged plan would only crowd out the good backups.
+        raise CommandError(
+            f"{found.message.rstrip('.')}; no backup was taken. See "
+            f"'{PROG} check --db {args.db}' for the backup to restore."
+        )
+    if not found.can_open:
+        raise CommandError(found.message)
     dest = backup_file(args.db, "manual", to=args.to)
-    print(f"Backed up {args.db} to {dest}")
+    say(f"Backed up {args.db} to {dest}")
     return 0
 
 
@@ -149,13 +221,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         found = recovery.diagnose(args.db)
         if found.state == recovery.DAMAGED:
             aside = recovery.restore_from_backup(args.db, args.backup)
-            print(f"Restored {args.backup} to {args.db}; the damaged file is kept as {aside}")
+            say(f"Restored {args.backup} to {args.db}; the damaged file is kept as {aside}")
             return 0
         if found.state == recovery.UNAVAILABLE:
             raise CommandError(found.message)
         safety = recovery.restore_backup(args.backup, args.db)
     kept = f"; the plan it replaced is backed up as {safety}" if safety else ""
-    print(f"Restored {args.backup} to {args.db}{kept}")
+    say(f"Restored {args.backup} to {args.db}{kept}")
     return 0
 
 
@@ -176,19 +248,50 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if not args.db.exists():
         raise CommandError(f"there is no plan at {args.db}")
+    if args.db.is_dir():
+        raise CommandError(f"{args.db} is a folder, not a plan file; give the plan file with --db")
     report = check_database(args.db)
+    if report.unavailable:
+        # Not damage: nothing to restore. Another program's write, for one, ends.
+        raise CommandError(f"{args.db} could not be checked now. {report.unavailable}")
+    if report.foreign:
+        raise CommandError(
+            f"{args.db} is a database of another program, not a Leadership Planner plan; "
+            "it has not been changed"
+        )
     if not report.ok:
         # The full list is the report the user asked for (stdout); stderr keeps the
         # one-line error every verb gives.
         if len(report.problems) > 1:
             for problem in report.problems:
-                print(problem)
+                say(problem)
         summary = report.summary().rstrip(".")
         raise CommandError(f"{args.db} failed its check: {summary}. {_restore_hint(args.db)}")
     counts = ", ".join(
         _count(n, t.replace("_", " ").removesuffix("s")) for t, n in report.counts.items()
     )
-    print(f"OK: {args.db} (schema {report.schema_version}): {counts}")
+    say(f"OK: {args.db} (schema {report.schema_version}): {counts}")
+    return 0
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{PROG} {version()}")
+        parser.exit()
+
+
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    from planner.frameworks import available_frameworks
+
+    for framework in available_frameworks():
+        count = len(framework.skills)
+        print(f"{framework.id}: {framework.name} ({count} skill{'s' if count != 1 else ''})")
     return 0
 
 
@@ -199,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, track and reflect on your leadership development. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", type=Path, help=db_help)
     parser.add_argument(
         "--quit-after-startup",
@@ -225,6 +328,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the plan already in the database (backed up first)",
     )
     verb("check", cmd_check, "check the database's integrity and schema")
+    verb("frameworks", cmd_frameworks, "list the skill frameworks a new plan can use")
+    privacy = verb(
+        "privacy",
+        cmd_privacy,
+        "list the entries whose text may identify a patient or colleague (never the text)",
+    )
+    privacy.add_argument("--json", action="store_true", help="print them as JSON")
     backup = verb("backup", cmd_backup, "copy the plan safely into its backups folder")
     backup.add_argument("--to", type=Path, help="write the backup to this new file instead")
     restore = verb("restore", cmd_restore, "put a backup back in place of the plan")
@@ -237,9 +347,18 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--skill",
         action="extend",
-        nargs="+",
+        nargs="*",
         metavar="ID",
-        help="include only these skills (default: every skill)",
+        help="include only these skills (default: every skill; --skill alone: none, "
+        "only reflections and reviews)",
+    )
+    pdf.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="KIND:ID",
+        type=_entry_key,
+        help="leave this entry out (e.g. reflection:12), as the app's export dialog does",
     )
     for extra in _EXTRA_VERBS:
         extra(verb)
@@ -273,7 +392,7 @@ def dispatch(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except CommandError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        say(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:
         # Imported only on failure: it pulls in traceback and logging helpers.

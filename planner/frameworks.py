@@ -7,11 +7,11 @@ their own; a malformed file is reported with its name and the exact problem.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from planner.domain.models import Framework, ScaleLevel, Skill
-from planner.paths import resource_path
+from planner.paths import resource
 
 DEFAULT_FRAMEWORK_ID = "core-leadership"
 FORMAT = "leadership-framework"
@@ -21,8 +21,16 @@ class FrameworkError(ValueError):
     """A framework file could not be read or breaks the format."""
 
 
-def frameworks_dir() -> Path:
-    return resource_path("frameworks")
+def frameworks_dir() -> Traversable:
+    """The shipped frameworks' folder (inside the installed package)."""
+    return resource("frameworks")
+
+
+def _framework_files(folder: Traversable) -> list[Traversable]:
+    return sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".json")),
+        key=lambda entry: entry.name,
+    )
 
 
 def _require_str(data: dict, key: str, where: str, problems: list[str], *, empty_ok=False) -> str:
@@ -138,7 +146,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
     }
 
 
-def load_framework_file(path: Path) -> Framework:
+def load_framework_file(path: Traversable) -> Framework:
     """Reads one framework file.
 
     Raises:
@@ -160,22 +168,22 @@ def load_framework_file(path: Path) -> Framework:
     return framework
 
 
-def available_frameworks(directory: Path | None = None) -> list[Framework]:
+def available_frameworks(directory: Traversable | None = None) -> list[Framework]:
     """Every valid framework in ``directory``, the default first, then by name.
 
     Raises:
         FrameworkError: when any file is malformed (shipped files must all load).
     """
     folder = directory or frameworks_dir()
-    frameworks = [load_framework_file(p) for p in sorted(folder.glob("*.json"))]
+    frameworks = [load_framework_file(p) for p in _framework_files(folder)]
     frameworks.sort(key=lambda f: (f.id != DEFAULT_FRAMEWORK_ID, f.name.lower()))
     return frameworks
 
 
-def load_framework(framework_id: str, directory: Path | None = None) -> Framework:
+def load_framework(framework_id: str, directory: Traversable | None = None) -> Framework:
     """One shipped framework by id."""
     folder = directory or frameworks_dir()
-    for path in sorted(folder.glob("*.json")):
+    for path in _framework_files(folder):
         framework = load_framework_file(path)
         if framework.id == framework_id:
             return framework

@@ -6,11 +6,18 @@ Kept free of Qt so the command line can find the database without importing it.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 DB_FILENAME = "plan.db"
-APP_DIR_NAME = "LeadershipPlanner"
+
+
+def _app_dir_name() -> str:
+    # The name earlier versions used on each platform, so an upgrade finds the plan.
+    return "LeadershipPlanner" if sys.platform in ("win32", "darwin") else "leadership-planner"
 
 
 def local_data_dir() -> Path:
@@ -19,27 +26,14 @@ def local_data_dir() -> Path:
     On Windows this is ``%LOCALAPPDATA%``: NHS profiles often redirect the roaming
     folder to a network share, where SQLite's locking is unreliable.
     """
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / APP_DIR_NAME
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "leadership-planner"
+        # Newer platformdirs releases follow XDG_DATA_HOME on macOS too, so the folder
+        # would move with the library's version and an upgrade would lose sight of the
+        # plan: a Mac app keeps it where Mac apps do.
+        return Path.home() / "Library" / "Application Support" / _app_dir_name()
+    from platformdirs import user_data_path
 
-
-def local_cache_dir() -> Path:
-    """The per-user folder for data the app can always rebuild (parsed fonts).
-
-    Deleting it loses nothing: whatever is missing or unreadable is made again.
-    """
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / APP_DIR_NAME / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / APP_DIR_NAME
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "leadership-planner"
+    return user_data_path(_app_dir_name(), appauthor=False, roaming=False)
 
 
 def default_db_path() -> Path:
@@ -59,14 +53,41 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def resource_path(*parts: str) -> Path:
-    """A file under ``resources/``, whether run from the source tree or installed."""
-    here = Path(__file__).resolve().parent
-    installed = Path(sys.prefix) / "share" / "leadership-planner"
-    for root in (here.parent / "resources", installed):
-        if root.is_dir():
-            return root.joinpath(*parts)
-    return here.parent.joinpath("resources", *parts)
+# PLAN-FILE-NAME-YYYYmmdd-HHMMSS-ffffff-REASON.db, as store/backup.py names them.
+_BACKUP_NAME = re.compile(r"^.+-\d{8}-\d{6}-\d{6}-[a-z0-9-]+\.db$")
+
+
+def is_backup_path(path: Path) -> bool:
+    """True when ``path`` (links resolved) is named as a plan's backup in a
+    ``backups`` folder, whatever the file holds now (a damaged backup included)."""
+    real = Path(path).resolve()
+    return real.parent.name == "backups" and bool(_BACKUP_NAME.match(real.name))
+
+
+class NotInstalledError(RuntimeError):
+    """The package runs from a source folder that was never installed."""
+
+
+def resource(*parts: str) -> Traversable:
+    """A file or folder of the app's data (``resources/`` in the repository).
+
+    Read through ``importlib.resources``: the same call finds it in an editable install,
+    a wheel, a ``--user`` or ``--target`` install and a frozen bundle.
+
+    Raises:
+        NotInstalledError: run from a checkout without ``pip install -e .``, where
+            ``resources/`` is not yet the package ``planner.resources``.
+    """
+    try:
+        found = files("planner.resources")
+    except ModuleNotFoundError:
+        raise NotInstalledError(
+            "Leadership Planner is not installed: run 'pip install -e .' in its folder first."
+        ) from None
+    # One part at a time: Python 3.11's reader for a frozen bundle takes one name per call.
+    for part in parts:
+        found = found.joinpath(part)
+    return found
 
 
 def is_network_path(path: Path) -> bool:

@@ -7,10 +7,12 @@ is written anywhere.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -134,8 +136,40 @@ def dumps(plan: Plan, *, exported_at: str | None = None) -> str:
     )
 
 
+# The app reads and writes plan files on a worker thread while the window keeps
+# answering. Python runs one thread at a time and switches only between its own
+# steps, so one long C call (joining, encoding or freeing a 60 MB plan in one go)
+# would freeze the window: big pieces are done a slice at a time instead.
+_CHUNK = 1 << 16
+
+
+def _release(data: dict[str, Any]) -> None:
+    """Frees a plan's parsed or generated JSON a slice of each list at a time."""
+    for value in data.values():
+        if isinstance(value, list):
+            while value:
+                del value[-1000:]
+
+
+def _encoded(plan: Plan) -> Iterator[bytes]:
+    """The plan file's bytes (as ``dumps``) in chunks of about 64 KiB."""
+    data = plan_to_dict(plan)
+    pieces: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            yield "".join(pieces).encode("utf-8")
+            pieces.clear()
+            size = 0
+    pieces.append("\n")
+    yield "".join(pieces).encode("utf-8")
+    _release(data)
+
+
 def write(plan: Plan, path: Path) -> None:
-    write_atomically(path, dumps(plan).encode("utf-8"))
+    write_atomically(path, _encoded(plan))
 
 
 # -- reading ---------------------------------------------------------------------
@@ -358,9 +392,31 @@ def _reflection(r: _Reader, raw: Any, where: str) -> Reflection:
     )
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python keeps the last of two equal keys; another reader may keep the first. A
+    # file saying both "private": true and "private": false must not be guessed at.
+    # Built in Python, too: between two objects another thread may run, which it
+    # could not during the whole parse in C.
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def loads(text: str) -> Plan:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_json_object)
+    except _DuplicateKey as exc:
+        raise PlanFileError(
+            [f"the key {str(exc)!r} appears twice in one object; a plan file must say "
+             "each thing once"]
+        ) from None
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
@@ -370,7 +426,45 @@ def loads(text: str) -> Plan:
     except ValueError as exc:
         # e.g. a number thousands of digits long, which Python refuses to convert
         raise PlanFileError([f"not a usable plan file ({exc})"]) from None
-    return plan_from_dict(data)
+    try:
+        return plan_from_dict(data)
+    finally:
+        if isinstance(data, dict):
+            _release(data)
+
+
+_WIDE = re.compile("[^\x00-\xff]+")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    units = match.group().encode("utf-16-be")
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+
+def _decoded(raw: bytes) -> str:
+    """``raw`` as UTF-8 text for ``loads``, decoded a slice at a time.
+
+    Characters beyond Latin-1 (only valid inside JSON strings) become JSON ``\\u``
+    escapes, which ``loads`` reads back as the same characters: one en dash would
+    otherwise make the whole text take two bytes a character, and joining the slices
+    twice as long.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    view = memoryview(raw)
+    parts = []
+    for start in range(0, len(raw) + 1, _CHUNK * 16):
+        end = start + _CHUNK * 16
+        part = decoder.decode(view[start:end], final=end >= len(raw))
+        parts.append(_narrow(part))
+    return "".join(parts)
+
+
+def _narrow(part: str) -> str:
+    try:
+        part.encode("latin-1")  # a copy when it fits; searching would take longer
+    except UnicodeEncodeError:
+        return _WIDE.sub(_json_escape, part)
+    return part
 
 
 def read(path: Path) -> Plan:
@@ -393,7 +487,7 @@ def read(path: Path) -> Plan:
     except OSError as exc:
         raise PlanFileError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
     try:
-        text = raw.decode("utf-8-sig")
+        text = _decoded(raw)
     except UnicodeDecodeError:
         raise PlanFileError([f"{path.name}: not UTF-8 text"]) from None
     return loads(text)

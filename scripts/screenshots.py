@@ -2,7 +2,9 @@
 
 Run: ``python scripts/screenshots.py [OUT_DIR]`` (under ``xvfb-run -a`` for a real X
 screen, or with ``QT_QPA_PLATFORM=offscreen``). Writes PNGs of the overview, a skill
-page, the goal editor and the reflection editor at 1280x800.
+page, the goal editor, the reflection editor, the reflections journal and the export
+dialog at 1280x720: what a 1366x768 laptop with a taskbar, or a 1080p screen at 150%,
+leaves for the window. The PNGs are written with 256 colours and the strongest compression.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(out_dir: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from planner.app import create_window
@@ -33,13 +37,19 @@ def main(out_dir: Path) -> None:
         store.close()
         window = create_window(db)
         app = QApplication.instance()
-        window.resize(1280, 800)
+        window.resize(1280, 720)
         window.show()
 
         def shoot(widget, name: str) -> None:
             for _ in range(3):
                 app.processEvents()
-            widget.grab().save(str(out_dir / name))
+            # A palette of 256 colours holds a screenshot of plain widgets without
+            # visible change, at a quarter of the size.
+            image = widget.grab().toImage().convertToFormat(
+                QImage.Format.Format_Indexed8,
+                Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
+            )
+            image.save(str(out_dir / name), "PNG", 0)
             print(out_dir / name)
 
         window.show_page("overview")
@@ -65,6 +75,24 @@ def main(out_dir: Path) -> None:
         dialog.close()
         window.show_page("reflections")
         shoot(window, "reflections.png")
+
+        # The export dialog as it lists entries that may identify a patient: the
+        # sample plan holds none, so a copy with two is checked.
+        from planner.domain.export_privacy import flagged_entries
+        from planner.ui.dialogs.export_dialog import ExportOptionsDialog
+
+        plan = window.store.load_plan()
+        plan.reflections[1].sections["what"] += " NHS number 943 476 5919."
+        plan.reviews[0].notes += " Patient DOB 12/03/1961."
+        copy = PlanStore.memory()
+        copy.replace_plan(plan)
+        flagged = flagged_entries(copy.load_plan())
+        copy.close()
+        skills = [(s.id, s.name) for s in window.doc.framework.skills]
+        dialog = ExportOptionsDialog(skills, 1, window, flagged)
+        dialog.show()
+        shoot(dialog, "export-dialog.png")
+        dialog.close()
         window.close()
         window.store.close()
 

@@ -43,6 +43,18 @@ def _private_data_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LOCALAPPDATA", str(home / "local"))
 
 
+def plan_json(path) -> str:
+    """The whole plan in the file at ``path``, as ``export-json`` writes it (with a
+    fixed export time): two plans are the same when these are equal."""
+    from planner import planfile
+
+    store = PlanStore.open_readonly(path)
+    try:
+        return planfile.dumps(store.load_plan(), exported_at="fixed")
+    finally:
+        store.close()
+
+
 @pytest.fixture
 def core_framework():
     return load_framework(DEFAULT_FRAMEWORK_ID)
@@ -68,5 +80,35 @@ def db_path(tmp_path):
     path = tmp_path / "plan.db"
     s = PlanStore.open(path)
     s.replace_plan(demo_plan(FIXED_TODAY))
+    s.close()
+    return path
+
+
+# A valid NHS number (its check digit is right) and a date of birth, as a tired
+# clinician might paste them into a plan.
+NHS_NUMBER = "943 476 5919"
+DATE_OF_BIRTH = "DOB 12/03/1961"
+
+
+@pytest.fixture
+def identifiable_plan():
+    """The demo plan with patient details left in a goal, a progress note, a shared
+    and a private reflection and a review."""
+    plan = demo_plan(FIXED_TODAY)
+    plan.goals[0].support = f"Ask the matron about the patient {NHS_NUMBER}."
+    plan.goals[1].progress[0].note = f"Escalated bed 4 ({DATE_OF_BIRTH}) at the huddle."
+    shared, private = plan.reflections[1], plan.reflections[3]
+    shared.sections["what"] = f"The patient in bay 2, NHS number {NHS_NUMBER}, deteriorated."
+    private.sections["what"] = f"Sickness meeting; {DATE_OF_BIRTH}."
+    plan.reviews[0].notes = f"Discussed the complaint from {DATE_OF_BIRTH}."
+    return plan
+
+
+@pytest.fixture
+def identifiable_db_path(tmp_path, identifiable_plan):
+    """A file database holding ``identifiable_plan``."""
+    path = tmp_path / "identifiable.db"
+    s = PlanStore.open(path)
+    s.replace_plan(identifiable_plan)
     s.close()
     return path

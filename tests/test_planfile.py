@@ -401,3 +401,61 @@ def test_the_example_in_the_format_document_is_valid_and_exact():
     finally:
         store.close()
     assert again == json.loads(example)
+
+
+def test_a_key_given_twice_is_refused_so_a_private_reflection_cannot_turn_shared(
+    sample_plan, tmp_path, capsys
+):
+    text = planfile.dumps(sample_plan)
+    assert '"private": true' in text
+    twice = text.replace('"private": true', '"private": true, "private": false', 1)
+    with pytest.raises(PlanFileError) as caught:
+        planfile.loads(twice)
+    assert "'private' appears twice" in str(caught.value)
+
+    # Anywhere in the file, and through the command line with nothing written.
+    path = tmp_path / "twice.json"
+    path.write_text(text.replace('"name": ', '"name": "A", "name": ', 1), encoding="utf-8")
+    from planner.app import main
+
+    db = tmp_path / "plan.db"
+    assert main(["import-json", str(path), "--db", str(db)]) == 1
+    assert "appears twice" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_a_plan_file_is_written_in_chunks_with_the_same_bytes_as_dumps(sample_plan, tmp_path):
+    plan = _awkward_plan(sample_plan)
+    path = tmp_path / "plan.json"
+    planfile.write(plan, path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    expected = json.loads(planfile.dumps(plan))
+    written.pop("exported_at", None)
+    expected.pop("exported_at", None)
+    assert written == expected
+    assert path.read_text(encoding="utf-8").endswith("}\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["Siân – an en dash", "Adébáyọ̀ 😀 beyond the first plane", "plain", "ﬁ\u2028"]
+)
+def test_characters_beyond_latin_1_read_back_exactly_from_a_large_file(
+    sample_plan, tmp_path, text
+):
+    plan = copy.deepcopy(sample_plan)
+    # Long enough to span several of the slices (1 MiB) the file is decoded in.
+    for reflection in plan.reflections:
+        for key in ("what", "so_what", "now_what"):
+            reflection.sections[key] = "x" * 190_000 + text
+    plan.profile.name = text
+    path = tmp_path / "plan.json"
+    planfile.write(plan, path)
+    again = planfile.read(path)
+    assert [r.sections for r in again.reflections] == [r.sections for r in plan.reflections]
+    assert again.profile.name == text
+
+
+def test_a_byte_order_mark_at_the_start_is_still_accepted(sample_plan, tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_bytes(b"\xef\xbb\xbf" + planfile.dumps(sample_plan).encode("utf-8"))
+    assert planfile.read(path).profile.name == sample_plan.profile.name

@@ -21,6 +21,9 @@ _HOSPITAL_NUMBER = re.compile(
     r"\b(?:hospital (?:no|number)|MRN|RTX|unit (?:no|number))\b[:.\s#]*[A-Z]{0,3}\d{5,}",
     re.IGNORECASE,
 )
+# Every pattern above needs a digit: text without one is passed over in one quick
+# scan (an export checks every note of a plan, most of them without digits).
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ def find_identifiers(text: str) -> list[IdentifierHint]:
     """Likely patient identifiers in ``text``: NHS numbers, dates of birth, postcodes,
     hospital numbers."""
     hints: list[IdentifierHint] = []
+    if not _DIGIT.search(text):
+        return hints
     for match in _NHS_NUMBER.finditer(text):
         if is_valid_nhs_number("".join(match.groups())):
             hints.append(IdentifierHint("NHS number", match.group(0)))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Collection
 
+from planner.domain.export_privacy import EntryKey, without_entries
 from planner.domain.models import Plan
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cover import TITLE, cover
@@ -23,6 +25,7 @@ def build_pdf_bytes(
     skills: set[str] | None = None,
     today: dt.date | None = None,
     invariant: bool = False,
+    leave_out: Collection[EntryKey] = (),
 ) -> tuple[bytes, int]:
     """Lays out the plan and returns the PDF's bytes and its page count.
 
@@ -32,8 +35,10 @@ def build_pdf_bytes(
         skills: the skill ids to include (``None``: every skill).
         today: the export date (default: today), used for "overdue" and "due soon".
         invariant: reproducible output for tests (fixed creation date and ids).
+        leave_out: entries left out of this copy (see ``without_entries``).
     """
     today = today or dt.date.today()
+    plan = without_entries(plan, leave_out)
     ctx = ReportContext(plan, today, include_private, set(skills) if skills is not None else None)
     running = RunningText(person=shorten(ctx.person, 90), exported=long_date(today))
     out = io.BytesIO()

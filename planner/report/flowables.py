@@ -1,98 +1,45 @@
-"""Flowables of our own: a paragraph that remembers its line breaks, a keep-together
-that never leaves a blank page, a base for what is drawn straight onto the canvas, and
-the strip of facts at the top of each goal."""
+"""Flowables of our own: keeping a block whole without leaving a blank page, a base for
+what is drawn straight onto the canvas, and the strip of facts at the top of each goal."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether
-from reportlab.platypus import Paragraph as _ReportlabParagraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaFrag, ParaParser
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from planner.report.fonts import BOLD, REGULAR
-from planner.report.styles import BODY_HEIGHT, DARK_BLUE, GREY, INK, MID_GREY, PALE, RULE
+from planner.report.styles import (
+    BODY_HEIGHT,
+    BODY_WIDTH,
+    DARK_BLUE,
+    GREY,
+    INK,
+    MID_GREY,
+    PALE,
+    RULE,
+)
 
 
-class Paragraph(_ReportlabParagraph):
-    """reportlab's Paragraph, remembering its line breaks for the last width, and
-    skipping the markup parser for text without markup.
+def keep_whole(
+    flowables: list[Flowable], *, width: float = BODY_WIDTH, min_start: float = 50 * mm
+) -> list[Flowable]:
+    """``flowables`` kept on one page when they fit on one; longer content starts where
+    it is when at least ``min_start`` is left (else on the next page), so it never
+    leaves a blank page behind, as reportlab's KeepTogether alone would.
 
-    Keep-together groups and tables measure a paragraph several times at the same
-    width; line breaking depends only on the width, so once is enough. Most of a
-    plan's paragraphs are plain text (about 230 of the demo plan's 290), for which the
-    parser's result is always its first result for the style with other text in it.
+    Measured here at the body frame's width, with reportlab's public ``wrap``.
     """
-
-    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):
-        # reportlab makes the pieces of a split paragraph with ``frags`` and no text.
-        plain = isinstance(text, str) and "<" not in text and "&" not in text
-        if plain and frags is None and style is not None and not kwargs:
-            text = cleanBlockQuotedText(text)
-            frags = _plain_frags(text, style) if text else None
-        super().__init__(text, style, bulletText, frags=frags, **kwargs)
-
-    def wrap(self, availWidth, availHeight):
-        state = self.__dict__
-        if state.get("_measured_width") == availWidth and "blPara" in state:
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        state["_measured_width"] = availWidth
-        return size
-
-
-# Styles hash by identity; the report's are made once per process.
-_PLAIN_TEMPLATES: dict[ParagraphStyle, ParaFrag | None] = {}
-
-
-def _plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
-    """What reportlab's parser makes of markup-free ``text`` in ``style``, or None to
-    let it parse after all.
-
-    The parser turns plain text into one fragment: the style's font, size and colour,
-    fresh link and underline lists, and the text. That fragment is taken once per
-    style from the parser itself; ``tests/report/test_plain_paragraphs.py`` checks the
-    result against the parser's for every style and many texts.
-    """
-    if style not in _PLAIN_TEMPLATES:
-        parsed_style, frags, bullets = ParaParser().parse("x", style)
-        usable = parsed_style is style and frags is not None and len(frags) == 1
-        _PLAIN_TEMPLATES[style] = frags[0] if usable and not bullets else None
-    template = _PLAIN_TEMPLATES[style]
-    if template is None:
-        return None
-    frag = copy.copy(template)
-    frag.text = text
-    frag.link = []
-    frag.us_lines = []
-    frags = [frag]
-    textTransformFrags(frags, style)
-    return frags
-
-
-class KeepWhole(KeepTogether):
-    """Moves its content to the next page when it fits on one page but not in the space
-    left; content longer than any page starts where it is instead, so it never leaves
-    a blank page behind (reportlab's KeepTogether would break the page first)."""
-
-    def __init__(self, flowables: list[Flowable], min_start: float = 50 * mm):
-        super().__init__(flowables)
-        self.min_start = min_start
-
-    def split(self, aW, aH):
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        frame = getattr(self, "_frame", None)
-        page_height = getattr(frame, "_height", BODY_HEIGHT)
-        if getattr(self, "_H", 0) > page_height and aH >= self.min_start:
-            # A leading no-op tells the frame not to expect the first piece to fit whole.
-            return [self.NullActionFlowable(), *self._content]
-        return super().split(aW, aH)
+    height = sum(
+        flowable.wrap(width, BODY_HEIGHT)[1]
+        + flowable.getSpaceBefore()
+        + flowable.getSpaceAfter()
+        for flowable in flowables
+    )
+    if height > BODY_HEIGHT:
+        return [CondPageBreak(min_start), *flowables]
+    return [KeepTogether(flowables)]
 
 
 class CanvasFlowable(Flowable):

@@ -7,8 +7,9 @@ Cyrillic text need a TrueType font embedded in the PDF.
 from __future__ import annotations
 
 from functools import cache
+from importlib.resources import as_file
 
-from planner.paths import resource_path
+from planner.paths import resource
 
 FAMILY = "PlannerSans"
 REGULAR = "PlannerSans"
@@ -40,15 +41,15 @@ def register_fonts() -> frozenset[int]:
     """
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError
-
-    from planner.report.font_cache import load_font
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     covered: frozenset[int] = frozenset()
     for name, filename in _FILES.items():
-        path = resource_path("fonts", filename)
         try:
-            font = load_font(name, path)
+            # A real file for reportlab: as_file hands over the installed file itself,
+            # or a temporary copy if the package were ever read from a zip.
+            with as_file(resource("fonts", filename)) as path:
+                font = TTFont(name, str(path))
         except (OSError, TTFError) as exc:
             raise FontMissingError(
                 f"The font file {filename} is missing or damaged; reinstall Leadership Planner."

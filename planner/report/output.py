@@ -10,7 +10,7 @@ import errno
 import sys
 from pathlib import Path
 
-from planner.files import write_atomically
+from planner.files import TargetError, write_atomically
 
 
 class ExportError(Exception):
@@ -28,10 +28,10 @@ def write_pdf(data: bytes, out: Path) -> None:
     if out.is_dir():
         raise ExportError(f"{out} is a folder. Choose a file name ending in .pdf.")
     folder = out.parent
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist. Choose another place to save.")
     try:
         write_atomically(out, data)
+    except TargetError as exc:
+        raise ExportError(str(exc)) from None
     except OSError as exc:
         # Only a failure to create the temp file names the folder: anything later
         # happened while writing or replacing the file.

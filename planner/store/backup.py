@@ -11,11 +11,15 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import stat
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.leftovers import recorded, temp_name
+from planner.oslock import open_no_follow
 from planner.paths import backups_dir
 from planner.store.connection import open_existing
 from planner.store.errors import StoreError, describe_sqlite_error
@@ -33,10 +37,24 @@ DAILY_FOR = dt.timedelta(days=14)
 WEEKLY_FOR = dt.timedelta(weeks=13)
 
 
-def _name_pattern(stem: str) -> re.Pattern[str]:
-    # Named after the plan file, so plans sharing a folder (such as the sample plan
-    # beside the user's own) never see, restore or thin each other's backups.
-    return re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-([a-z0-9-]+)\.db$")
+# Keep in step with planner.paths.is_backup_path, which guards backups from exports.
+def _name_pattern(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(prefix)}-(\d{{8}}-\d{{6}}-\d{{6}})-([a-z0-9-]+)\.db$")
+
+
+def _prefixes(db_path: Path) -> list[tuple[str, bool]]:
+    """The name prefixes of a plan's backups, each with whether thinning may delete it.
+
+    Backups are named after the plan's whole file name, so plans sharing a folder
+    (``plan.db`` beside ``plan.old``, or the sample plan) never see, restore or thin
+    each other's. Earlier versions used the name without its extension: a ``.db``
+    plan still lists those, but never deletes them, as another plan may own them.
+    """
+    name = Path(db_path).name
+    found = [(name, True)]
+    if name.endswith(".db"):
+        found.append((name.removesuffix(".db"), False))
+    return found
 
 
 _STAMP = "%Y%m%d-%H%M%S-%f"
@@ -58,14 +76,38 @@ def _local(when: dt.datetime | None) -> dt.datetime:
     return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
 
 
+# How long a copy waits for another program's write before it gives up.
+COPY_WAIT_SECONDS = 10.0
+
+
+def copy_database(
+    source: sqlite3.Connection, target: sqlite3.Connection, *, wait: float = COPY_WAIT_SECONDS
+) -> None:
+    """Copies ``source`` into ``target`` with SQLite's backup API, giving up after
+    ``wait`` seconds of either file being busy (the API itself would retry forever).
+
+    Raises:
+        sqlite3.OperationalError: still busy after ``wait`` seconds (reported as busy).
+    """
+    deadline = time.monotonic() + wait
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked")
+
+    source.backup(target, pages=256, progress=progress, sleep=0.05)
+
+
 def backup_to(
-    conn: sqlite3.Connection, dest: Path, *, failure: str = "The backup could not be made"
+    conn: sqlite3.Connection, dest: Path, *, failure: str = "No backup was made"
 ) -> Path:
     """Writes a consistent copy of ``conn``'s database to ``dest`` (owner-only).
 
-    The copy is written to ``dest.partial`` and renamed into place, so ``dest`` is
-    never half-written. A missing folder is created owner-only; an existing one is
-    left as it is (it may be the user's own, such as a USB stick).
+    The copy is written to a new hidden file beside ``dest`` and renamed into place,
+    so ``dest`` is never half-written; the hidden file is made afresh (never through
+    a link at its name) and recorded, so a kill leaves nothing the next start keeps.
+    A missing folder is created owner-only; an existing one is left as it is (it may
+    be the user's own, such as a USB stick).
 
     Args:
         conn: The database to copy.
@@ -76,26 +118,34 @@ def backup_to(
         StoreError: the disk is full, the folder is read-only, or the source is locked.
     """
     dest = Path(dest)
-    tmp = dest.with_name(dest.name + ".partial")
+    tmp = temp_name(dest, ".partial")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = sqlite3.connect(str(tmp))
-        try:
-            if sys.platform != "win32":
-                os.chmod(tmp, 0o600)
-            conn.backup(target)
-        finally:
-            target.close()
-        os.replace(tmp, dest)
+        with recorded(tmp):
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.close(open_no_follow(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL))
+                target = sqlite3.connect(str(tmp))
+                try:
+                    # No journal for a file that is renamed into place only when
+                    # complete: a kill leaves one recorded file, not two.
+                    target.execute("PRAGMA journal_mode = OFF")
+                    copy_database(conn, target)
+                finally:
+                    target.close()
+                os.replace(tmp, dest)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                raise
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StoreError(f"{failure}: {describe_sqlite_error(exc, dest)}") from None
+        reason = describe_sqlite_error(exc, dest, outcome="")
+        raise StoreError(f"{failure}: {reason}") from None
     return dest
 
 
-def backup_name(reason: str, when: dt.datetime | None = None, stem: str = "plan") -> str:
-    return f"{stem}-{_local(when).strftime(_STAMP)}-{reason}.db"
+def backup_name(reason: str, when: dt.datetime | None = None, plan_name: str = "plan.db") -> str:
+    """``PLAN-NAME-YYYYmmdd-HHMMSS-ffffff-REASON.db``, e.g. ``plan.db-...-close.db``."""
+    return f"{plan_name}-{_local(when).strftime(_STAMP)}-{reason}.db"
 
 
 def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Path:
@@ -107,14 +157,14 @@ def _new_backup_path(db_path: Path, reason: str, when: dt.datetime | None) -> Pa
             os.chmod(folder, 0o700)
     except OSError as exc:
         raise StoreError(
-            "The backup could not be made: " + describe_sqlite_error(exc, folder)
+            "No backup was made: " + describe_sqlite_error(exc, folder, outcome="")
         ) from None
     taken = _local(when)
     # Two backups in the same microsecond (a fixed test clock) must not overwrite.
-    stem = Path(db_path).stem
-    while (folder / backup_name(reason, taken, stem)).exists():
+    name = Path(db_path).name
+    while (folder / backup_name(reason, taken, name)).exists():
         taken += dt.timedelta(microseconds=1)
-    return folder / backup_name(reason, taken, stem)
+    return folder / backup_name(reason, taken, name)
 
 
 def backup_connection(
@@ -173,6 +223,8 @@ def backup_before(store: PlanStore, reason: str, now: dt.datetime | None = None)
     (``None`` for an in-memory store)."""
     if store.path is None:
         return None
+    if store.refusal:
+        raise StoreError(store.refusal)
     path = backup_connection(store.db.conn, store.path, reason, now)
     store.changes_backed_up = store.changes
     return path
@@ -200,7 +252,11 @@ def backup_if_changed(
     Raises:
         StoreError: the backup could not be written (disk full, read-only folder).
     """
-    if store.path is None or store.changes == store.changes_backed_up:
+    if store.path is None or store.closed or store.changes == store.changes_backed_up:
+        return None
+    if store.refusal:
+        # A plan that failed its check is never backed up: it would crowd out the
+        # good backups.
         return None
     if (
         not closing
@@ -214,18 +270,34 @@ def backup_if_changed(
 # -- listing and thinning ------------------------------------------------------------
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The backups of the plan at ``db_path``, newest first."""
+def list_backups(db_path: Path, *, thinnable_only: bool = False) -> list[BackupInfo]:
+    """The backups of the plan at ``db_path``, newest first.
+
+    A file whose name holds no real date (not one this app wrote) is left out.
+
+    Args:
+        db_path: The plan.
+        thinnable_only: Only backups that thinning may delete (named by this version).
+    """
     folder = backups_dir(Path(db_path))
-    pattern = _name_pattern(Path(db_path).stem)
+    patterns = [
+        _name_pattern(prefix)
+        for prefix, thinnable in _prefixes(db_path)
+        if thinnable or not thinnable_only
+    ]
     found = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
-            match = pattern.match(entry.name)
-            if not match or not entry.is_file():
+            match = next((m for p in patterns if (m := p.match(entry.name))), None)
+            if not match:
                 continue
-            taken = dt.datetime.strptime(match.group(1), _STAMP)
-            found.append(BackupInfo(entry, taken, match.group(2), entry.stat().st_size))
+            try:
+                taken = dt.datetime.strptime(match.group(1), _STAMP)
+                info = entry.lstat()
+            except (ValueError, OSError):
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append(BackupInfo(entry, taken, match.group(2), info.st_size))
     found.sort(key=lambda b: b.taken_at, reverse=True)
     return found
 
@@ -289,17 +361,22 @@ def thin(backups: list[tuple[Path, dt.datetime]], now: dt.datetime) -> list[Path
 
 
 def apply_thinning(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
-    """Deletes the backups ``thin`` selects; returns what was deleted."""
+    """Deletes the backups ``thin`` selects, except the newest good one; returns what
+    was deleted.
+
+    A period's newest backup may be damaged; the newest backup that passes its
+    check is never deleted, however many damaged ones follow it.
+    """
     now = _local(now)
-    doomed = thin([(b.path, b.taken_at) for b in list_backups(db_path)], now)
+    doomed = thin([(b.path, b.taken_at) for b in list_backups(db_path, thinnable_only=True)], now)
+    if not doomed:
+        return []
+    good = newest_good_backup(db_path)
     deleted = []
     for path in doomed:
+        if good is not None and path == good.path:
+            continue
         with contextlib.suppress(OSError):
             path.unlink()
             deleted.append(path)
-    # A backup interrupted by a crash leaves a ".partial" file; a day later it is junk.
-    for stale in backups_dir(Path(db_path)).glob("*.db.partial"):
-        with contextlib.suppress(OSError):
-            if now - dt.datetime.fromtimestamp(stale.stat().st_mtime) > dt.timedelta(days=1):
-                stale.unlink()
     return deleted

@@ -21,7 +21,7 @@ from planner.store.errors import (
     StoreError,
     describe_sqlite_error,
 )
-from planner.store.schema import SCHEMA_VERSION, migration_set
+from planner.store.schema import PLAN_TABLES, SCHEMA_VERSION, migration_set
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,7 +80,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
     as on a read-only file.
     """
     if path is None or str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn = sqlite3.connect(":memory:")
     else:
         path = Path(path)
         if path.is_dir():
@@ -88,7 +88,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
         if readonly:
             if not path.exists():
                 raise StoreError(f"There is no plan at {path}.")
-            conn = open_existing(path, "ro", check_same_thread=False)
+            conn = open_existing(path, "ro")
         else:
             try:
                 _private_dir(path.parent)
@@ -97,7 +97,7 @@ def connect(path: Path | str | None, *, readonly: bool = False) -> PlanDatabase:
             new = not path.exists()
             try:
                 conn = sqlite3.connect(
-                    str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                    str(path), timeout=BUSY_TIMEOUT_MS / 1000
                 )
             except sqlite3.Error as exc:
                 raise StoreError(describe_sqlite_error(exc, path)) from None
@@ -125,17 +125,19 @@ def connect_current_readonly(path: Path) -> ReadOnlyDatabase | None:
     if not path.is_file() or journal_path(path).exists():
         return None
     try:
-        conn = open_existing(path, "ro", check_same_thread=False)
+        conn = open_existing(path, "ro")
     except sqlite3.Error:
         return None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error:
         conn.close()
         return None
-    if version != SCHEMA_VERSION or str(journal).lower() != "delete":
+    # Another program's database may carry any user_version: the tables decide.
+    if version != SCHEMA_VERSION or str(journal).lower() != "delete" or PLAN_TABLES - tables:
         conn.close()
         return None
     return ReadOnlyDatabase(conn)
@@ -160,7 +162,14 @@ def finish_interrupted_write(path: Path) -> None:
         return
     conn = open_existing(path, "rw")
     try:
-        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if journal_path(path).exists() and not PLAN_TABLES - tables:
+            # A journal a writer was killed before filling is not hot and stays; a
+            # switch from PERSIST back to DELETE has SQLite itself remove it, under
+            # its own lock, so no leftover of the crash remains. Only for a plan:
+            # another program may keep its journal on purpose (PERSIST mode).
+            conn.execute("PRAGMA journal_mode = PERSIST").fetchone()
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:
         conn.close()
 

@@ -1,12 +1,11 @@
 """The two database handles the store works through: a read-write one whose
-sqlite-utils ``Database`` (without numpy) loads on the first write, and a bare read-only
+sqlite-utils ``Database`` loads on the first write, and a bare read-only
 one for reading a plan.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING
@@ -19,28 +18,10 @@ if TYPE_CHECKING:
 
 
 def load_sqlite_utils() -> ModuleType:
-    """Imports sqlite-utils without its optional numpy and pandas support.
+    """Imports sqlite-utils, which the store needs only for its first write or a
+    migration: opening a current plan and reading it never wait for its import."""
+    import sqlite_utils
 
-    sqlite-utils imports numpy and pandas when they happen to be installed, only to
-    map their types to column types; the planner never stores them, and numpy alone
-    adds about 60 ms to every start. Where another module has already imported them
-    they are left as they are. Nothing imports sqlite-utils until the first write or
-    migration, so opening a current plan and reading it skip its 40 ms import.
-    """
-    loaded = sys.modules.get("sqlite_utils")
-    if getattr(loaded, "Database", None) is not None:
-        return loaded
-    # Not imported yet, or still being imported by another thread (the start-up check
-    # runs on one): the import statement below waits for that import to finish.
-    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # makes "import numpy" raise ImportError
-    try:
-        import sqlite_utils
-    finally:
-        for name in blocked:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
     return sqlite_utils
 
 

@@ -22,13 +22,22 @@ class DamagedDatabaseError(StoreError):
     """The file is not a readable SQLite database, or failed its check."""
 
 
-def describe_sqlite_error(exc: BaseException, path: object = None) -> str:
+def describe_sqlite_error(
+    exc: BaseException, path: object = None, *, outcome: str = "so the change was not saved"
+) -> str:
     """A short message for an sqlite3 or OS error, naming the file when known.
 
     SQLite's result code is used when present (Python 3.11+ gives it), the English
     text otherwise, so each environment fault gets its own calm sentence.
+
+    Args:
+        exc: The error.
+        path: The file or folder to name.
+        outcome: What did not happen, for a full disk or a read-only folder ("" when
+            the caller's own words already say it).
     """
     where = f" ({path})" if path else ""
+    then = f", {outcome}" if outcome else ""
     if not isinstance(exc, (sqlite3.Error, OSError)):
         return str(exc)
     kind = error_kind(exc)
@@ -39,12 +48,12 @@ def describe_sqlite_error(exc: BaseException, path: object = None) -> str:
         )
     if kind == "full":
         return (
-            f"The disk is full{where}, so the change was not saved. Free some space, "
+            f"The disk is full{where}{then}. Free some space, "
             "then try again; nothing already saved has been lost."
         )
     if kind == "readonly":
         return (
-            f"The plan's folder or file is read-only{where}, so the change was not saved. "
+            f"The plan's folder or file is read-only{where}{then}. "
             "Choose a folder you can write to with --db, or ask for write access."
         )
     if kind == "damaged":

@@ -261,9 +261,12 @@ class GoalQueries:
 
     @staticmethod
     def _insert_actions(db: Database, goal_id: int, actions: list) -> None:
+        # An action that already has an id (an edit, an undone delete) keeps it, so
+        # an earlier tick can still be undone; a new one (id None) gets a fresh id.
         db.conn.executemany(
-            "INSERT INTO goal_actions (goal_id, position, text, due, done) VALUES (?, ?, ?, ?, ?)",
-            [(goal_id, i, a.text, iso(a.due), int(a.done)) for i, a in enumerate(actions)],
+            "INSERT INTO goal_actions (id, goal_id, position, text, due, done) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(a.id, goal_id, i, a.text, iso(a.due), int(a.done)) for i, a in enumerate(actions)],
         )
         for action, row in zip(
             actions,

@@ -8,14 +8,23 @@ crash or a forced log-off, so a stale lock file never blocks anyone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import sys
 import time
 from pathlib import Path
 
+from planner.oslock import open_no_follow, try_lock, unlock
+from planner.paths import local_data_dir
 from planner.store.errors import StoreError, describe_sqlite_error
 
 IN_USE_MESSAGE = "The plan is open in Leadership Planner on this PC. Close it first."
+COMMAND_MESSAGE = (
+    "A leadership-planner command is working on this plan. Wait for it to finish, "
+    "then try again."
+)
+
+# Who holds the lock, written into the lock file so a refusal can say who to wait for.
+APP, COMMAND = "app", "command"
 
 # How long a command-line write waits for the app to let go of the plan.
 CLI_LOCK_WAIT_SECONDS = 2.0
@@ -27,36 +36,33 @@ class PlanInUseError(StoreError):
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock file of the plan at ``db_path``, named for the plan's real file: the
+    same plan reached through a symbolic link or another spelling shares one lock."""
+    return Path(f"{Path(db_path).resolve()}.lock")
 
 
-if sys.platform == "win32":
-    import msvcrt
+def _holder(fd: int) -> str:
+    """The holder written in the lock file, or "" when it cannot be read (Windows
+    keeps a locked byte unreadable to others)."""
+    try:
+        text = os.pread(fd, 64, 0).decode("ascii", "replace") if hasattr(os, "pread") else ""
+    except OSError:
+        return ""
+    fields = text.split()
+    return fields[1] if len(fields) > 1 else ""
 
-    def _try_lock(fd: int) -> bool:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
 
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+def identity_lock_path(db_path: Path) -> Path | None:
+    """A lock file named for the plan file itself (its disk and file number), shared
+    by every hard link to it; ``None`` for a plan not yet made, or where the system
+    gives no file numbers."""
+    try:
+        info = os.stat(db_path)
+    except OSError:
+        return None
+    if not info.st_ino:
+        return None
+    return local_data_dir() / "locks" / f"{info.st_dev:x}-{info.st_ino:x}.lock"
 
 
 class PlanLock:
@@ -67,13 +73,15 @@ class PlanLock:
     process.
     """
 
-    def __init__(self, db_path: Path):
-        self.path = lock_path(Path(db_path))
-        self._fd: int | None = None
+    def __init__(self, db_path: Path, holder: str = APP):
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path)
+        self.holder = holder
+        self._fds: list[int] = []
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return bool(self._fds)
 
     def acquire(self, timeout: float = 0) -> PlanLock:
         """Takes the lock, waiting up to ``timeout`` seconds for another holder.
@@ -85,36 +93,58 @@ class PlanLock:
             PlanInUseError: someone else still holds it after ``timeout``.
             StoreError: the lock file cannot be created (read-only folder).
         """
-        if self._fd is not None:
+        if self._fds:
             return self
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise StoreError(describe_sqlite_error(exc, self.path.parent)) from None
         deadline = time.monotonic() + timeout
-        while not _try_lock(fd):
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise PlanInUseError(IN_USE_MESSAGE)
-            time.sleep(_POLL_SECONDS)
-        self._fd = fd
-        # The holder's process id, for whoever looks at the file; the OS lock decides.
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            self._fds.append(self._take(self.path, deadline))
+            # The same file under another name (a hard link) has another lock file
+            # beside it; a second lock named for the file itself covers that.
+            identity = identity_lock_path(self.db_path)
+            if identity is not None:
+                self._fds.append(self._take(identity, deadline))
+        except BaseException:
+            self.release()
+            raise
         return self
 
-    def release(self) -> None:
-        """Lets go of the lock (the file stays: deleting it would race a new holder)."""
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
+    def _take(self, path: Path, deadline: float) -> int:
         try:
-            with contextlib.suppress(OSError):
-                _unlock(fd)
-        finally:
-            os.close(fd)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # Never through a link planted at the lock's name: it would be truncated.
+            fd = open_no_follow(path, os.O_RDWR | os.O_CREAT)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise StoreError(
+                    f"{path.name} is a link, not the plan's lock file; nothing was "
+                    "changed. Remove it, then try again."
+                ) from None
+            raise StoreError(
+                describe_sqlite_error(
+                    exc, path.parent, outcome="so the plan cannot be opened for changes"
+                )
+            ) from None
+        while not try_lock(fd):
+            if time.monotonic() >= deadline:
+                message = COMMAND_MESSAGE if _holder(fd) == COMMAND else IN_USE_MESSAGE
+                os.close(fd)
+                raise PlanInUseError(message)
+            time.sleep(_POLL_SECONDS)
+        # Who holds it, for a refusal to name; the OS lock alone decides.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()} {self.holder}\n".encode())
+        return fd
+
+    def release(self) -> None:
+        """Lets go of the lock (the files stay: deleting one would race a new holder)."""
+        fds, self._fds = self._fds, []
+        for fd in reversed(fds):
+            try:
+                with contextlib.suppress(OSError):
+                    unlock(fd)
+            finally:
+                os.close(fd)
 
     def __enter__(self) -> PlanLock:
         return self.acquire()

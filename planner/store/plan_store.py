@@ -17,10 +17,16 @@ from typing import TYPE_CHECKING
 from planner.domain.models import Framework, Plan, Profile, ScaleLevel, Skill
 from planner.domain.validation import ValidationError, check_profile
 from planner.store.connection import connect, connect_current_readonly, migrate
-from planner.store.errors import StoreError, describe_sqlite_error
+from planner.store.errors import (
+    DamagedDatabaseError,
+    NewerSchemaError,
+    StoreError,
+    describe_sqlite_error,
+)
 from planner.store.goals import GoalQueries
 from planner.store.journal import JournalQueries
 from planner.store.rows import day, iso
+from planner.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -44,6 +50,9 @@ class PlanStore(GoalQueries, JournalQueries):
         self.changes = 0
         # The value of ``changes`` when the last backup was taken.
         self.changes_backed_up = 0
+        # Set when the plan failed its check after opening: why nothing is saved.
+        self.refusal: str | None = None
+        self.closed = False
 
     @classmethod
     def open(
@@ -75,21 +84,66 @@ class PlanStore(GoalQueries, JournalQueries):
 
     @classmethod
     def open_readonly(cls, path: Path | str) -> PlanStore:
-        """Opens the plan at ``path`` for reading only (export), as fast as it can.
+        """Opens the plan at ``path`` for reading only (export), never changing it.
 
         A file whose schema is current is read through a plain read-only ``sqlite3``
-        connection: nothing is written and sqlite-utils is not imported. Any other file
-        (to create, migrate, roll back, or refuse with a message) takes :meth:`open`.
-        Writing through the returned store is a bug and raises ``TypeError``.
+        connection: nothing is written and sqlite-utils is not imported. An older
+        plan is copied into memory and the copy brought up to date, so the file
+        stays exactly as it was. Writing through the returned store is a bug (or, for
+        a copy, changes only the copy).
 
         Raises:
-            StoreError: as :meth:`open` does.
+            StoreError: no file, or a file that is damaged, newer, in use or not a plan.
         """
         path = Path(path)
         db = connect_current_readonly(path)
-        if db is None:
-            return cls.open(path)
-        return cls(db, path)
+        if db is not None:
+            return cls(db, path)
+        return cls._read_copy(path)
+
+    @classmethod
+    def _read_copy(cls, path: Path) -> PlanStore:
+        from planner.store.backup import copy_database
+        from planner.store.connection import open_existing
+        from planner.store.health import check_database
+
+        if path.is_dir():
+            raise StoreError(f"That is a folder, not a plan file ({path}).")
+        if not path.is_file():
+            raise StoreError(f"There is no plan at {path}.")
+        report = check_database(path, quick=True)
+        if report.unavailable:
+            raise StoreError(report.unavailable)
+        if report.schema_version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{path.name} was saved by a newer version of Leadership Planner; install "
+                "the newer version to read it. The file has not been changed."
+            )
+        if report.foreign or report.empty:
+            raise StoreError(
+                f"{path.name} is not a Leadership Planner plan (it is a database of another "
+                "program, or empty); it has not been changed."
+            )
+        if not report.ok:
+            raise DamagedDatabaseError(
+                f"{path.name} cannot be read: {report.summary().rstrip('.')}. "
+                "Run 'leadership-planner check' to see which backup to restore."
+            )
+        memory = connect(None)
+        try:
+            source = open_existing(path, "ro")
+            try:
+                copy_database(source, memory.conn)
+            finally:
+                source.close()
+            migrate(memory)
+        except sqlite3.Error as exc:
+            memory.close()
+            raise StoreError(describe_sqlite_error(exc, path)) from None
+        except BaseException:
+            memory.close()
+            raise
+        return cls(memory, None)
 
     @classmethod
     def memory(cls) -> PlanStore:
@@ -97,6 +151,12 @@ class PlanStore(GoalQueries, JournalQueries):
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every write (and every backup) is refused with ``reason``: the
+        plan failed its check, so nothing may be added to it or copied from it."""
+        self.refusal = reason
 
     def prepare_writes(self) -> None:
         """Imports what the first write needs (sqlite-utils, about 40 ms) ahead of it;
@@ -111,6 +171,8 @@ class PlanStore(GoalQueries, JournalQueries):
         Raises:
             StoreError: an environment fault (disk full, locked, read-only).
         """
+        if self.refusal:
+            raise StoreError(self.refusal)
         outermost = not self.db.conn.in_transaction
         try:
             with self.db.atomic() as db:

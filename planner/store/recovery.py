@@ -9,24 +9,27 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.files import same_file
+from planner.leftovers import recorded, temp_name
 from planner.paths import is_network_path
 from planner.store.backup import (
     BackupInfo,
     backup_file,
     backup_to,
+    copy_database,
     newest_good_backup,
 )
-from planner.store.connection import finish_interrupted_write, journal_path, open_existing
+from planner.store.connection import journal_path, open_existing
 from planner.store.errors import (
     DamagedDatabaseError,
     NewerSchemaError,
     StoreError,
     describe_sqlite_error,
-    error_kind,
 )
 from planner.store.health import check_database
 from planner.store.schema import SCHEMA_VERSION
@@ -37,8 +40,6 @@ DAMAGED = "damaged"
 NEWER_SCHEMA = "newer_schema"
 # Not a damaged plan, but not usable now: in use, permission denied, not our file.
 UNAVAILABLE = "unavailable"
-
-_PLAN_TABLES = {"profile", "framework", "skills", "goals"}
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,17 @@ def network_warning(db_path: Path) -> str | None:
     )
 
 
-def diagnose(db_path: Path) -> StartupCheck:
-    """SQLite's quick check on the plan file, without changing any saved data.
+def diagnose(db_path: Path, *, quick: bool = False) -> StartupCheck:
+    """The plan file's health, by the same check as ``leadership-planner check``,
+    without changing any saved data.
 
     A write left unfinished by a crash is rolled back first (that is SQLite's own
     recovery and restores the last saved state).
+
+    Args:
+        db_path: The plan file.
+        quick: SQLite's ``quick_check`` instead of the full integrity check, and
+            no foreign-key check (the slow parts, for start-up).
     """
     path = Path(db_path)
     if not path.exists():
@@ -88,37 +95,35 @@ def diagnose(db_path: Path) -> StartupCheck:
     try:
         if path.stat().st_size == 0:
             return StartupCheck(OK)  # an empty file is set up like a new one
-        finish_interrupted_write(path)
-        conn = open_existing(path, "ro")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                return StartupCheck(NEWER_SCHEMA, _newer_message(version))
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        if error_kind(exc) == "damaged":
-            return StartupCheck(DAMAGED, _damaged_message(path, str(exc)))
-        return StartupCheck(UNAVAILABLE, describe_sqlite_error(exc, path))
     except OSError as exc:
         return StartupCheck(UNAVAILABLE, describe_sqlite_error(exc, path))
-    if rows != ["ok"]:
-        return StartupCheck(DAMAGED, _damaged_message(path, rows[0]))
-    if version == 0 and tables and not tables & _PLAN_TABLES:
+    report = check_database(path, quick=quick, keys=not quick)
+    if report.unavailable:
+        return StartupCheck(UNAVAILABLE, report.unavailable)
+    if report.schema_version > SCHEMA_VERSION:
+        return StartupCheck(NEWER_SCHEMA, _newer_message(report.schema_version))
+    if report.foreign:
         return StartupCheck(
             UNAVAILABLE,
-            f"{path.name} is a database of another program, not a Leadership Planner plan. "
-            "Choose another file with --db.",
+            f"{path.name} is a database of another program, not a Leadership Planner plan; "
+            "it has not been changed. Choose another file with --db.",
         )
+    if not report.ok:
+        return StartupCheck(DAMAGED, _damaged_message(path, report.summary()))
     return StartupCheck(OK)
 
 
-def startup_check(db_path: Path) -> StartupCheck:
+def startup_check(db_path: Path, *, quick: bool = True) -> StartupCheck:
     """Everything the app needs to know before opening the plan: ``diagnose``, the
-    newest good backup to offer when the file is damaged, and a network warning."""
-    found = diagnose(db_path)
+    newest good backup to offer when the file is damaged, and a network warning.
+
+    Args:
+        db_path: The plan file.
+        quick: SQLite's quick integrity pass and the schema check only, so the
+            window is not kept waiting; the app runs the full integrity and
+            foreign-key checks once the window is on screen (``planner.ui.lifecycle``).
+    """
+    found = diagnose(db_path, quick=quick)
     offer = newest_good_backup(db_path) if found.state == DAMAGED else None
     return StartupCheck(found.state, found.message, offer, network_warning(db_path))
 
@@ -131,10 +136,10 @@ def _newer_message(version: int) -> str:
     )
 
 
-def _damaged_message(path: Path, detail: str) -> str:
+def _damaged_message(path: Path, summary: str) -> str:
     return (
-        f"The plan file {path.name} is damaged and cannot be opened safely "
-        f"(SQLite reports: {detail}). It will be kept, renamed, if you restore a backup."
+        f"The plan file {path.name} is damaged and has not been opened or changed "
+        f"({summary.rstrip('.')})."
     )
 
 
@@ -153,6 +158,8 @@ def verify_backup(backup: Path) -> None:
     if not backup.is_file():
         raise StoreError(f"There is no backup at {backup}.")
     report = check_database(backup)
+    if any(p.startswith("damaged:") for p in report.problems):
+        raise DamagedDatabaseError(_not_a_backup(backup))
     if report.schema_version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{backup.name} was saved by a newer version of Leadership Planner; "
@@ -164,6 +171,23 @@ def verify_backup(backup: Path) -> None:
         )
 
 
+def _not_a_backup(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            start = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        start = b""
+    if start.startswith(b"{"):
+        return (
+            f"{path.name} is a plan file, not a backup; nothing was changed. Bring it in "
+            f"with 'leadership-planner import-json --replace {path}'."
+        )
+    return (
+        f"{path.name} is not a good plan backup (SQLite cannot read it); nothing was "
+        "changed. Choose a file from the backups folder beside the plan."
+    )
+
+
 def _copy_to_new_file(backup: Path, dest: Path) -> None:
     """Writes ``backup`` to ``dest`` through a temporary file and a rename, so ``dest``
     is either untouched or complete."""
@@ -172,27 +196,29 @@ def _copy_to_new_file(backup: Path, dest: Path) -> None:
     except sqlite3.Error as exc:
         raise StoreError(describe_sqlite_error(exc, backup)) from None
     try:
-        backup_to(source, dest, failure="The backup could not be restored")
+        backup_to(source, dest, failure="The backup was not restored; the plan is as it was")
     finally:
         source.close()
 
 
 def _copy_over(backup: Path, dest: Path) -> None:
     """Replaces the contents of the healthy plan ``dest`` with ``backup`` in one SQLite
-    transaction: a crash part-way leaves a journal that rolls the file back."""
+    transaction: a crash part-way leaves a journal that rolls the file back. Gives up
+    (busy) rather than wait for ever on a reader that holds the plan."""
     try:
         source = open_existing(backup, "ro")
         try:
             target = open_existing(dest, "rw")
             try:
-                source.backup(target)
+                copy_database(source, target)
             finally:
                 target.close()
         finally:
             source.close()
     except sqlite3.Error as exc:
         raise StoreError(
-            "The backup could not be restored: " + describe_sqlite_error(exc, dest)
+            "The backup was not restored; the plan is as it was: "
+            + describe_sqlite_error(exc, dest, outcome="")
         ) from None
 
 
@@ -211,8 +237,13 @@ def restore_backup(backup: Path, db_path: Path, now: dt.datetime | None = None) 
     """
     backup, db_path = Path(backup), Path(db_path)
     verify_backup(backup)
-    if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise StoreError("That backup is the plan itself; nothing was changed.")
+    if same_file(backup, db_path):
+        # A link to the plan (symbolic or hard) under a backup's name: copying it
+        # over itself would wait for ever on its own lock.
+        raise StoreError(
+            f"{backup.name} is the plan itself, not a copy of it; nothing was changed. "
+            "Choose a backup from the backups folder."
+        )
     if not db_path.exists() or db_path.stat().st_size == 0:
         if journal_path(db_path).exists():
             set_aside(db_path, now)  # a leftover journal must not meet the restored file
@@ -242,6 +273,15 @@ def _linked(source: Path, link: Path) -> bool:
     return True
 
 
+def _copied(source: Path, copy: Path) -> None:
+    """A byte copy of a damaged plan (nothing writes it: the caller holds its lock),
+    flushed to disk before the caller replaces the original."""
+    with open(source, "rb") as src, open(copy, "xb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def set_aside(db_path: Path, now: dt.datetime | None = None, *, keep_name: bool = False) -> Path:
     """Puts a damaged plan and any journal beside it out of the way, never deleting
     them; returns the plan's new path.
@@ -252,8 +292,9 @@ def set_aside(db_path: Path, now: dt.datetime | None = None, *, keep_name: bool 
     Args:
         db_path: The damaged plan.
         now: The clock, for the new name.
-        keep_name: Link rather than rename where the disk allows it, so the plan's
-            name keeps a file until the caller renames a replacement over it.
+        keep_name: Link (or, where the disk has no links, copy) rather than
+            rename, so the plan's name keeps a file until the caller renames a
+            replacement over it.
     """
     db_path = Path(db_path)
     aside = aside_path(db_path, now)
@@ -263,14 +304,18 @@ def set_aside(db_path: Path, now: dt.datetime | None = None, *, keep_name: bool 
         if journal.exists():
             os.replace(journal, journal_path(aside))
             moved_journal = True
-        if db_path.exists() and not (keep_name and _linked(db_path, aside)):
-            os.replace(db_path, aside)
+        if db_path.exists():
+            if not keep_name:
+                os.replace(db_path, aside)
+            elif not _linked(db_path, aside):
+                _copied(db_path, aside)
     except OSError as exc:
         if moved_journal:
             with contextlib.suppress(OSError):
                 os.replace(journal_path(aside), journal)
         raise StoreError(
-            "The damaged plan could not be moved aside: " + describe_sqlite_error(exc, db_path)
+            "The damaged plan could not be moved aside, so nothing was changed: "
+            + describe_sqlite_error(exc, db_path, outcome="")
         ) from None
     return aside
 
@@ -290,21 +335,26 @@ def restore_from_backup(db_path: Path, backup: Path, now: dt.datetime | None = N
     """
     db_path, backup = Path(db_path), Path(backup)
     verify_backup(backup)
-    db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    staged = db_path.with_name(f".{db_path.name}.recovered")
-    _copy_to_new_file(backup, staged)
-    present = db_path.exists() or journal_path(db_path).exists()
-    try:
-        aside = set_aside(db_path, now, keep_name=True) if present else None
-    except StoreError:
-        with contextlib.suppress(OSError):
-            staged.unlink()
-        raise
-    try:
-        os.replace(staged, db_path)
-    except OSError as exc:
+    if same_file(backup, db_path):
         raise StoreError(
-            f"The backup is ready at {staged} but could not be put in place: "
-            + describe_sqlite_error(exc, db_path)
-        ) from None
+            f"{backup.name} is the damaged plan itself; nothing was changed. "
+            "Choose a backup from the backups folder."
+        )
+    db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    staged = temp_name(db_path, ".recovered")
+    with recorded(staged):
+        _copy_to_new_file(backup, staged)
+        present = db_path.exists() or journal_path(db_path).exists()
+        try:
+            aside = set_aside(db_path, now, keep_name=True) if present else None
+            os.replace(staged, db_path)
+        except (StoreError, OSError) as exc:
+            with contextlib.suppress(OSError):
+                staged.unlink()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(
+                "The backup could not be put in place; the plan is as it was: "
+                + describe_sqlite_error(exc, db_path, outcome="")
+            ) from None
     return aside

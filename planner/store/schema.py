@@ -170,6 +170,21 @@ def m004_goal_deferred_reason(db: Database) -> None:
     db.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
     db.execute("PRAGMA user_version = 4")
 
+# Every table a plan of any version has (all made by m001); checks compare with it.
+PLAN_TABLES = frozenset(
+    {
+        "profile",
+        "framework",
+        "scale_levels",
+        "skills",
+        "assessments",
+        "goals",
+        "goal_actions",
+        "progress_entries",
+        "reflections",
+        "reviews",
+    }
+)
 
 # The newest user_version this app writes; a file above it came from a newer app.
 SCHEMA_VERSION = 4

@@ -82,7 +82,8 @@ class DeleteGoal(StoreCommand):
         self.removed: tuple[Goal, list[int]] | None = None
 
     def apply(self) -> None:
-        self.removed = self.doc.store.delete_goal(self.goal_id)
+        # A delete that finds nothing (already gone) keeps the copy taken before.
+        self.removed = self.doc.store.delete_goal(self.goal_id) or self.removed
 
     def revert(self) -> None:
         if self.removed is not None:
@@ -175,7 +176,7 @@ class DeleteReflection(StoreCommand):
         self.removed: Reflection | None = None
 
     def apply(self) -> None:
-        self.removed = self.doc.store.delete_reflection(self.reflection_id)
+        self.removed = self.doc.store.delete_reflection(self.reflection_id) or self.removed
 
     def revert(self) -> None:
         if self.removed is not None:
@@ -209,7 +210,7 @@ class DeleteReview(StoreCommand):
         self.removed: Review | None = None
 
     def apply(self) -> None:
-        self.removed = self.doc.store.delete_review(self.review_id)
+        self.removed = self.doc.store.delete_review(self.review_id) or self.removed
 
     def revert(self) -> None:
         if self.removed is not None:
@@ -225,10 +226,14 @@ class SaveAssessmentRound(StoreCommand):
         super().__init__(doc, tr("Self-assessment of %s") % short_date(date))
         self.date = date
         self.ratings = ratings
-        self.previous: list[SelfAssessment] = []
+        self.previous: list[SelfAssessment] | None = None
 
     def apply(self) -> None:
-        self.previous = self.doc.store.assessment_round(self.date)
+        # The round as it was before the first save: a later redo meets the same
+        # round again (undo put it back), so reading it once is enough and a redo
+        # can never replace it with this command's own ratings.
+        if self.previous is None:
+            self.previous = self.doc.store.assessment_round(self.date)
         self.doc.store.save_assessment_round(self.date, copy.deepcopy(self.ratings))
 
     def revert(self) -> None:
@@ -247,7 +252,7 @@ class DeleteAssessmentRound(StoreCommand):
         self.removed: list[SelfAssessment] = []
 
     def apply(self) -> None:
-        self.removed = self.doc.store.delete_assessment_round(self.date)
+        self.removed = self.doc.store.delete_assessment_round(self.date) or self.removed
 
     def revert(self) -> None:
         self.doc.store.save_assessment_round(self.date, copy.deepcopy(self.removed))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.domain.models import Framework, Plan, Profile
@@ -41,6 +41,10 @@ class PlanDocument(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._framework: Framework | None = None
+        # A command the store refused while the stack was undoing or redoing it, and
+        # the index the stack must go back to (QUndoStack moves on regardless).
+        self._refused: tuple[StoreCommand, int, str] | None = None
+        self.undo_stack.indexChanged.connect(self._put_back_refused)
 
     @property
     def framework(self) -> Framework:
@@ -118,6 +122,36 @@ class PlanDocument(QObject):
         self.notify(PROFILE, GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS)
         return True
 
+    def undo(self) -> None:
+        """Undoes the last action; a refusal leaves the stack and the plan as they were."""
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redoes the next action; a refusal leaves the stack and the plan as they were."""
+        self.undo_stack.redo()
+
+    def refused(self, command: StoreCommand, undoing: bool, exc: Exception) -> None:
+        """Called by a command whose undo or redo the store refused (locked, disk
+        full, read-only): the stack is put back once it has moved, and the user told."""
+        what = (
+            QCoreApplication.translate("document", "Not undone, your plan is as it was: %s")
+            if undoing
+            else QCoreApplication.translate("document", "Not redone, your plan is as it was: %s")
+        )
+        self._refused = (command, self.undo_stack.index(), what % " ".join(str(exc).split()))
+
+    def _put_back_refused(self, index: int) -> None:
+        if self._refused is None:
+            return
+        command, before, message = self._refused
+        self._refused = None
+        if index != before:
+            # Moving back makes the stack call the command's opposite step; it must
+            # not run, since the refused step never happened.
+            command.skip_next_step = True
+            self.undo_stack.setIndex(before)
+        self.failed.emit(message)
+
     def notify(self, *topics: str, goals: tuple[int, ...] | None = None) -> None:
         if PROFILE in topics:
             self._framework = None
@@ -141,7 +175,17 @@ class StoreCommand(QUndoCommand):
     def __init__(self, doc: PlanDocument, text: str):
         super().__init__(text)
         self.doc = doc
-        self.applied_once = False
+        # Set when the stack is about to call redo() or undo() for a step that has
+        # already happened (execute) or must not happen (a refused step put back).
+        self.skip_next_step = False
+
+    @property
+    def applied_once(self) -> bool:
+        return self.skip_next_step
+
+    @applied_once.setter
+    def applied_once(self, value: bool) -> None:
+        self.skip_next_step = value
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -152,18 +196,18 @@ class StoreCommand(QUndoCommand):
     def redo(self) -> None:
         # QUndoStack.push() calls redo(); the first time, execute() has already
         # applied the change (so a refusal could be reported before pushing).
-        if self.applied_once:
-            self.applied_once = False
-            return
-        self._run(self.apply)
+        self._run(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._run(self.revert)
+        self._run(self.revert, undoing=True)
 
-    def _run(self, step) -> None:
+    def _run(self, step, *, undoing: bool) -> None:
+        if self.skip_next_step:
+            self.skip_next_step = False
+            return
         try:
             step()
         except (StoreError, ValidationError) as exc:
-            self.doc.failed.emit(str(exc))
+            self.doc.refused(self, undoing, exc)
             return
         self.doc.notify(*self.topics, goals=self.goal_ids)

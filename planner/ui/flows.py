@@ -182,18 +182,9 @@ def open_sample(window: MainWindow) -> None:
 
 
 def about(window: MainWindow) -> None:
-    from planner import __version__
+    from planner.ui.dialogs.about_dialog import AboutDialog
 
-    QMessageBox.about(
-        window,
-        window.tr("About Leadership Planner"),
-        window.tr(
-            "Leadership Planner %s\n\nFor NHS clinical staff moving into leadership: set goals "
-            "for each leadership skill, rate yourself over time, reflect, and share a "
-            "development plan with your manager.\n\nEverything stays on this PC."
-        )
-        % __version__,
-    )
+    AboutDialog(window.store.path, window).exec()
 
 
 def where_is_my_data(window: MainWindow) -> None:

@@ -4,24 +4,36 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from importlib.resources import as_file
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner import APP_NAME, __version__
+from planner import APP_NAME
+from planner.paths import resource
 from planner.store import PlanStore, StoreError
 
 if TYPE_CHECKING:
     from planner.store.recovery import StartupCheck
 
 
+def app_icon() -> QIcon:
+    """The application's icon, from the sizes ``scripts/make_icons.py`` renders."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        with as_file(resource("icons", f"leadership-planner-{size}.png")) as path:
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
     QCoreApplication.setOrganizationName("LeadershipPlanner")
     QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
     from planner.ui.widgets.focus_style import install_focus_style
 
     install_focus_style(app)
@@ -121,6 +133,7 @@ def run_gui(
             return 1
         from planner.ui.lifecycle import (
             after_first_paint,
+            check_fully_when_shown,
             prepare_writes_when_shown,
             start_periodic_backups,
         )
@@ -134,6 +147,7 @@ def run_gui(
             after_first_paint(window, QApplication.quit)
         else:
             prepare_writes_when_shown(window)
+            check_fully_when_shown(window)
         window.show()
         code = app.exec()
         store.close()

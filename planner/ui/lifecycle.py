@@ -78,9 +78,110 @@ def _backup(window: MainWindow, *, closing: bool) -> None:
         if backup_if_changed(store, getattr(window, "last_backup_at", None), now, closing=closing):
             window.last_backup_at = now
     except StoreError as exc:
-        # A failed backup must never lose the plan itself; say so and carry on.
-        window.statusBar().showMessage(window.tr("Backup not taken: %s") % exc, 10000)
+        # A failed backup loses nothing: every change is already in the plan file.
+        message = window.tr("Your plan is saved. %s") % exc
+        if closing:
+            # The status bar of a closing window is never seen.
+            _plain_box(window, message, title=window.tr("Backup not taken"))
+        else:
+            window.statusBar().showMessage(message, 10000)
 
 
 def backup_on_close(window: MainWindow) -> None:
     _backup(window, closing=True)
+
+
+def check_fully_when_shown(window: MainWindow) -> None:
+    """Runs the full integrity check, the slow part of the start-up check, on a
+    worker thread once the window is on screen.
+
+    Should the plan fail it, nothing more is saved to it or backed up, and the user
+    is offered the newest good backup at once.
+    """
+    from planner.store.health import check_database
+    from planner.ui.workers import run_task
+
+    path = window.own_store.path
+    if path is None:
+        return
+
+    def start() -> None:
+        # A fault here is not the plan's: the quick check passed, and the next start
+        # checks again.
+        run_task(lambda: check_database(path), lambda report: _after_full_check(window, report),
+                 lambda exc: None)
+
+    after_first_paint(window, start)
+
+
+def _after_full_check(window: MainWindow, report) -> None:
+    from planner.store.backup import newest_good_backup
+
+    store = window.own_store
+    if report.ok or report.unavailable or store.path != report.path:
+        return
+    name, summary = store.path.name, report.summary().rstrip(".")
+    message = window.tr(
+        "The plan file %s is damaged (%s), so nothing more will be saved to it."
+    ) % (name, summary)
+    store.refuse_writes(
+        window.tr(
+            "Nothing was saved: the plan file %s is damaged (%s). Close Leadership Planner "
+            "and open it again to restore a backup."
+        )
+        % (name, summary)
+    )
+    offer = newest_good_backup(store.path)
+    if offer is None:
+        _plain_box(
+            window,
+            window.tr("%s No good backup was found; ask for help before deleting anything.")
+            % message,
+        )
+        return
+    taken = offer.taken_at.strftime("%d %b %Y at %H:%M")
+    question = window.tr(
+        "%s Restore the newest good backup, taken on %s? The damaged file is kept aside."
+    ) % (message, taken)
+    if _plain_box(window, question, ask=True):
+        _restore_now(window, offer.path)
+
+
+def _restore_now(window: MainWindow, backup) -> None:
+    from planner.store import PlanStore
+    from planner.store.recovery import restore_from_backup
+
+    path = window.own_store.path
+    shown_own = window.store is window.own_store
+    window.own_store.close()
+    try:
+        restore_from_backup(path, backup)
+        store = PlanStore.open(path)
+    except StoreError as exc:
+        _plain_box(window, str(exc))
+        return
+    window.own_store = store
+    if shown_own:
+        window.set_store(store)
+    window.statusBar().showMessage(window.tr("The backup was restored."), 8000)
+
+
+def _plain_box(
+    window: MainWindow, text: str, *, ask: bool = False, title: str | None = None
+) -> bool:
+    """A warning (or a Yes/Cancel question) whose text is shown as written."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or window.tr("Leadership Planner"),
+        text,
+        (buttons.Yes | buttons.Cancel) if ask else buttons.Ok,
+        window,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if ask:
+        box.setDefaultButton(buttons.Cancel)
+    return box.exec() == buttons.Yes

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -47,6 +48,10 @@ flows = _Flows()
 
 class MainWindow(QMainWindow):
     """One window over one plan; ``set_store`` swaps the plan shown (e.g. the sample)."""
+
+    # A background task of the window ended: its name ("pdf", "plan-export",
+    # "plan-import") and its result, an exception, or None when the user stopped it.
+    task_finished = Signal(str, object)
 
     def __init__(self, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -473,6 +478,31 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keeps the whole window, frame and status bar included, on the screen's
+        free area (above a taskbar): a size saved on a bigger screen, or the default
+        size on a 1366x768 laptop, would otherwise hang off it."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        # The frame is only known once shown; until then allow for a typical one.
+        frame = self.frameGeometry()
+        extra_w = max(frame.width() - self.width(), 0) if self.isVisible() else 16
+        extra_h = max(frame.height() - self.height(), 0) if self.isVisible() else 40
+        self.setMinimumSize(
+            QSize(min(900, free.width() - extra_w), min(600, free.height() - extra_h))
+        )
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), free.left()), free.right() + 1 - width - extra_w)
+        y = min(max(self.y(), free.top()), free.bottom() + 1 - height - extra_h)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def closeEvent(self, event) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())

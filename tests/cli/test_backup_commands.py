@@ -147,7 +147,7 @@ def test_check_says_plainly_what_is_wrong_and_which_backup_to_restore(cli, demo_
 
     assert result.code == 1
     (line,) = result.err_lines
-    assert "the file is damaged" in line
+    assert "failed its check" in line
     assert "integrity check found" in line
     (backup,) = list_backups(demo_db)
     assert f"restore {backup.path} --db {demo_db}" in line

@@ -462,3 +462,56 @@ def test_the_installed_console_script_runs_a_verb(tmp_path):
         f"{ERROR_PREFIX}{tmp_path / 'plan.db'} already holds a plan; the demo will not "
         "overwrite it. Choose another --db path."
     ]
+
+
+def test_frameworks_lists_every_framework_a_new_plan_can_use(capsys):
+    from planner.app import main
+
+    assert main(["frameworks"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "core-leadership: Core leadership skills (3 skills)",
+        "clinical-leadership-competency-framework: Clinical Leadership Competency "
+        "Framework (5 skills)",
+        "healthcare-leadership-model: NHS Healthcare Leadership Model (9 skills)",
+    ]
+
+
+def test_version_prints_the_installed_version_on_standard_output(capsys):
+    from importlib.metadata import version
+
+    from planner.app import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    out = capsys.readouterr()
+    assert out.out == f"leadership-planner {version('leadership-planner')}\n"
+    assert out.err == ""
+
+
+def test_the_windows_app_reaches_the_console_before_help_or_version_is_printed(monkeypatch):
+    """The frozen Windows app has no output until it attaches to the prompt's console;
+    argparse prints --help, --version and usage errors while parsing, so the attach
+    must come first."""
+    import ctypes
+    import sys
+
+    from planner.app import main
+
+    calls = []
+
+    class Kernel32:
+        @staticmethod
+        def AttachConsole(which):
+            calls.append(which)
+            return 0  # no console to attach to: nothing is reopened
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(ctypes, "windll", type("WinDLL", (), {"kernel32": Kernel32}), raising=False)
+    for argv in (["--version"], ["--help"], ["no-such-command"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+    assert calls == [-1, -1, -1]

@@ -61,3 +61,80 @@ def test_empty_plan_exports(tmp_path, capsys, empty_plan):
     out = tmp_path / "plan.pdf"
     assert run(["export-pdf", "--db", str(db), "--out", str(out)]) == 0
     assert "No goals have been set yet" in read_pdf(out.read_bytes()).text
+
+
+def test_entries_that_may_identify_someone_are_warned_one_line_each(
+    identifiable_db_path, tmp_path, capsys
+):
+    out = tmp_path / "plan.pdf"
+    assert run(["export-pdf", "--db", str(identifiable_db_path), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    # The goal, the progress note, the shared reflection and the review; the private
+    # reflection is not in this PDF.
+    assert len(lines) == 4, err
+    assert all(line.startswith("warning: ") for line in lines)
+    assert any("reflection “Missing the early signs on a busy late shift” of " in x for x in lines)
+    assert any("review “Review with Grace Mensah, Matron” of " in x for x in lines), err
+    assert "943 476 5919" not in err and "12/03/1961" not in err
+    assert all("--leave-out " in line for line in lines)
+    # It still exports, with the entries as they are.
+    assert "943 476 5919" in read_pdf(out.read_bytes()).text
+
+
+def test_private_reflections_are_warned_only_when_included(identifiable_db_path, tmp_path, capsys):
+    out = tmp_path / "plan.pdf"
+    argv = ["export-pdf", "--db", str(identifiable_db_path), "--out", str(out)]
+    assert run([*argv, "--include-private"]) == 0
+    assert PRIVATE_TITLE in capsys.readouterr().err
+
+
+def test_an_entry_left_out_is_neither_warned_nor_printed(identifiable_db_path, tmp_path, capsys):
+    store = PlanStore.open(identifiable_db_path)
+    reflection_id = store.reflections()[1].id
+    store.close()
+    out = tmp_path / "plan.pdf"
+    argv = ["export-pdf", "--db", str(identifiable_db_path), "--out", str(out)]
+    assert run([*argv, "--leave-out", f"reflection:{reflection_id}"]) == 0
+    err = capsys.readouterr().err
+    assert "Missing the early signs" not in err and len(err.splitlines()) == 3
+    text = read_pdf(out.read_bytes()).text
+    assert "Missing the early signs on a busy late shift" not in text
+    assert "Challenging the huddle plan respectfully" in text
+
+
+def test_privacy_lists_every_entry_that_may_identify_someone_without_its_text(
+    identifiable_db_path, capsys
+):
+    assert run(["privacy", "--db", str(identifiable_db_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # The goal, the progress note, both reflections (one private) and the review.
+    assert len(lines) == 6 and lines[-1] == "5 entries may identify a patient or colleague."
+    assert any(
+        line.startswith("reflection:") and PRIVATE_TITLE in line and "(private)" in line
+        for line in lines
+    )
+    assert not any("943 476 5919" in line or "12/03/1961" in line for line in lines)
+
+
+def test_privacy_as_json_gives_what_the_export_dialog_lists(identifiable_db_path, capsys):
+    import json
+
+    from planner.domain.export_privacy import entry_from_dict, flagged_entries
+
+    assert run(["privacy", "--db", str(identifiable_db_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    store = PlanStore.open(identifiable_db_path)
+    plan = store.load_plan()
+    store.close()
+    assert [entry_from_dict(e) for e in data["entries"]] == flagged_entries(plan)
+    assert data["private_reflections"] == sum(1 for r in plan.reflections if r.private)
+
+
+def test_skill_with_no_ids_exports_reflections_and_reviews_only(db_path, tmp_path):
+    out = tmp_path / "plan.pdf"
+    assert run(["export-pdf", "--db", str(db_path), "--out", str(out), "--skill"]) == 0
+    text = read_pdf(out.read_bytes()).text
+    for heading in ("1. Learn to follow", "2. Develop situational awareness"):
+        assert heading not in text
+    assert "Reflections" in text

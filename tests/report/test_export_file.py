@@ -104,12 +104,13 @@ def test_a_missing_folder_is_refused_with_a_message(tmp_path):
 
 
 def test_a_folder_without_write_permission_is_refused_with_a_message(tmp_path, monkeypatch):
-    import tempfile
+    import planner.files
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path))
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    # The system refuses to create the temporary file in the folder.
+    monkeypatch.setattr(planner.files, "open_no_follow", refuse)
     with pytest.raises(ExportError) as caught:
         export_pdf(demo_plan(TODAY), tmp_path / "plan.pdf", today=TODAY)
     assert "You do not have permission to save in" in str(caught.value)
@@ -117,12 +118,12 @@ def test_a_folder_without_write_permission_is_refused_with_a_message(tmp_path, m
 
 
 def test_an_unwritable_folder_on_windows_is_not_mistaken_for_an_open_pdf(tmp_path, monkeypatch):
-    import tempfile
+    import planner.files
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Access is denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(planner.files, "open_no_follow", refuse)
     monkeypatch.setattr(sys, "platform", "win32")
     with pytest.raises(ExportError) as caught:
         export_pdf(demo_plan(TODAY), tmp_path / "plan.pdf", today=TODAY)

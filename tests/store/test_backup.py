@@ -23,24 +23,19 @@ from planner.store.backup import (
 )
 from planner.store.connection import connect, schema_version
 from planner.store.schema import SCHEMA_VERSION, migrations
+from tests.conftest import plan_json
 
 NOW = dt.datetime(2026, 6, 15, 9, 30)
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
 
-def _dump(path: Path) -> str:
-    store = PlanStore.open(path)
-    try:
-        return planfile.dumps(store.load_plan(), exported_at="fixed")
-    finally:
-        store.close()
 
 
 def test_a_backup_restores_to_exactly_the_same_plan(db_path):
     backup = backup_file(db_path, "manual", NOW)
 
     assert backup.parent == db_path.parent / "backups"
-    assert _dump(backup) == _dump(db_path)
+    assert plan_json(backup) == plan_json(db_path)
 
 
 def test_backups_are_listed_newest_first_with_their_date_reason_and_size(db_path):
@@ -117,7 +112,7 @@ def test_a_backup_is_taken_before_a_migration_upgrades_an_older_plan(tmp_path, s
         assert titles == [g.title for g in sample_plan.goals]
     finally:
         copy.close()
-    assert _dump(path) == before  # and the upgrade kept the plan
+    assert plan_json(path) == before  # and the upgrade kept the plan
 
 
 def test_a_new_or_current_file_is_not_backed_up_on_opening(tmp_path, db_path):
@@ -134,7 +129,7 @@ def test_import_replace_backs_up_the_plan_it_replaces(db_path):
     finally:
         store.close()
     assert path is not None and path.name.endswith("-import.db")
-    assert _dump(path) == _dump(db_path)
+    assert plan_json(path) == plan_json(db_path)
 
 
 # -- the app's routine backup ----------------------------------------------------------
@@ -159,7 +154,7 @@ def test_routine_backup_waits_for_a_change_and_then_thirty_minutes(db_path):
         assert backup_if_changed(store, NOW, NOW + dt.timedelta(minutes=29)) is None
         second = backup_if_changed(store, NOW, NOW + dt.timedelta(minutes=30))
         assert second is not None and second != first
-        assert _dump(second) == planfile.dumps(store.load_plan(), exported_at="fixed")
+        assert plan_json(second) == planfile.dumps(store.load_plan(), exported_at="fixed")
     finally:
         store.close()
 
@@ -185,7 +180,7 @@ def test_an_in_memory_plan_is_never_backed_up(store):
 
 def test_a_backup_that_cannot_be_written_gives_a_plain_message(db_path):
     (db_path.parent / "backups").write_text("a file where the folder should be")
-    with pytest.raises(StoreError, match="The backup could not be made"):
+    with pytest.raises(StoreError, match="No backup was made"):
         backup_file(db_path, "manual", NOW)
 
 

@@ -19,16 +19,11 @@ from planner.store import recovery as rec
 from planner.store.backup import backup_file, list_backups
 from planner.store.lock import PlanInUseError, PlanLock, lock_path
 from planner.store.schema import SCHEMA_VERSION
+from tests.conftest import plan_json
 
 NOW = dt.datetime(2026, 6, 15, 9, 30)
 
 
-def _dump(path) -> str:
-    store = PlanStore.open(path)
-    try:
-        return planfile.dumps(store.load_plan(), exported_at="fixed")
-    finally:
-        store.close()
 
 
 def _damage(path) -> bytes:
@@ -122,7 +117,7 @@ def test_a_plan_locked_by_another_program_is_in_use_not_damaged(db_path, monkeyp
 
 
 def test_a_write_cut_off_by_a_crash_is_rolled_back_not_reported_as_damage(db_path):
-    before = _dump(db_path)
+    before = plan_json(db_path)
     # A child process starts replacing every goal, then is killed mid-transaction.
     child = subprocess.Popen(
         [
@@ -155,14 +150,14 @@ def test_a_write_cut_off_by_a_crash_is_rolled_back_not_reported_as_damage(db_pat
     check = rec.diagnose(db_path)
 
     assert check.state == rec.OK
-    assert _dump(db_path) == before
+    assert plan_json(db_path) == before
 
 
 # -- recovery ----------------------------------------------------------------------------
 
 
 def test_restoring_over_a_damaged_plan_keeps_it_aside_and_brings_the_backup_back(db_path):
-    good = _dump(db_path)
+    good = plan_json(db_path)
     backup_file(db_path, "close", NOW)
     damaged = _damage(db_path)
     offer = rec.startup_check(db_path).offer
@@ -176,7 +171,7 @@ def test_restoring_over_a_damaged_plan_keeps_it_aside_and_brings_the_backup_back
     assert (aside.parent / f"{aside.name}-journal").read_bytes() == b"leftover journal"
     assert not journal.exists()
     assert rec.diagnose(db_path).state == rec.OK
-    assert _dump(db_path) == good
+    assert plan_json(db_path) == good
     assert offer.path.exists()  # the backup itself stays
 
 
@@ -232,9 +227,9 @@ def test_restore_backup_backs_up_the_current_plan_first(db_path, tmp_path):
 
     safety = rec.restore_backup(snapshot, db_path, now=NOW)
 
-    assert _dump(db_path) == _dump(snapshot)
+    assert plan_json(db_path) == plan_json(snapshot)
     assert safety is not None and safety.name.endswith("-before-restore.db")
-    assert _dump(safety) == edited
+    assert plan_json(safety) == edited
     assert [b.path for b in list_backups(db_path)] == [safety]
 
 
@@ -249,7 +244,7 @@ def test_a_leftover_journal_never_meets_a_restored_plan(db_path, tmp_path):
 
     assert not journal.exists()
     assert (db_path.parent / "plan.db.damaged-20260615-093000-journal").exists()
-    assert _dump(db_path) == _dump(snapshot)
+    assert plan_json(db_path) == plan_json(snapshot)
 
 
 def test_a_plan_cannot_be_restored_onto_itself(db_path):

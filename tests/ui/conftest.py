@@ -12,14 +12,29 @@ from planner.app import create_window
 
 
 @pytest.fixture
-def window(qtbot, db_path):
+def window_over(qtbot):
+    """``window_over(path)``: a shown main window over the plan at ``path``; its store is
+    closed after the test."""
+    opened = []
+
+    def open_window(path, size=None):
+        win = create_window(path)
+        qtbot.addWidget(win)
+        if size is not None:
+            win.resize(*size)
+        win.show()
+        opened.append(win)
+        return win
+
+    yield open_window
+    for win in opened:
+        win.store.close()
+
+
+@pytest.fixture
+def window(window_over, db_path):
     """The main window over the demo plan (a file database)."""
-    win = create_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.store.close()
+    return window_over(db_path, (1280, 800))
 
 
 @pytest.fixture

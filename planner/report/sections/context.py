@@ -4,7 +4,9 @@ the figures (levels, progress, due dates) worked out once."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planner.domain.models import Goal, Plan, Reflection, SelfAssessment, Skill
 from planner.report.styles import Styles, stylesheet
@@ -37,11 +39,42 @@ class ReportContext:
         return printable(self.plan.profile.name).strip() or "Unnamed"
 
     def skill_name(self, skill_id: str | None) -> str:
-        skill = self.plan.framework.skill(skill_id) if skill_id else None
-        return printable(skill.name) if skill else ""
+        return self._skill_names.get(skill_id, "") if skill_id else ""
+
+    # Lookups by id are dictionaries built once: a plan may hold 10,000 goals and as
+    # many reflections, each asking for its goal's title.
+    @cached_property
+    def _goals_by_skill(self) -> dict[str, list[Goal]]:
+        grouped: dict[str, list[Goal]] = defaultdict(list)
+        for goal in self.plan.goals:
+            grouped[goal.skill].append(goal)
+        return grouped
+
+    @cached_property
+    def _skill_names(self) -> dict[str, str]:
+        return {s.id: printable(s.name) for s in self.plan.framework.skills}
+
+    @cached_property
+    def _goal_titles(self) -> dict[str, str]:
+        return {g.uid: g.title for g in self.plan.goals if g.uid}
+
+    @cached_property
+    def _ratings(self) -> dict[tuple[str, dt.date], SelfAssessment]:
+        # The first rating of a skill on a day wins, as the list scan it replaces did.
+        ratings: dict[tuple[str, dt.date], SelfAssessment] = {}
+        for a in self.plan.assessments:
+            ratings.setdefault((a.skill, a.date), a)
+        return ratings
+
+    @cached_property
+    def _ratings_by_skill(self) -> dict[str, list[SelfAssessment]]:
+        grouped: dict[str, list[SelfAssessment]] = defaultdict(list)
+        for a in sorted(self.plan.assessments, key=lambda a: a.date):
+            grouped[a.skill].append(a)
+        return grouped
 
     def goals_for(self, skill_id: str) -> list[Goal]:
-        return [g for g in self.plan.goals if g.skill == skill_id]
+        return list(self._goals_by_skill.get(skill_id, ()))
 
     @property
     def goals(self) -> list[Goal]:
@@ -49,10 +82,7 @@ class ReportContext:
         return [g for s in self.skills for g in self.goals_for(s.id)]
 
     def goal_title(self, uid: str | None) -> str:
-        for goal in self.plan.goals:
-            if uid and goal.uid == uid:
-                return goal.title
-        return ""
+        return self._goal_titles.get(uid, "") if uid else ""
 
     @property
     def reflections(self) -> list[Reflection]:
@@ -82,16 +112,11 @@ class ReportContext:
         return sorted({a.date for a in self.plan.assessments})
 
     def rating(self, skill_id: str, day: dt.date) -> SelfAssessment | None:
-        for a in self.plan.assessments:
-            if a.skill == skill_id and a.date == day:
-                return a
-        return None
+        return self._ratings.get((skill_id, day))
 
     def latest_two(self, skill_id: str) -> tuple[SelfAssessment | None, SelfAssessment | None]:
         """The skill's latest and previous ratings (either may be missing)."""
-        ratings = sorted(
-            (a for a in self.plan.assessments if a.skill == skill_id), key=lambda a: a.date
-        )
+        ratings = self._ratings_by_skill.get(skill_id, [])
         latest = ratings[-1] if ratings else None
         previous = ratings[-2] if len(ratings) > 1 else None
         return latest, previous

@@ -7,12 +7,12 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreak,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from planner.report.flowables import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
 from planner.report.styles import BODY_WIDTH, DARK_BLUE, RULE

@@ -4,9 +4,8 @@ pages, labelled fields and the house table style."""
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from planner.report.flowables import Paragraph
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.styles import GREY, INK, PALE, RULE
 from planner.report.text import blocks, markup

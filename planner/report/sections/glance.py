@@ -4,11 +4,10 @@ with its figures as text beside it, what is overdue or due soon, and the last re
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
 from planner.domain.models import STATUS_LABELS
 from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
-from planner.report.flowables import Paragraph
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import cell, grid
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from planner.domain.models import Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
-from planner.report.flowables import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import field, paragraphs
 from planner.report.text import escape_plain, inline, long_date, shorten

@@ -4,9 +4,9 @@ signature, name and date boxes for the clinician and the manager."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from planner.report.flowables import CanvasFlowable, Paragraph
+from planner.report.flowables import CanvasFlowable
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
 from planner.report.styles import BODY_WIDTH, GREY, MID_GREY, PALE, RULE

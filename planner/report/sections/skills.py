@@ -8,13 +8,14 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     PageBreak,
+    Paragraph,
     Spacer,
     Table,
 )
 
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
 from planner.report.charts import progress_line
-from planner.report.flowables import FactStrip, KeepWhole, Paragraph
+from planner.report.flowables import FactStrip, keep_whole
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
@@ -71,7 +72,7 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
         )
     for index, goal in enumerate(goals, start=1):
         # A goal that fits on a page is kept whole rather than split across two.
-        story.append(KeepWhole(goal_block(ctx, goal, f"{number}.{index}")))
+        story.extend(keep_whole(goal_block(ctx, goal, f"{number}.{index}")))
     return story
 
 

@@ -37,6 +37,7 @@ from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.widgets.date_delegate import DateDelegate
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.length_counter import LengthCounter
+from planner.ui.widgets.tables import fit_due_column
 
 
 def _labelled(widget: QWidget, name: str) -> QWidget:
@@ -120,9 +121,7 @@ class GoalDialog(EditorDialog):
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
         )
-        self.actions_view.horizontalHeader().setSectionResizeMode(
-            COL_DUE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        fit_due_column(self.actions_view, COL_DUE)
         self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.actions_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

@@ -239,4 +239,6 @@ def column_widths(widget) -> dict[int, int]:
     for col, texts in candidates.items():
         texts = [*texts, model.tr(HEADERS[col])]
         widths[col] = max(metrics.horizontalAdvance(text) for text in texts) + padding
+    # The figure is drawn beside its bar (ProgressBarDelegate): room for both.
+    widths[COL_PROGRESS] += 4 * metrics.height()
     return widths

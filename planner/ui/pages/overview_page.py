@@ -6,9 +6,11 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -90,7 +92,17 @@ class OverviewPage(QWidget):
         self.assess_button.setAccessibleName(self.tr("Rate my skills now"))
         self.assess_button.clicked.connect(self.assessment_requested)
 
-        layout = QVBoxLayout(self)
+        # On a short screen (1366x768 with a taskbar, or 1080p at 150%) the page scrolls
+        # rather than laying its tables over one another.
+        self.content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(self.content)
         layout.addWidget(self.greeting)
         layout.addWidget(self.summary)
         layout.addSpacing(8)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -30,8 +32,11 @@ from planner.ui.models.goals_model import (
 )
 from planner.ui.models.progress_model import COL_NOTE, ProgressModel
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
-from planner.ui.widgets.tables import fit_goal_columns, list_table
+from planner.ui.widgets.tables import fit_due_column, fit_goal_columns, list_table, rows_height
 from planner.ui.widgets.text import bullet_html, heading, plain_label
+
+# Goals kept in view on a small screen, whatever the splitter (a new plan has few).
+GOAL_ROWS_SHOWN = 4
 
 
 class SkillPage(QWidget):
@@ -119,9 +124,7 @@ class SkillPage(QWidget):
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
         )
-        self.actions_view.horizontalHeader().setSectionResizeMode(
-            COL_DUE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        fit_due_column(self.actions_view, COL_DUE)
         self.progress_model = ProgressModel(parent=self)
         self.progress_view = list_table(self.tr("Progress history"))
         self.progress_view.setModel(self.progress_model)
@@ -161,6 +164,8 @@ class SkillPage(QWidget):
         goals_layout = QVBoxLayout(goals)
         goals_layout.setContentsMargins(0, 0, 0, 0)
         goals_layout.addWidget(self.table)
+        # However the splitter is dragged or the window sized, a few goals stay in view.
+        self.table.setMinimumHeight(rows_height(self.table, GOAL_ROWS_SHOWN))
         goals_layout.addWidget(self.empty_label)
 
         self.detail = QGroupBox(self.tr("Selected goal"))
@@ -172,21 +177,38 @@ class SkillPage(QWidget):
         head.addWidget(self.delete_button)
         detail_layout.addLayout(head)
         detail_layout.addWidget(self.detail_meta)
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.detail_smart)
+        # The goal's text and actions beside its history, either side widened by dragging.
+        self.detail_columns = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_columns.setChildrenCollapsible(False)
+        left_side, right_side = QWidget(), QWidget()
+        left = QVBoxLayout(left_side)
+        left.setContentsMargins(0, 0, 0, 0)
+        # "How I will know" and "Support needed" can run to pages: they scroll
+        # rather than being cut off by the box.
+        self.smart_scroll = QScrollArea()
+        self.smart_scroll.setWidgetResizable(True)
+        self.smart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.smart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.smart_scroll.setWidget(self.detail_smart)
+        self.detail_smart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.smart_scroll, 1)
         actions_label = QLabel(self.tr("Actions"))
         left.addWidget(actions_label)
         left.addWidget(self.actions_view, 1)
-        right = QVBoxLayout()
+        self.actions_view.setMinimumHeight(rows_height(self.actions_view, 2))
+        self.progress_view.setMinimumHeight(rows_height(self.progress_view, 3))
+        right = QVBoxLayout(right_side)
+        right.setContentsMargins(0, 0, 0, 0)
         history_head = QHBoxLayout()
         history_head.addWidget(self.history_label, 1)
         history_head.addWidget(self.delete_entry_button)
         right.addLayout(history_head)
         right.addWidget(self.progress_view, 1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        detail_layout.addLayout(columns, 1)
+        self.detail_columns.addWidget(left_side)
+        self.detail_columns.addWidget(right_side)
+        self.detail_columns.setStretchFactor(0, 1)
+        self.detail_columns.setStretchFactor(1, 1)
+        detail_layout.addWidget(self.detail_columns, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(goals)

@@ -1,0 +1,179 @@
+"""The entries of a plan that still look as if they identify someone, as an export
+lists them (kind, title, date; never the text), and the plan without chosen ones."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Collection, Iterator
+from typing import NamedTuple
+
+from planner.domain.models import Plan
+from planner.domain.privacy import find_identifiers
+
+# The kinds of entry the check reads, in the order an export lists them.
+GOAL, PROGRESS, ASSESSMENT, REFLECTION, REVIEW = (
+    "goal",
+    "progress",
+    "assessment",
+    "reflection",
+    "review",
+)
+KIND_LABELS = {
+    GOAL: "Goal",
+    PROGRESS: "Progress note",
+    ASSESSMENT: "Self-assessment note",
+    REFLECTION: "Reflection",
+    REVIEW: "Review",
+}
+
+MASK = "•••"
+
+
+class EntryKey(NamedTuple):
+    """Which entry: its kind and its id in the store."""
+
+    kind: str
+    id: int
+
+
+@dataclasses.dataclass(frozen=True)
+class FlaggedEntry:
+    """An entry whose text trips the identifier check.
+
+    ``title`` never holds what was found: an identifier in the title itself is masked.
+    ``found`` names the kinds of identifier (e.g. "NHS number"), not the text.
+    """
+
+    kind: str
+    id: int
+    title: str
+    date: dt.date | None
+    found: tuple[str, ...]
+    skill: str | None = None
+    private: bool = False
+    goal_id: int | None = None  # the goal a progress note belongs to
+
+    @property
+    def key(self) -> EntryKey:
+        return EntryKey(self.kind, self.id)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    def in_export(self, include_private: bool, skills: Collection[str] | None) -> bool:
+        """Whether an export with these options prints the entry (as the PDF chooses)."""
+        if self.private and not include_private:
+            return False
+        return skills is None or self.skill is None or self.skill in skills
+
+
+def mask_identifiers(text: str) -> str:
+    """``text`` with every likely identifier replaced by a mask."""
+    for hint in find_identifiers(text):
+        text = text.replace(hint.text, MASK)
+    return text
+
+
+def _found(*texts: str) -> tuple[str, ...]:
+    kinds: set[str] = set()
+    for text in texts:
+        if text:
+            kinds.update(hint.kind for hint in find_identifiers(text))
+    return tuple(sorted(kinds))
+
+
+def _entries(plan: Plan) -> Iterator[FlaggedEntry]:
+    skill_names = {s.id: s.name for s in plan.framework.skills}
+    for goal in plan.goals:
+        action_texts = [a.text for a in goal.actions]
+        found = _found(goal.title, goal.description, goal.measure, goal.support, *action_texts)
+        if found and goal.id is not None:
+            created = dt.date.fromisoformat(goal.created[:10]) if goal.created else None
+            yield FlaggedEntry(
+                GOAL, goal.id, mask_identifiers(goal.title), created, found, goal.skill
+            )
+        for entry in goal.progress:
+            found = _found(entry.note)
+            if found and entry.id is not None:
+                title = f"{mask_identifiers(goal.title)} ({entry.percent}%)"
+                yield FlaggedEntry(
+                    PROGRESS, entry.id, title, entry.date, found, goal.skill, goal_id=goal.id
+                )
+    for rating in plan.assessments:
+        found = _found(rating.note)
+        if found and rating.id is not None:
+            title = skill_names.get(rating.skill, rating.skill)
+            yield FlaggedEntry(ASSESSMENT, rating.id, title, rating.date, found, rating.skill)
+    for reflection in plan.reflections:
+        found = _found(reflection.title, *reflection.sections.values())
+        if found and reflection.id is not None:
+            yield FlaggedEntry(
+                REFLECTION,
+                reflection.id,
+                mask_identifiers(reflection.title),
+                reflection.date,
+                found,
+                reflection.skill,
+                reflection.private,
+            )
+    for review in plan.reviews:
+        found = _found(review.reviewer, review.notes, review.agreed_actions)
+        if found and review.id is not None:
+            title = "Review"
+            if review.reviewer:
+                title = f"Review with {mask_identifiers(review.reviewer)}"
+            yield FlaggedEntry(REVIEW, review.id, title, review.date, found)
+
+
+def flagged_entries(plan: Plan) -> list[FlaggedEntry]:
+    """Every saved entry of ``plan`` whose text may identify a patient or colleague.
+
+    Only entries with a store id are listed (a plan read from the store has them all).
+    """
+    return list(_entries(plan))
+
+
+def entry_to_dict(entry: FlaggedEntry) -> dict:
+    """The entry as plain JSON values (what ``privacy --json`` prints)."""
+    data = dataclasses.asdict(entry)
+    data["date"] = entry.date.isoformat() if entry.date else None
+    data["found"] = list(entry.found)
+    return data
+
+
+def entry_from_dict(data: dict) -> FlaggedEntry:
+    """The entry ``entry_to_dict`` made."""
+    date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+    return FlaggedEntry(**{**data, "date": date, "found": tuple(data["found"])})
+
+
+def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
+    """A copy of ``plan`` without the entries in ``left_out``; ``plan`` is unchanged.
+
+    Goals, progress notes, reflections and reviews are dropped whole; a self-assessment
+    keeps its rating and loses its note, so the ratings chart still adds up.
+    """
+    keys = set(left_out)
+    if not keys:
+        return plan
+
+    def kept(kind: str, item) -> bool:
+        return EntryKey(kind, item.id) not in keys
+
+    goals = [
+        dataclasses.replace(g, progress=[e for e in g.progress if kept(PROGRESS, e)])
+        for g in plan.goals
+        if kept(GOAL, g)
+    ]
+    assessments = [
+        a if kept(ASSESSMENT, a) else dataclasses.replace(a, note="") for a in plan.assessments
+    ]
+    return dataclasses.replace(
+        plan,
+        goals=goals,
+        assessments=assessments,
+        reflections=[r for r in plan.reflections if kept(REFLECTION, r)],
+        reviews=[r for r in plan.reviews if kept(REVIEW, r)],
+    )
