@@ -9,13 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner import planfile
 from planner.app import create_window
 from planner.domain.models import Profile
 from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
 from planner.ui import flows
 from planner.ui.commands import EditGoal
-from planner.ui.plan_files import import_plan_file
 
 pytestmark = pytest.mark.gui
 
@@ -39,23 +37,6 @@ def test_a_3001_character_name_gives_a_message_not_the_crash_dialog(qtbot, tmp_p
     assert not win.doc.start_plan(Profile(name="A" * 3001), load_framework(DEFAULT_FRAMEWORK_ID))
     assert len(questions.asked) == 1 and "longer than 3,000 characters" in questions.asked[0]
     win.store.close()
-
-
-def test_an_import_the_store_refuses_is_a_message_and_keeps_the_plan(
-    window, tmp_path, questions, sample_plan
-):
-    sample_plan.profile.name = "Someone Else"
-    sample_plan.goals[0].description = "A long story. " * 10_000  # more than the disk holds
-    path = tmp_path / "other.json"
-    planfile.write(sample_plan, path)
-    store = window.store
-    before = store.profile().name
-    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
-    store.db.execute(f"PRAGMA max_page_count = {pages}")
-    assert import_plan_file(window, str(path)) is False
-    assert "Replace your current plan" in questions.asked[0]
-    assert "disk is full" in questions.asked[1]
-    assert store.profile().name == before
 
 
 def test_leaving_the_sample_plan_closes_its_file(qtbot, tmp_path):
