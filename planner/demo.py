@@ -224,6 +224,8 @@ _GOALS = [
     ),
 ]
 
+DEFERRED_REASON = "Winter pressures on the ward; agreed to start it in the spring."
+
 _REFLECTIONS = [
     (
         150,
@@ -333,6 +335,7 @@ def demo_plan(today: dt.date | None = None) -> Plan:
                 support=support,
                 target_date=ahead(target),
                 status=status,
+                deferred_reason=DEFERRED_REASON if status == "deferred" else "",
                 priority=priority,
                 created=created,
                 updated=created,

@@ -130,6 +130,8 @@ class Goal:
     actions: list[GoalAction] = field(default_factory=list)
     progress: list[ProgressEntry] = field(default_factory=list)
     id: int | None = None
+    # Why a deferred goal was put aside, in a few words; kept if it is taken up again.
+    deferred_reason: str = ""
 
     @property
     def latest_percent(self) -> int:

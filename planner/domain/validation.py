@@ -24,6 +24,7 @@ from planner.domain.reflection_models import REFLECTION_MODELS
 
 MAX_TITLE = 300
 MAX_TEXT = 200_000
+MAX_PROFILE_TEXT = MAX_TITLE * 10
 
 
 class ValidationError(ValueError):
@@ -50,7 +51,7 @@ def check_profile(profile: Profile, where: str = "profile") -> list[str]:
     if not profile.name.strip():
         problems.append(f"{where}.name: a name is required")
     for attr in ("name", "role", "profession", "organisation", "manager", "aspiration"):
-        _text(problems, f"{where}.{attr}", getattr(profile, attr), limit=MAX_TITLE * 10)
+        _text(problems, f"{where}.{attr}", getattr(profile, attr), limit=MAX_PROFILE_TEXT)
     if profile.period_start and profile.period_end and profile.period_end < profile.period_start:
         problems.append(f"{where}.period_end: before the start of the plan period")
     return problems
@@ -65,6 +66,7 @@ def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str
     _text(problems, f"{where}.title", goal.title, limit=MAX_TITLE)
     for attr in ("description", "measure", "support"):
         _text(problems, f"{where}.{attr}", getattr(goal, attr))
+    _text(problems, f"{where}.deferred_reason", goal.deferred_reason, limit=MAX_TITLE)
     # Identity and time stamps come from plan files too, so they get the same checks.
     _text(problems, f"{where}.id", goal.uid, limit=MAX_TITLE)
     for attr in ("created", "updated"):

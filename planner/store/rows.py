@@ -37,7 +37,7 @@ def new_uid() -> str:
 
 GOAL_COLUMNS = (
     "id, uid, skill, title, description, measure, support, target_date, status, "
-    "priority, created, updated"
+    "priority, created, updated, deferred_reason"
 )
 
 
@@ -55,6 +55,7 @@ def goal_from_row(row: tuple) -> Goal:
         priority,
         created,
         updated,
+        deferred_reason,
     ) = row
     return Goal(
         id=gid,
@@ -69,6 +70,7 @@ def goal_from_row(row: tuple) -> Goal:
         priority=priority,
         created=created,
         updated=updated,
+        deferred_reason=deferred_reason,
     )
 
 
@@ -85,6 +87,7 @@ def goal_values(goal: Goal) -> dict:
         "priority": goal.priority,
         "created": goal.created,
         "updated": goal.updated,
+        "deferred_reason": goal.deferred_reason,
     }
 
 

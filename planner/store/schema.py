@@ -164,6 +164,12 @@ def m003_goal_status_index(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@_migration
+def m004_goal_deferred_reason(db: Database) -> None:
+    # Deferring a goal asks why, in a few words kept beside it (and shown in the PDF).
+    db.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
+    db.execute("PRAGMA user_version = 4")
+
 # Every table a plan of any version has (all made by m001); checks compare with it.
 PLAN_TABLES = frozenset(
     {
@@ -181,7 +187,7 @@ PLAN_TABLES = frozenset(
 )
 
 # The newest user_version this app writes; a file above it came from a newer app.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @cache

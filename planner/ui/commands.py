@@ -10,6 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from planner.domain.dates import short_date
 from planner.domain.models import (
     Goal,
     Profile,
@@ -34,11 +35,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
+def _short(text: str, limit: int = 48) -> str:
+    """User text for an undo label: whole when short, else cut at a word with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 class AddGoal(StoreCommand):
     topics = (GOALS,)
 
     def __init__(self, doc: PlanDocument, goal: Goal):
-        super().__init__(doc, tr("Add goal “%s”") % goal.title[:40])
+        super().__init__(doc, tr("Add goal “%s”") % _short(goal.title))
         self.goal = goal
 
     def apply(self) -> None:
@@ -53,7 +62,7 @@ class EditGoal(StoreCommand):
     topics = (GOALS, PROGRESS)
 
     def __init__(self, doc: PlanDocument, old: Goal, new: Goal):
-        super().__init__(doc, tr("Edit goal “%s”") % new.title[:40])
+        super().__init__(doc, tr("Edit goal “%s”") % _short(new.title))
         self.old = copy.deepcopy(old)
         self.new = new
 
@@ -68,7 +77,7 @@ class DeleteGoal(StoreCommand):
     topics = (GOALS, PROGRESS, REFLECTIONS)
 
     def __init__(self, doc: PlanDocument, goal_id: int, title: str):
-        super().__init__(doc, tr("Delete goal “%s”") % title[:40])
+        super().__init__(doc, tr("Delete goal “%s”") % _short(title))
         self.goal_id = goal_id
         self.removed: tuple[Goal, list[int]] | None = None
 
@@ -126,7 +135,7 @@ class SetActionDone(StoreCommand):
 
     def __init__(self, doc: PlanDocument, action_id: int, text: str, done: bool):
         label = tr("Tick “%s”") if done else tr("Untick “%s”")
-        super().__init__(doc, label % text[:40])
+        super().__init__(doc, label % _short(text))
         self.action_id = action_id
         self.done = done
 
@@ -143,9 +152,8 @@ class SaveReflection(StoreCommand):
     topics = (REFLECTIONS,)
 
     def __init__(self, doc: PlanDocument, new: Reflection, old: Reflection | None = None):
-        super().__init__(
-            doc, (tr("Edit reflection “%s”") if old else tr("Add reflection “%s”")) % new.title[:40]
-        )
+        label = tr("Edit reflection “%s”") if old else tr("Add reflection “%s”")
+        super().__init__(doc, label % _short(new.title))
         self.new = new
         self.old = copy.deepcopy(old)
 
@@ -163,7 +171,7 @@ class DeleteReflection(StoreCommand):
     topics = (REFLECTIONS,)
 
     def __init__(self, doc: PlanDocument, reflection_id: int, title: str):
-        super().__init__(doc, tr("Delete reflection “%s”") % title[:40])
+        super().__init__(doc, tr("Delete reflection “%s”") % _short(title))
         self.reflection_id = reflection_id
         self.removed: Reflection | None = None
 
@@ -215,7 +223,7 @@ class SaveAssessmentRound(StoreCommand):
     topics = (ASSESSMENTS,)
 
     def __init__(self, doc: PlanDocument, date: dt.date, ratings: list[SelfAssessment]):
-        super().__init__(doc, tr("Self-assessment of %s") % date.isoformat())
+        super().__init__(doc, tr("Self-assessment of %s") % short_date(date))
         self.date = date
         self.ratings = ratings
         self.previous: list[SelfAssessment] | None = None
@@ -239,7 +247,7 @@ class DeleteAssessmentRound(StoreCommand):
     topics = (ASSESSMENTS,)
 
     def __init__(self, doc: PlanDocument, date: dt.date):
-        super().__init__(doc, tr("Delete self-assessment of %s") % date.isoformat())
+        super().__init__(doc, tr("Delete self-assessment of %s") % short_date(date))
         self.date = date
         self.removed: list[SelfAssessment] = []
 

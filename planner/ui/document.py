@@ -6,10 +6,12 @@ here, so every edit is undoable, saved at once, and announced to every page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.domain.models import Framework, Profile
+from planner.domain.models import Framework, Plan, Profile
 from planner.domain.validation import ValidationError
 from planner.store import PlanStore, StoreError
 
@@ -74,6 +76,50 @@ class PlanDocument(QObject):
         command.applied_once = True
         self.undo_stack.push(command)
         self.notify(*command.topics, goals=command.goal_ids)
+        return True
+
+    def attempt(self, work: Callable[[], object]) -> bool:
+        """Runs a write that is not undoable (starting or replacing the plan).
+
+        Returns:
+            False (and emits ``failed`` with a plain message) when it was refused by
+            the store, a check or the file system; bugs still raise.
+        """
+        from planner.failures import user_message
+
+        try:
+            work()
+        except Exception as exc:
+            message = user_message(exc)
+            if message is None:
+                raise
+            self.failed.emit(message)
+            return False
+        return True
+
+    def start_plan(self, profile: Profile, framework: Framework) -> bool:
+        """The first-run step; a refused profile (e.g. a name too long) is a message."""
+        if not self.attempt(lambda: self.store.start_plan(profile, framework)):
+            return False
+        self.undo_stack.clear()
+        self.notify(PROFILE)
+        return True
+
+    def replace_plan(self, plan: Plan, *, backup_reason: str | None = None) -> bool:
+        """Swaps the whole plan (an import, the sample), after a backup of the plan
+        being replaced when ``backup_reason`` is given; it cannot be undone."""
+
+        def work() -> None:
+            if backup_reason and self.store.has_plan():
+                from planner.store.backup import backup_before
+
+                backup_before(self.store, backup_reason)
+            self.store.replace_plan(plan)
+
+        if not self.attempt(work):
+            return False
+        self.undo_stack.clear()
+        self.notify(PROFILE, GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS)
         return True
 
     def undo(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog
 
+from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument, StoreCommand
 
 
@@ -33,5 +34,7 @@ def edit_until_saved(
             return None
         if doc.execute(command):
             return command
-        dialog = make_dialog(dialog)
+        previous, dialog = dialog, make_dialog(dialog)
+        if dialog is not previous and isinstance(dialog, EditorDialog):
+            dialog.keep_baseline_of(previous)
     return None

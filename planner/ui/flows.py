@@ -12,21 +12,18 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from planner.ui import commands
 from planner.ui.dialogs.goal_dialog import GoalDialog
 from planner.ui.dialogs.progress_dialog import ProgressDialog
+from planner.ui.dialogs.questions import confirm
 from planner.ui.editing import edit_until_saved
+from planner.ui.goal_status import (
+    ACHIEVED,
+    SetGoalStatus,
+    Together,
+    ask_to_mark_achieved,
+    completion_entry,
+)
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
-
-
-def _confirm(window: MainWindow, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        window,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def new_goal(window: MainWindow, skill: str | None = None) -> None:
@@ -38,9 +35,13 @@ def new_goal(window: MainWindow, skill: str | None = None) -> None:
         draft = previous.goal() if previous else None
         return GoalDialog(window.doc, draft, skill=skill, parent=window)
 
-    saved = edit_until_saved(
-        window.doc, make_dialog, lambda d: commands.AddGoal(window.doc, d.goal())
-    )
+    def make_command(dialog):
+        goal = dialog.goal()
+        if dialog.records_completion:
+            goal.progress.append(completion_entry())
+        return commands.AddGoal(window.doc, goal)
+
+    saved = edit_until_saved(window.doc, make_dialog, make_command)
     if saved is not None:
         window.show_goal(saved.goal.id)
 
@@ -53,9 +54,14 @@ def edit_goal(window: MainWindow, goal_id: int) -> None:
     def make_dialog(previous):
         return GoalDialog(window.doc, previous.goal() if previous else old, parent=window)
 
-    if edit_until_saved(
-        window.doc, make_dialog, lambda d: commands.EditGoal(window.doc, old, d.goal())
-    ):
+    def make_command(dialog):
+        edit = commands.EditGoal(window.doc, old, dialog.goal())
+        if not dialog.records_completion:
+            return edit
+        done = commands.LogProgress(window.doc, goal_id, completion_entry())
+        return Together(window.doc, edit.text(), [edit, done])
+
+    if edit_until_saved(window.doc, make_dialog, make_command):
         window.show_goal(goal_id)
 
 
@@ -63,11 +69,14 @@ def delete_goal(window: MainWindow, goal_id: int) -> None:
     summary = window.store.goal_summary(goal_id)
     if summary is None:
         return
+    count = window.store.progress_count(goal_id)
+    entries = (
+        window.tr("1 progress entry") if count == 1 else window.tr("%d progress entries") % count
+    )
     text = window.tr(
-        "Delete the goal “%s” with its actions and %d progress entries?\n\n"
-        "You can undo this with Edit › Undo."
-    ) % (summary.title, window.store.progress_count(goal_id))
-    if _confirm(window, window.tr("Delete goal"), text):
+        "Delete the goal “%s” with its actions and %s?\n\nYou can undo this with Edit › Undo."
+    ) % (summary.title, entries)
+    if confirm(window, window.tr("Delete goal"), text):
         window.doc.execute(commands.DeleteGoal(window.doc, goal_id, summary.title))
 
 
@@ -76,10 +85,17 @@ def log_progress(window: MainWindow, goal_id: int | None = None) -> None:
         page = window.current_skill_page()
         goal_id = page.current_goal_id() if page else None
     dialog = ProgressDialog(window.doc, goal_id, parent=window)
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.goal_id() is not None:
-        target = dialog.goal_id()
-        if window.doc.execute(commands.LogProgress(window.doc, target, dialog.entry())):
-            window.statusBar().showMessage(window.tr("Progress saved."), 4000)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.goal_id() is None:
+        return
+    target, entry = dialog.goal_id(), dialog.entry()
+    command = commands.LogProgress(window.doc, target, entry)
+    summary = window.store.goal_summary(target)
+    offer = entry.percent == 100 and summary is not None and summary.status != ACHIEVED
+    if offer and ask_to_mark_achieved(window, summary.title):
+        achieved = SetGoalStatus(window.doc, target, ACHIEVED)
+        command = Together(window.doc, command.text(), [command, achieved])
+    if window.doc.execute(command):
+        window.statusBar().showMessage(window.tr("Progress saved."), 4000)
 
 
 def delete_progress(window: MainWindow, goal_id: int, entry) -> None:
@@ -89,7 +105,7 @@ def delete_progress(window: MainWindow, goal_id: int, entry) -> None:
         format_date(entry.date),
         entry.percent,
     )
-    if _confirm(window, window.tr("Delete progress entry"), text):
+    if confirm(window, window.tr("Delete progress entry"), text):
         window.doc.execute(commands.DeleteProgress(window.doc, goal_id, entry))
 
 

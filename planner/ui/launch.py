@@ -34,6 +34,9 @@ def make_application() -> QApplication:
     app.setWindowIcon(app_icon())
     QCoreApplication.setOrganizationName("LeadershipPlanner")
     QCoreApplication.setApplicationName(APP_NAME)
+    from planner.ui.widgets.focus_style import install_focus_style
+
+    install_focus_style(app)
     return app
 
 
@@ -68,14 +71,15 @@ def open_plan(
             )
             return None
         taken = check.offer.taken_at.strftime("%d %b %Y at %H:%M")
-        answer = QMessageBox.question(
+        from planner.ui.dialogs.questions import confirm
+
+        if not confirm(
             None,
             APP_NAME,
             f"{check.message}\n\nRestore the newest good backup, taken on {taken}? The "
             "damaged file is kept aside, not deleted.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            yes=QCoreApplication.translate("launch", "&Restore the backup"),
+        ):
             return None
         try:
             restore_from_backup(db_path, check.offer.path)

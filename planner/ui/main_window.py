@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME
 from planner.domain.models import Framework, Profile
-from planner.store import PlanStore, StoreError
+from planner.store import PlanStore
 from planner.ui.document import PROFILE, PlanDocument
 
 if TYPE_CHECKING:
@@ -247,6 +246,10 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             self.doc.changed.disconnect(self._on_changed)
             self.doc.deleteLater()
+            old = self.doc.store
+            # A sample plan being left is closed; the user's own plan stays open.
+            if old is not self.own_store and old is not store:
+                old.close()
         self.doc = PlanDocument(store, self)
         self.doc.changed.connect(self._on_changed)
         self.doc.failed.connect(self.show_problem)
@@ -264,11 +267,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_undo_text(self, text: str) -> None:
-        self.undo_action.setText(self.tr("Undo %s") % text if text else self.tr("Undo"))
+        self._label_undo(self.undo_action, self.tr("Undo"), self.tr("Undo %s"), text)
 
     @Slot(str)
     def _on_redo_text(self, text: str) -> None:
-        self.redo_action.setText(self.tr("Redo %s") % text if text else self.tr("Redo"))
+        self._label_undo(self.redo_action, self.tr("Redo"), self.tr("Redo %s"), text)
+
+    @staticmethod
+    def _label_undo(action, short: str, full: str, text: str) -> None:
+        # The menu names the action in full; the toolbar keeps its one word, so it
+        # never changes width or cuts the label off; the tooltip has the rest.
+        action.setText(full % text if text else short)
+        action.setIconText(short)
+        action.setToolTip(full % text if text else short)
 
     @property
     def store(self) -> PlanStore:
@@ -447,16 +458,16 @@ class MainWindow(QMainWindow):
         return f"{profile.name} — {APP_NAME}" if profile and profile.name else APP_NAME
 
     def _start_plan(self, profile: Profile, framework: Framework) -> None:
-        try:
-            self.store.start_plan(profile, framework)
-        except StoreError as exc:
-            self.show_problem(str(exc))
-            return
+        if not self.doc.start_plan(profile, framework):
+            return  # the document has said why
         self.rebuild_pages("overview")
+        self.nav.setFocus()  # the welcome page and its focused field are gone
         self.setWindowTitle(self.plan_title())
 
     def show_problem(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Not saved"), message)
+        from planner.ui.dialogs.questions import tell
+
+        tell(self, self.tr("Not saved"), message)
 
     # -- window state ------------------------------------------------------------
 

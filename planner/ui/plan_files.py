@@ -13,7 +13,7 @@ from planner import planfile
 from planner.failures import user_message
 from planner.store import PlanStore, StoreError
 from planner.ui import child_process
-from planner.ui.pages.record_list import confirm
+from planner.ui.dialogs.questions import confirm, tell
 from planner.ui.workers import busy_dialog, run_task, show_failure
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
                 "A backup of your current plan is taken first."
             )
             % name,
+            yes=window.tr("&Replace"),
         ):
             finish(None)
             return
@@ -225,10 +226,12 @@ def open_sample_plan(window: MainWindow) -> None:
     """Shows a fresh sample plan in a file of its own, never mixed with the user's."""
     from planner.plan_service import open_sample
 
+    if window.store is not window.own_store:
+        window.set_store(window.own_store)  # closes the sample shown, so it can be replaced
     try:
         store = open_sample(window.own_store.path)
     except (OSError, StoreError) as exc:
-        QMessageBox.warning(window, window.tr("Sample not opened"), user_message(exc) or str(exc))
+        tell(window, window.tr("Sample not opened"), user_message(exc) or str(exc))
         return
     window.sample_store = store
     window.set_store(store)

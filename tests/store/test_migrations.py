@@ -10,6 +10,7 @@ import pytest
 from planner.store import DamagedDatabaseError, NewerSchemaError, PlanStore, StoreError
 from planner.store.connection import BUSY_TIMEOUT_MS, pending_migrations
 from planner.store.schema import SCHEMA_VERSION
+from tests.store.conftest import write_with_todays_code
 
 EXPECTED_COLUMNS = {
     "profile": [
@@ -40,6 +41,7 @@ EXPECTED_COLUMNS = {
         "priority",
         "created",
         "updated",
+        "deferred_reason",
     ],
     "goal_actions": ["id", "goal_id", "position", "text", "due", "done"],
     "progress_entries": ["id", "goal_id", "date", "percent", "note"],
@@ -209,13 +211,29 @@ def test_every_earlier_schema_upgrades_and_keeps_the_plan(tmp_path, sample_plan,
     older = connect(path)
     migration_set().apply(older, stop_before=stop_before)
     assert schema_version(older) < SCHEMA_VERSION
-    PlanStore(older, path).replace_plan(sample_plan)
-    before = planfile.dumps(PlanStore(older, path).load_plan(), exported_at="fixed")
+    before = planfile.dumps(write_with_todays_code(older, path, sample_plan), exported_at="fixed")
     older.close()
 
     store = PlanStore.open(path)
     try:
         assert schema_version(store.db) == SCHEMA_VERSION
         assert planfile.dumps(store.load_plan(), exported_at="fixed") == before
+    finally:
+        store.close()
+
+
+def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
+    from planner.store.connection import connect
+    from planner.store.schema import migration_set
+
+    path = tmp_path / "plan.db"
+    older = connect(path)
+    migration_set().apply(older, stop_before="m004_goal_deferred_reason")
+    write_with_todays_code(older, path, sample_plan)
+    older.close()
+    store = PlanStore.open(path)
+    try:
+        deferred = [g for g in store.all_goals() if g.status == "deferred"]
+        assert deferred and all(g.deferred_reason == "" for g in deferred)
     finally:
         store.close()

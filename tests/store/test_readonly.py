@@ -16,6 +16,7 @@ from planner.store.backup import list_backups
 from planner.store.connection import connect, journal_path, schema_version
 from planner.store.database import ReadOnlyDatabase
 from planner.store.schema import SCHEMA_VERSION, migration_set
+from tests.store.conftest import write_with_todays_code
 
 
 def _digest(path) -> str:
@@ -83,7 +84,7 @@ def test_an_older_plan_is_read_from_an_upgraded_copy_and_its_file_left_alone(
     older = connect(path)
     newest = migration_set().pending(older)[-1].name
     migration_set().apply(older, stop_before=newest)
-    PlanStore(older, path).replace_plan(sample_plan)
+    write_with_todays_code(older, path, sample_plan)
     older.close()
     before = _digest(path)
 

@@ -4,8 +4,10 @@ modal dialogs by filling their real widgets."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
+import planner.ui.dialogs.questions
 from planner.app import create_window
 
 
@@ -55,16 +57,64 @@ def answer_dialog(monkeypatch):
 
 
 @pytest.fixture
-def confirm(monkeypatch):
-    """Answers every confirmation question with Yes; returns the questions asked."""
-    asked = []
+def modal(qtbot):
+    """``modal(act)``: once the next modal dialog is open with its focus placed,
+    runs ``act(dialog)`` inside its event loop; acts drive it by keyboard. A dialog
+    still open after ``act`` is closed, so a failing test never hangs."""
+    failures = []
 
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def install(act):
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            focus = QApplication.focusWidget()
+            if dialog is None or focus is None or not dialog.isAncestorOf(focus):
+                QTimer.singleShot(10, poll)
+                return
+            try:
+                act(dialog)
+            except BaseException as exc:  # reported after the dialog is closed
+                failures.append(exc)
+            if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
+                dialog.done(0)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+        QTimer.singleShot(0, poll)
+
+    yield install
+    if failures:
+        raise failures[0]
+
+
+class Questions:
+    """The app's questions, answered in turn by key (``"yes"``, ``"discard"``...);
+    with no answer left, the first button (Yes, Save...) is chosen."""
+
+    def __init__(self):
+        self.asked: list[str] = []
+        self.answers: list[str] = []
+
+    def answer(self, *keys: str) -> None:
+        self.answers.extend(keys)
+
+    def __call__(self, parent, title, text, choices, **kwargs):
+        self.asked.append(text)
+        keys = [key for key, _label, _role in choices]
+        answer = self.answers.pop(0) if self.answers else keys[0]
+        assert answer in keys, f"{answer!r} is not one of {keys} for {title!r}"
+        return answer
+
+
+@pytest.fixture
+def questions(monkeypatch):
+    """Scripted answers to every question the app asks (see ``Questions``)."""
+    asked = Questions()
+    monkeypatch.setattr(planner.ui.dialogs.questions, "ask", asked)
     return asked
+
+
+@pytest.fixture
+def confirm(questions):
+    """Answers every confirmation question with Yes; returns the questions asked."""
+    return questions.asked
 
 
 __all__ = ["QDialog"]

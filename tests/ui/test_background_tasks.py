@@ -69,12 +69,12 @@ def test_exporting_a_plan_file_leaves_the_window_answering(
 
 
 def test_importing_a_plan_file_reads_and_writes_outside_the_window(
-    window, qtbot, tmp_path, monkeypatch, threads_reading, sample_plan
+    window, qtbot, tmp_path, monkeypatch, threads_reading, sample_plan, questions
 ):
     sample_plan.profile.name = "Imported Person"
     source = tmp_path / "other.json"
     planfile.write(sample_plan, source)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    questions.answer("yes")
     release = _slow_disk(monkeypatch, child_process, "run_verb")
     with qtbot.waitSignal(window.task_finished, timeout=60000) as finished:
         import_plan_file(window, str(source))

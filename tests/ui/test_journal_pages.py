@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from planner.domain.models import Reflection
 from planner.ui.commands import SaveReflection
@@ -56,7 +56,7 @@ def test_writing_a_private_reflection_keeps_it_out_of_the_shareable_list(
 ):
     def fill(dialog: ReflectionDialog):
         qtbot.keyClicks(dialog.title_edit, "Night shift handover")
-        dialog.date_edit.setDate(QDate(2026, 6, 10))
+        dialog.date_edit.set_date(dt.date(2026, 6, 10))
         dialog.skill_combo.setCurrentIndex(dialog.skill_combo.findData("learn-to-follow"))
         qtbot.keyClicks(dialog.section_edits["what"], "I took handover from the day team.")
         qtbot.keyClicks(dialog.section_edits["now_what"], "Ask for questions first.")
@@ -88,7 +88,7 @@ def test_writing_a_private_reflection_keeps_it_out_of_the_shareable_list(
     assert "Ask for questions first." not in reflections_page.preview.toPlainText()
 
 
-def test_identifier_warning_appears_for_an_nhs_number_and_never_blocks(qtbot, doc):
+def test_identifier_warning_appears_for_an_nhs_number_and_save_asks_once(qtbot, doc, questions):
     dialog = ReflectionDialog(doc)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -98,9 +98,14 @@ def test_identifier_warning_appears_for_an_nhs_number_and_never_blocks(qtbot, do
     qtbot.keyClicks(dialog.section_edits["what"], f"Patient {VALID_NHS_NUMBER} deteriorated.")
     qtbot.waitUntil(warning.isVisible, timeout=2000)
     assert "NHS number" in warning.label.text()
-    # A warning, not a block: the reflection can still be saved.
+    # Save asks once: Edit keeps the dialog open, Save anyway saves.
+    questions.answer("edit", "save")
+    dialog.accept()
+    assert dialog.isVisible() and len(questions.asked) == 1
+    assert "NHS number" in questions.asked[0] and VALID_NHS_NUMBER not in questions.asked[0]
     dialog.accept()
     assert dialog.result() == ReflectionDialog.DialogCode.Accepted
+    assert len(questions.asked) == 2
 
 
 def test_no_identifier_warning_for_plain_text(qtbot, doc):
@@ -127,12 +132,11 @@ def test_a_reflection_needs_a_title(qtbot, doc):
     dialog.done(0)  # closes without the discard question
 
 
-def test_switching_model_asks_before_clearing_text(qtbot, doc, monkeypatch):
+def test_switching_model_asks_before_clearing_text(qtbot, doc, questions):
     dialog = ReflectionDialog(doc)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.section_edits["so_what"], "It mattered.")
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    questions.answer("no", "yes")
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("gibbs"))
     assert dialog.model_id() == "rolfe"
     assert dialog.section_edits["so_what"].toPlainText() == "It mattered."
@@ -179,22 +183,15 @@ def test_editing_a_reflection_with_enter_then_undo_and_redo(
 
 
 def test_deleting_a_reflection_asks_first_and_can_be_undone(
-    qtbot, doc, reflections_page, monkeypatch
+    qtbot, doc, reflections_page, questions
 ):
     original = _select(reflections_page, "The break-time disagreement")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    questions.answer("no")
     qtbot.mouseClick(reflections_page.delete_button, Qt.MouseButton.LeftButton)
     assert doc.store.reflection(original.id) == original
 
-    asked = []
-
-    def yes(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
     qtbot.mouseClick(reflections_page.delete_button, Qt.MouseButton.LeftButton)
-    assert "The break-time disagreement" in asked[0]
+    assert "The break-time disagreement" in questions.asked[1]
     assert doc.store.reflection(original.id) is None
     assert reflections_page.source.row_of(original.id) == -1
     doc.undo_stack.undo()
@@ -204,17 +201,21 @@ def test_deleting_a_reflection_asks_first_and_can_be_undone(
     assert doc.store.reflection(original.id) is None
 
 
-def test_confirmation_shows_user_text_literally(qtbot, doc, reflections_page, monkeypatch):
+def test_confirmation_shows_user_text_literally(qtbot, doc, reflections_page):
     doc.execute(SaveReflection(doc, Reflection(dt.date(2026, 6, 1), "<b>Bold</b> & co")))
     _select(reflections_page, "<b>Bold</b> & co")
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
-    )
+    boxes = []
+
+    def answer_box():
+        box = QApplication.activeModalWidget()
+        boxes.append((box.textFormat(), box.text()))
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer_box)
     qtbot.mouseClick(reflections_page.delete_button, Qt.MouseButton.LeftButton)
-    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in asked[0]
+    assert boxes and boxes[0][0] == Qt.TextFormat.PlainText
+    assert "“<b>Bold</b> & co”" in boxes[0][1]
+    assert doc.store.reflections()  # Esc answered No: nothing deleted
 
 
 def test_search_narrows_the_reflections_table(qtbot, reflections_page):
@@ -289,7 +290,7 @@ def test_recording_a_review_saves_it_and_undo_removes_it(qtbot, doc, answer_dial
 
     def fill(dialog: ReviewDialog):
         seen.append(dialog.reviewer_edit.text())
-        dialog.date_edit.setDate(QDate(2026, 6, 12))
+        dialog.date_edit.set_date(dt.date(2026, 6, 12))
         qtbot.keyClicks(dialog.notes_edit, "Huddles are working well.")
         dialog.actions_edit.setPlainText("Book the study day\n\n  Shadow two shifts  \n")
 
@@ -342,7 +343,7 @@ def test_recording_a_self_assessment_round_shows_it_in_the_history(qtbot, doc, a
     def fill(dialog: AssessmentDialog):
         # Prefilled from the latest round.
         assert [r.level_combo.currentData() for r in dialog.ratings] == [3, 3, 2]
-        dialog.date_edit.setDate(QDate(day))
+        dialog.date_edit.set_date(day)
         first = dialog.ratings[0]
         first.level_combo.setCurrentIndex(first.level_combo.findData(4))
         assert first.descriptor.text() == doc.framework.scale[3].descriptor
@@ -428,13 +429,28 @@ def test_an_empty_name_is_refused_and_put_back(qtbot, doc, profile_page):
 
 
 def test_plan_period_can_be_cleared_but_not_reversed(qtbot, doc, profile_page):
-    profile_page.period_end.check.click()
+    end = profile_page.period_end.edit
+    end.setFocus()
+    end.selectAll()
+    qtbot.keyClick(end, Qt.Key.Key_Delete)
+    qtbot.keyClick(end, Qt.Key.Key_Return)
     assert doc.store.profile().period_end is None
-    profile_page.period_end.check.click()
-    profile_page.period_end.edit.setDate(QDate(2020, 1, 1))
-    profile_page.save()
+    qtbot.keyClicks(end, "1/1/2020")
+    qtbot.keyClick(end, Qt.Key.Key_Return)
     assert doc.store.profile().period_end != dt.date(2020, 1, 1)
     assert profile_page.period_error.isVisible()
+
+
+def test_plan_period_text_that_is_not_a_date_is_kept_and_not_saved(qtbot, doc, profile_page):
+    before = doc.store.profile().period_end
+    end = profile_page.period_end.edit
+    end.setFocus()
+    end.selectAll()
+    qtbot.keyClicks(end, "31/02/2027")
+    qtbot.keyClick(end, Qt.Key.Key_Return)
+    assert doc.store.profile().period_end == before
+    assert "no day 31" in profile_page.period_error.text()
+    assert end.text() == "31/02/2027"
 
 
 def test_profile_page_shows_framework_and_where_the_data_lives(profile_page, doc):
@@ -522,7 +538,7 @@ def test_reflection_editor_tab_order_follows_the_layout(qtbot, doc):
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("gibbs"))
     expected = [
         dialog.title_edit,
-        dialog.date_edit,
+        dialog.date_edit.edit,  # one Tab stop for the whole date
         dialog.model_combo,
         dialog.skill_combo,
         dialog.goal_combo,
@@ -547,28 +563,27 @@ def test_journal_page_tab_order_follows_the_layout(qtbot, reflections_page):
     assert _tab_chain(page, page.search, len(expected)) == expected
 
 
-def test_cancelling_a_written_reflection_asks_before_discarding(qtbot, doc, monkeypatch):
+def test_cancelling_a_written_reflection_asks_before_discarding(qtbot, doc, questions):
     dialog = ReflectionDialog(doc)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.section_edits["what"], "Half a thought")
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    questions.answer("keep", "discard")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()
     assert dialog.section_edits["what"].toPlainText() == "Half a thought"
     dialog.reject()
-    assert not dialog.isVisible() and not answers
+    assert not dialog.isVisible() and not questions.answers
 
 
-def test_cancelling_an_untouched_editor_closes_at_once(qtbot, doc, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+def test_cancelling_an_untouched_editor_closes_at_once(qtbot, doc, questions):
     reflection = doc.store.reflections()[0]
     for dialog in (ReflectionDialog(doc, reflection), ReviewDialog(doc, doc.store.reviews()[0])):
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.reject()
         assert not dialog.isVisible()
+    assert questions.asked == []
 
 
 def test_delete_key_in_the_table_deletes_after_confirming(qtbot, doc, reflections_page, confirm):
@@ -644,7 +659,7 @@ def test_a_refused_self_assessment_comes_back_filled_in(qtbot, doc, monkeypatch)
     def exec_(dialog):
         shown.append((dialog, dialog.ratings[0].note_edit.text()))
         if len(shown) == 1:
-            dialog.date_edit.setDate(QDate(2026, 6, 14))
+            dialog.date_edit.set_date(dt.date(2026, 6, 14))
             # Long enough that the round cannot fit in the pages the file has.
             dialog.ratings[0].note_edit.setText("Led three huddles. " * 1500)
             dialog.accept()

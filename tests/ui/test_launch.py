@@ -33,16 +33,12 @@ def _run_app_process(args: list[str], tmp_path) -> subprocess.CompletedProcess:
     )
 
 
-def test_damaged_plan_offers_newest_backup_and_keeps_the_damaged_file(qtbot, db_path, monkeypatch):
+def test_damaged_plan_offers_newest_backup_and_keeps_the_damaged_file(
+    qtbot, db_path, monkeypatch, questions
+):
     backup_file(db_path, "manual")
     _damage(db_path)
-    asked = []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = questions.asked
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail(a[2]))
     store = launch.open_plan(db_path)
     assert asked and "backup" in asked[0] and "kept aside" in asked[0]
@@ -54,11 +50,11 @@ def test_damaged_plan_offers_newest_backup_and_keeps_the_damaged_file(qtbot, db_
     assert len(aside) == 1
 
 
-def test_damaged_plan_declined_leaves_everything_as_it_was(qtbot, db_path, monkeypatch):
+def test_damaged_plan_declined_leaves_everything_as_it_was(qtbot, db_path, questions):
     backup_file(db_path, "manual")
     _damage(db_path)
     damaged = db_path.read_bytes()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    questions.answer("no")
     assert launch.open_plan(db_path) is None
     assert db_path.read_bytes() == damaged
 

@@ -206,7 +206,7 @@ def test_log_progress_moves_goal_to_in_progress_and_undo_restores(window, answer
 
     def fill(dialog: ProgressDialog):
         assert dialog.goal_id() == target.id
-        assert dialog.date_edit.date().toPython() == dt.date.today()
+        assert dialog.date_edit.date() == dt.date.today()
         dialog.percent_spin.setValue(30)
         dialog.note_edit.setPlainText("Booked the study day")
 
@@ -274,15 +274,11 @@ def test_geometry_is_remembered(qtbot, db_path):
     second.store.close()
 
 
-def test_disk_full_keeps_the_typed_goal_and_says_why(window, monkeypatch):
+def test_disk_full_keeps_the_typed_goal_and_says_why(window, monkeypatch, questions):
     store = window.store
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
-    warnings = []
-    monkeypatch.setattr(
-        "planner.ui.main_window.QMessageBox.warning",
-        lambda parent, title, text: warnings.append(text),
-    )
+    warnings = questions.asked
     shown = []
     big = "x" * 20000
 

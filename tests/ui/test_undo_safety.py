@@ -164,16 +164,14 @@ def test_undoing_a_tick_still_works_after_the_goal_was_edited_or_deleted_and_res
 
 
 def test_ctrl_z_in_the_window_while_the_file_is_held_says_so_and_loses_nothing(
-    qtbot, window, db_path, monkeypatch
+    qtbot, window, db_path, questions
 ):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
 
     window.store.db.conn.execute("PRAGMA busy_timeout = 50")
     goal = window.store.goal_summaries()[0]
     assert window.doc.execute(DeleteGoal(window.doc, goal.id, goal.title))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    shown = questions.asked
 
     with file_held_by_another_program(db_path):
         window.activateWindow()

@@ -85,6 +85,8 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
         _facts(ctx, goal, percent),
         Spacer(1, 2 * mm),
     ]
+    if goal.status == "deferred":
+        story += field("Deferred because", goal.deferred_reason, s.label, s.body)
     story += paragraphs(goal.description, s.body)
     story += field("How I will know it is achieved", goal.measure, s.label, s.body)
     story += field("Support needed", goal.support, s.label, s.body)

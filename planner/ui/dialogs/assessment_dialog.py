@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -21,24 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import SelfAssessment, Skill
-from planner.ui.dialogs.reflection_dialog import DATE_FORMAT
+from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
 from planner.ui.models.assessments_model import IMPORTANCE_LABELS
-
-
-class ScrollSafeComboBox(QComboBox):
-    """A combo that ignores the mouse wheel until focused, so scrolling down the list
-    of skills never changes a rating by accident."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # passes the wheel on to the scroll area
+from planner.ui.widgets.date_input import DateInput
 
 
 class SkillRating(QGroupBox):
@@ -52,7 +36,7 @@ class SkillRating(QGroupBox):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.level_combo = ScrollSafeComboBox(self)
+        self.level_combo = QComboBox(self)
         self.level_combo.addItem(self.tr("Not rated"), None)
         for number, level in enumerate(scale, start=1):
             self.level_combo.addItem(f"{number} · {self.tr(level.label)}", number)
@@ -62,7 +46,7 @@ class SkillRating(QGroupBox):
         grid.addWidget(level_label, 0, 0)
         grid.addWidget(self.level_combo, 0, 1)
 
-        self.importance_combo = ScrollSafeComboBox(self)
+        self.importance_combo = QComboBox(self)
         self.importance_combo.addItem(self.tr("Not set"), None)
         for number, label in IMPORTANCE_LABELS.items():
             self.importance_combo.addItem(f"{number} · {self.tr(label)}", number)
@@ -121,7 +105,7 @@ class SkillRating(QGroupBox):
         )
 
 
-class AssessmentDialog(QDialog):
+class AssessmentDialog(EditorDialog):
     """A new round of self-assessment, prefilled from the latest one so only what
     has changed needs touching; the caller saves ``round()`` as one command."""
 
@@ -143,10 +127,7 @@ class AssessmentDialog(QDialog):
         layout.addWidget(intro)
 
         row = QHBoxLayout()
-        self.date_edit = QDateEdit(QDate(date) if date else QDate.currentDate(), self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setAccessibleName(self.tr("Date"))
+        self.date_edit = DateInput(self.tr("Date"), date or dt.date.today(), parent=self)
         date_label = QLabel(self.tr("&Date:"), self)
         date_label.setBuddy(self.date_edit)
         row.addWidget(date_label)
@@ -192,8 +173,11 @@ class AssessmentDialog(QDialog):
         layout.addWidget(buttons)
 
         self._prefill(date)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.date_changed.connect(self._date_changed)
         self._date_changed()
+        # The top field, whose typing shows in words; never a rating, where a stray
+        # letter would pick another level.
+        self.finish_setup(self.date_edit)
         self.resize(820, 700)
 
     def _prefill(self, date: dt.date | None) -> None:
@@ -207,14 +191,20 @@ class AssessmentDialog(QDialog):
         self.replace_note.setVisible(self.date() in self.doc.store.assessment_dates())
 
     def date(self) -> dt.date:
-        return self.date_edit.date().toPython()
+        return self.date_edit.date() or dt.date.today()
 
-    def accept(self) -> None:
+    def snapshot(self) -> object:
+        return (self.round(), self.date_edit.text())
+
+    def privacy_text(self) -> str:
+        return "\n".join(rating.note_edit.text() for rating in self.ratings)
+
+    def validate(self) -> bool:
+        if problem := self.date_edit.problem():
+            return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
         if not self.round()[1]:
-            self.error_label.setText(self.tr("Please rate at least one skill."))
-            self.error_label.show()
-            return
-        super().accept()
+            return self.refuse(self.error_label, self.tr("Please rate at least one skill."))
+        return True
 
     def round(self) -> tuple[dt.date, list[SelfAssessment]]:
         """The date and the ratings of every skill given a level."""

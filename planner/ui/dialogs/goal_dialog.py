@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,9 +29,14 @@ from planner.domain.models import (
     Goal,
 )
 from planner.domain.validation import MAX_TITLE, check_goal
+from planner.ui.dialogs.editor_dialog import EditorDialog
+from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PlanDocument
+from planner.ui.goal_status import ask_to_achieve_below_100
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
-from planner.ui.widgets.dates import OptionalDateEdit
+from planner.ui.widgets.date_delegate import DateDelegate
+from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.length_counter import LengthCounter
 from planner.ui.widgets.tables import fit_due_column
 
 
@@ -40,7 +45,7 @@ def _labelled(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-class GoalDialog(QDialog):
+class GoalDialog(EditorDialog):
     """Creates or edits a goal; ``goal()`` gives the result after ``accept``."""
 
     def __init__(
@@ -63,7 +68,8 @@ class GoalDialog(QDialog):
             self.skill_combo.addItem(s.name, s.id)
         self.example_combo = _labelled(QComboBox(), self.tr("Start from an example goal"))
         self.title_edit = _labelled(QLineEdit(), self.tr("Goal"))
-        self.title_edit.setMaxLength(MAX_TITLE)
+        # No max length: Qt would cut a long paste silently; the counter tells instead.
+        self.title_counter = LengthCounter(self.title_edit, MAX_TITLE)
         self.title_edit.setPlaceholderText(
             self.tr("Specific: what exactly will you do? e.g. Lead the safety huddle twice a week")
         )
@@ -88,11 +94,20 @@ class GoalDialog(QDialog):
         for edit in (self.description_edit, self.measure_edit, self.support_edit):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(72)
-        self.target_edit = OptionalDateEdit(self.tr("Target date"))
-        self.target_edit.setToolTip(self.tr("Time-bound: when will it be done?"))
+        self.target_edit = DateInput(self.tr("Target date"), optional=True)
+        self.target_edit.edit.setToolTip(
+            self.tr("Time-bound: when will it be done? e.g. 31/03/2027. Alt+Down: calendar.")
+        )
         self.status_combo = _labelled(QComboBox(), self.tr("Status"))
         for status in GOAL_STATUSES:
             self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.deferred_edit = _labelled(QLineEdit(), self.tr("Why is it deferred?"))
+        self.deferred_edit.setPlaceholderText(
+            self.tr("In a few words, e.g. Winter pressures; agreed with my manager")
+        )
+        self.deferred_counter = LengthCounter(self.deferred_edit, MAX_TITLE)
+        # Set when the person agreed to record 100% with marking the goal achieved.
+        self.records_completion = False
         self.priority_combo = _labelled(QComboBox(), self.tr("Priority"))
         for priority in GOAL_PRIORITIES:
             self.priority_combo.addItem(self.tr(PRIORITY_LABELS[priority]), priority)
@@ -100,6 +115,8 @@ class GoalDialog(QDialog):
         self.actions_model = ActionsModel(editable=True, parent=self)
         self.actions_view = _labelled(QTableView(), self.tr("Actions"))
         self.actions_view.setModel(self.actions_model)
+        self.due_delegate = DateDelegate(self.actions_view)
+        self.actions_view.setItemDelegateForColumn(COL_DUE, self.due_delegate)
         self.actions_view.verticalHeader().hide()
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
@@ -114,10 +131,10 @@ class GoalDialog(QDialog):
         self.actions_view.setTabKeyNavigation(False)
         self.actions_view.setMinimumHeight(110)
         self.add_action_button = _labelled(
-            QPushButton(self.tr("Add action")), self.tr("Add action")
+            QPushButton(self.tr("Add actio&n")), self.tr("Add action")
         )
         self.remove_action_button = _labelled(
-            QPushButton(self.tr("Remove action")), self.tr("Remove action")
+            QPushButton(self.tr("Re&move action")), self.tr("Remove action")
         )
         self.add_action_button.clicked.connect(self._add_action)
         self.remove_action_button.clicked.connect(self._remove_action)
@@ -133,6 +150,7 @@ class GoalDialog(QDialog):
         form.addRow(self.tr("&Skill"), self.skill_combo)
         form.addRow(self.tr("E&xample"), self.example_combo)
         form.addRow(self.tr("&Goal"), self.title_edit)
+        form.addRow("", self.title_counter)
         form.addRow(self.tr("&Details"), self.description_edit)
         form.addRow(self.tr("&Success measure"), self.measure_edit)
         form.addRow(self.tr("Su&pport needed"), self.support_edit)
@@ -143,13 +161,15 @@ class GoalDialog(QDialog):
         row.itemAt(1).widget().setBuddy(self.priority_combo)
         row.addWidget(self.priority_combo, 1)
         form.addRow(self.tr("St&atus"), row)
+        form.addRow(self.tr("&Why deferred"), self.deferred_edit)
+        self.deferred_row = (form.labelForField(self.deferred_edit), self.deferred_edit)
         for i in range(form.rowCount()):
             label = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if label and isinstance(label.widget(), QLabel):
                 field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
                 if field and field.widget():
                     label.widget().setBuddy(field.widget())
-        form.labelForField(self.target_edit).setBuddy(self.target_edit.check)
+        form.labelForField(self.target_edit).setBuddy(self.target_edit.edit)
         form.labelForField(row).setBuddy(self.status_combo)
 
         buttons_row = QHBoxLayout()
@@ -174,7 +194,10 @@ class GoalDialog(QDialog):
 
         self.skill_combo.currentIndexChanged.connect(self._fill_examples)
         self.example_combo.activated.connect(self._use_example)
+        self.status_combo.currentIndexChanged.connect(self._show_deferred)
         self._load(goal, skill)
+        self._show_deferred()
+        self.finish_setup(self.title_edit)
 
     def _load(self, goal: Goal | None, skill: str | None) -> None:
         skill = goal.skill if goal else skill
@@ -193,7 +216,19 @@ class GoalDialog(QDialog):
         self.target_edit.set_date(goal.target_date)
         self.status_combo.setCurrentIndex(self.status_combo.findData(goal.status))
         self.priority_combo.setCurrentIndex(self.priority_combo.findData(goal.priority))
+        self.deferred_edit.setText(goal.deferred_reason)
         self.actions_model.set_rows(goal.actions)
+
+    def _show_deferred(self) -> None:
+        deferred = self.status_combo.currentData() == "deferred"
+        for widget in self.deferred_row:
+            widget.setVisible(deferred)
+
+    def _current_percent(self) -> int:
+        if self._original is None or self._original.id is None:
+            return 0
+        summary = self.doc.store.goal_summary(self._original.id)
+        return summary.percent if summary else 0
 
     def _fill_examples(self) -> None:
         self.example_combo.clear()
@@ -208,9 +243,24 @@ class GoalDialog(QDialog):
 
     def _use_example(self, index: int) -> None:
         text = self.example_combo.itemData(index)
-        if text:
-            self.title_edit.setText(text[:MAX_TITLE])
+        if not text:
+            return
+        typed = self.title_edit.text().strip()
+        if typed and typed != text and not confirm(
+            self,
+            self.tr("Replace your goal?"),
+            self.tr("Replace the goal you typed with this example?\n\n%s") % text,
+            yes=self.tr("&Replace"),
+            no=self.tr("&Keep mine"),
+        ):
+            self.example_combo.setCurrentIndex(0)
             self.title_edit.setFocus()
+            return
+        # Typed in, not set: Ctrl+Z in the field brings back what was there.
+        self.title_edit.selectAll()
+        self.title_edit.insert(text)
+        self.example_combo.setCurrentIndex(0)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_action(self) -> None:
         row = self.actions_model.add_action()
@@ -234,15 +284,44 @@ class GoalDialog(QDialog):
         goal.target_date = self.target_edit.date()
         goal.status = self.status_combo.currentData()
         goal.priority = self.priority_combo.currentData()
+        goal.deferred_reason = self.deferred_edit.text().strip()
         goal.actions = self.actions_model.actions()
         return goal
 
-    def accept(self) -> None:
+    def snapshot(self) -> object:
+        return (self.goal(), self.target_edit.text(), self.actions_model.problems())
+
+    def privacy_text(self) -> str:
+        goal = self.goal()
+        texts = [goal.title, goal.description, goal.measure, goal.support, goal.deferred_reason]
+        return "\n".join(texts + [a.text for a in goal.actions])
+
+    def validate(self) -> bool:
+        if problem := self.title_counter.problem(self.tr("The goal")):
+            return self.refuse(self.error_label, problem, self.title_edit)
+        if problem := self.target_edit.problem():
+            text = self.tr("Target date: %s") % problem
+            return self.refuse(self.error_label, text, self.target_edit)
+        if problems := self.actions_model.problems():
+            return self.refuse(self.error_label, problems[0], self.actions_view)
+        status = self.status_combo.currentData()
+        if status == "deferred" and not self.deferred_edit.text().strip():
+            text = self.tr("Please say in a few words why the goal is deferred.")
+            return self.refuse(self.error_label, text, self.deferred_edit)
+        if problem := self.deferred_counter.problem(self.tr("The reason")):
+            return self.refuse(self.error_label, problem, self.deferred_edit)
         problems = check_goal(self.goal(), {s.id for s in self.doc.framework.skills})
         if problems:
             # Show the problem, without the internal field path.
-            self.error_label.setText(problems[0].split(": ", 1)[-1].capitalize() + ".")
-            self.error_label.show()
-            self.title_edit.setFocus()
-            return
-        super().accept()
+            text = problems[0].split(": ", 1)[-1].capitalize() + "."
+            return self.refuse(self.error_label, text, self.title_edit)
+        was_achieved = self._original is not None and self._original.status == "achieved"
+        percent = self._current_percent()
+        self.records_completion = False
+        if status == "achieved" and not was_achieved and percent < 100:
+            if not ask_to_achieve_below_100(self, percent):
+                self.status_combo.setFocus()
+                return False
+            self.records_completion = True
+        self.error_label.hide()
+        return True

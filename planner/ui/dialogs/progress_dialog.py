@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -19,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import ProgressEntry
+from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
-from planner.ui.widgets.dates import date_edit
+from planner.ui.widgets.date_input import DateInput
 
 
-class ProgressDialog(QDialog):
+class ProgressDialog(EditorDialog):
     """``entry()`` and ``goal_id()`` give the result after ``accept``."""
 
     def __init__(
@@ -40,8 +40,7 @@ class ProgressDialog(QDialog):
                     self.goal_combo.addItem(f"{goal.title}  ({skill.name})", goal.id)
         if goal_id is not None:
             self.goal_combo.setCurrentIndex(max(self.goal_combo.findData(goal_id), 0))
-        self.date_edit = date_edit(dt.date.today())
-        self.date_edit.setAccessibleName(self.tr("Date"))
+        self.date_edit = DateInput(self.tr("Date"), dt.date.today())
         self.percent_spin = QSpinBox()
         self.percent_spin.setRange(0, 100)
         self.percent_spin.setSuffix("%")
@@ -80,7 +79,15 @@ class ProgressDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("font-weight: 600;")
+        self.error_label.hide()
+        form.addRow(self.error_label)
         form.addRow(self.buttons)
+        # The first thing to type is how far the goal has come; the goal it is for is
+        # shown just above. A combo box taking the first keys would change the goal.
+        self.finish_setup(self.percent_spin)
 
     def _start_from_latest(self, doc: PlanDocument) -> None:
         goal_id = self.goal_combo.currentData()
@@ -90,9 +97,21 @@ class ProgressDialog(QDialog):
     def goal_id(self) -> int | None:
         return self.goal_combo.currentData()
 
+    def snapshot(self) -> object:
+        return (self.goal_id(), self.entry(), self.date_edit.text())
+
+    def privacy_text(self) -> str:
+        return self.note_edit.toPlainText()
+
+    def validate(self) -> bool:
+        problem = self.date_edit.problem()
+        if problem:
+            return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
+        return self.goal_id() is not None
+
     def entry(self) -> ProgressEntry:
         return ProgressEntry(
-            date=self.date_edit.date().toPython(),
+            date=self.date_edit.date() or dt.date.today(),
             percent=self.percent_spin.value(),
             note=self.note_edit.toPlainText().strip(),
         )

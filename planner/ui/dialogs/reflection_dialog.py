@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -25,11 +22,13 @@ from PySide6.QtWidgets import (
 from planner.domain.models import Reflection
 from planner.domain.reflection_models import DEFAULT_REFLECTION_MODEL, REFLECTION_MODELS
 from planner.domain.validation import MAX_TITLE
-from planner.ui.dialogs.discard import confirm_discard
+from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.dialogs.privacy_notes import IdentifierWatch, anonymise_reminder
+from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PlanDocument
+from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.length_counter import LengthCounter
 
-DATE_FORMAT = "d MMM yyyy"
 # Full names in the chooser; Rolfe first as the default of GMC/AoMRC guidance.
 MODEL_CHOICES = (
     ("rolfe", "Rolfe: What? / So what? / Now what?"),
@@ -37,7 +36,7 @@ MODEL_CHOICES = (
 )
 
 
-class ReflectionDialog(QDialog):
+class ReflectionDialog(EditorDialog):
     """Writes a new reflection or edits one; nothing is saved here: the caller
     records ``reflection()`` as an undoable command after ``exec()`` accepts."""
 
@@ -62,7 +61,7 @@ class ReflectionDialog(QDialog):
 
         if reflection is not None:
             self.title_edit.setText(reflection.title)
-            self.date_edit.setDate(QDate(reflection.date))
+            self.date_edit.set_date(reflection.date)
             skill, goal_uid = reflection.skill, reflection.goal
             self.private_box.setChecked(reflection.private)
         if goal_uid and not skill:
@@ -76,7 +75,7 @@ class ReflectionDialog(QDialog):
         self.goal_combo.currentIndexChanged.connect(self._goal_chosen)
         self.title_edit.textChanged.connect(self._title_changed)
         self.watch.check_now()
-        self._initial = self.reflection()
+        self.finish_setup(self.title_edit)
         self.resize(760, 700)
 
     # -- building ---------------------------------------------------------------
@@ -88,9 +87,10 @@ class ReflectionDialog(QDialog):
         grid.setColumnStretch(3, 1)
 
         self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(MAX_TITLE)
         self.title_edit.setPlaceholderText(self.tr("A few words to find it again later"))
         self._add_field(grid, 0, 0, self.tr("&Title:"), self.title_edit, self.tr("Title"), span=3)
+        self.title_counter = LengthCounter(self.title_edit, MAX_TITLE, self)
+        grid.addWidget(self.title_counter, 1, 3)
 
         self.title_error = QLabel(self)
         self.title_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,11 +98,9 @@ class ReflectionDialog(QDialog):
         font.setBold(True)
         self.title_error.setFont(font)
         self.title_error.hide()
-        grid.addWidget(self.title_error, 1, 1, 1, 3)
+        grid.addWidget(self.title_error, 1, 1, 1, 2)
 
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DateInput(self.tr("Date"), dt.date.today(), parent=self)
         self._add_field(grid, 2, 0, self.tr("&Date:"), self.date_edit, self.tr("Date"))
 
         self.model_combo = QComboBox(self)
@@ -159,7 +157,8 @@ class ReflectionDialog(QDialog):
     def _add_field(self, grid, row, col, text, widget, name, span=1) -> None:
         label = QLabel(text, self)
         label.setBuddy(widget)
-        widget.setAccessibleName(name)
+        if not isinstance(widget, DateInput):
+            widget.setAccessibleName(name)
         grid.addWidget(label, row, col)
         grid.addWidget(widget, row, col + 1, 1, span)
 
@@ -242,22 +241,20 @@ class ReflectionDialog(QDialog):
         texts = self.section_texts()
         shared = set(REFLECTION_MODELS[new_id].keys())
         lost = [key for key, text in texts.items() if text.strip() and key not in shared]
-        if lost:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Change reflection model?"),
-                self.tr(
-                    "The new model has different sections, so the text you have written "
-                    "in this one will be cleared. Change the model anyway?"
-                ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                self.model_combo.blockSignals(True)
-                self._select_data(self.model_combo, self._model_id)
-                self.model_combo.blockSignals(False)
-                return
+        if lost and not confirm(
+            self,
+            self.tr("Change reflection model?"),
+            self.tr(
+                "The new model has different sections, so the text you have written "
+                "in this one will be cleared. Change the model anyway?"
+            ),
+            yes=self.tr("&Change model"),
+            no=self.tr("&Keep this model"),
+        ):
+            self.model_combo.blockSignals(True)
+            self._select_data(self.model_combo, self._model_id)
+            self.model_combo.blockSignals(False)
+            return
         self._model_id = new_id
         self._build_sections({k: v for k, v in texts.items() if k in shared})
         self.watch.check_now()
@@ -281,23 +278,25 @@ class ReflectionDialog(QDialog):
     def model_id(self) -> str:
         return self._model_id
 
-    def accept(self) -> None:
-        if not self.title_edit.text().strip():
-            self.title_error.setText(self.tr("Please give the reflection a title."))
-            self.title_error.show()
-            self.title_edit.setFocus()
-            return
-        super().accept()
+    def snapshot(self) -> object:
+        return (self.reflection(), self.date_edit.text())
 
-    def reject(self) -> None:
-        # Escape or Cancel must not silently throw away a reflection being written.
-        if self.isVisible() and self.reflection() != self._initial and not confirm_discard(self):
-            return
-        super().reject()
+    def privacy_text(self) -> str:
+        return self.text_to_check()
+
+    def validate(self) -> bool:
+        if not self.title_edit.text().strip():
+            text = self.tr("Please give the reflection a title.")
+            return self.refuse(self.title_error, text, self.title_edit)
+        if problem := self.title_counter.problem(self.tr("The title")):
+            return self.refuse(self.title_error, problem, self.title_edit)
+        if problem := self.date_edit.problem():
+            return self.refuse(self.title_error, self.tr("Date: %s") % problem, self.date_edit)
+        return True
 
     def reflection(self) -> Reflection:
         """The reflection as written; it keeps the id of the one being edited."""
-        date: dt.date = self.date_edit.date().toPython()
+        date: dt.date = self.date_edit.date() or dt.date.today()
         return Reflection(
             date=date,
             title=self.title_edit.text().strip(),

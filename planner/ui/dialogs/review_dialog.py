@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import Review
-from planner.ui.dialogs.discard import confirm_discard
+from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.dialogs.privacy_notes import IdentifierWatch
-from planner.ui.dialogs.reflection_dialog import DATE_FORMAT
 from planner.ui.document import PlanDocument
+from planner.ui.widgets.date_input import DateInput
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(EditorDialog):
     """Records a new review or edits one; the caller saves ``review()`` as an
     undoable command after ``exec()`` accepts."""
 
@@ -45,9 +45,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DateInput(self.tr("Date"), dt.date.today(), parent=self)
         self._add_row(form, self.tr("&Date:"), self.date_edit, self.tr("Date"))
 
         self.reviewer_edit = QLineEdit(self)
@@ -100,7 +98,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(buttons)
 
         if review is not None:
-            self.date_edit.setDate(QDate(review.date))
+            self.date_edit.set_date(review.date)
             self.reviewer_edit.setText(review.reviewer)
             self.notes_edit.setPlainText(review.notes)
             self.actions_edit.setPlainText(review.agreed_actions)
@@ -108,31 +106,31 @@ class ReviewDialog(QDialog):
             profile = doc.profile
             self.reviewer_edit.setText(profile.manager if profile else "")
         self.watch.check_now()
-        self._initial = self.review()
+        self.finish_setup(self.notes_edit)
         self.resize(640, 560)
 
     def _add_row(self, form: QFormLayout, text: str, widget: QWidget, name: str) -> None:
         label = QLabel(text, self)
         label.setBuddy(widget)
-        widget.setAccessibleName(name)
+        if not isinstance(widget, DateInput):
+            widget.setAccessibleName(name)
         form.addRow(label, widget)
 
-    def accept(self) -> None:
-        review = self.review()
-        if not (review.notes or review.agreed_actions):
-            self.error_label.setText(
-                self.tr("Please add some notes or at least one agreed action.")
-            )
-            self.error_label.show()
-            self.notes_edit.setFocus()
-            return
-        super().accept()
+    def snapshot(self) -> object:
+        return (self.review(), self.date_edit.text())
 
-    def reject(self) -> None:
-        # Escape or Cancel must not silently throw away notes being written.
-        if self.isVisible() and self.review() != self._initial and not confirm_discard(self):
-            return
-        super().reject()
+    def privacy_text(self) -> str:
+        review = self.review()
+        return "\n".join([review.notes, review.agreed_actions])
+
+    def validate(self) -> bool:
+        review = self.review()
+        if problem := self.date_edit.problem():
+            return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
+        if not (review.notes or review.agreed_actions):
+            text = self.tr("Please add some notes or at least one agreed action.")
+            return self.refuse(self.error_label, text, self.notes_edit)
+        return True
 
     def review(self) -> Review:
         """The review as entered; it keeps the id of the one being edited."""
@@ -140,7 +138,7 @@ class ReviewDialog(QDialog):
             line.strip() for line in self.actions_edit.toPlainText().splitlines() if line.strip()
         ]
         return Review(
-            date=self.date_edit.date().toPython(),
+            date=self.date_edit.date() or dt.date.today(),
             reviewer=self.reviewer_edit.text().strip(),
             notes=self.notes_edit.toPlainText().strip(),
             agreed_actions="\n".join(actions),

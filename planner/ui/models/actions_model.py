@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 
+from planner.domain.dates import DateTextError, parse_date
 from planner.domain.models import GoalAction
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.rows_model import RowsTableModel
@@ -26,11 +27,23 @@ class ActionsModel(RowsTableModel):
         super().__init__(parent)
         self.editable = editable
         self._rows: list[GoalAction] = []
+        # Due-date text that is not a date, kept as typed (by row object) until fixed.
+        self._bad_due: dict[int, str] = {}
 
     def set_rows(self, rows: list[GoalAction]) -> None:
         self.beginResetModel()
         self._rows = [GoalAction(a.text, a.due, a.done, a.id) for a in rows]
+        self._bad_due = {}
         self.endResetModel()
+
+    def problems(self) -> list[str]:
+        """One sentence per action whose due date is text that is not a date."""
+        return [
+            self.tr("Action %d: “%s” is not a date. Try 15/01/2027 or leave it empty.")
+            % (row + 1, self._bad_due[id(action)])
+            for row, action in enumerate(self._rows)
+            if id(action) in self._bad_due
+        ]
 
     def actions(self) -> list[GoalAction]:
         return [GoalAction(a.text, a.due, a.done, a.id) for a in self._rows if a.text.strip()]
@@ -48,6 +61,7 @@ class ActionsModel(RowsTableModel):
     def remove_action(self, row: int) -> None:
         if 0 <= row < len(self._rows):
             self.beginRemoveRows(QModelIndex(), row, row)
+            self._bad_due.pop(id(self._rows[row]), None)
             del self._rows[row]
             self.endRemoveRows()
 
@@ -69,10 +83,15 @@ class ActionsModel(RowsTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if action.done else Qt.CheckState.Unchecked
         elif index.column() == COL_DUE:
+            bad = self._bad_due.get(id(action))
             if role == Qt.ItemDataRole.DisplayRole:
+                if bad is not None:
+                    return self.tr("%s (not a date)") % bad
                 return format_date(action.due) or self.tr("No date")
             if role == Qt.ItemDataRole.EditRole:
-                return action.due
+                return bad if bad is not None else action.due
+            if role == Qt.ItemDataRole.ToolTipRole and bad is not None:
+                return self.tr("Not a date. Try 15/01/2027, 15 Jan 2027 or today.")
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -89,10 +108,20 @@ class ActionsModel(RowsTableModel):
             if index.column() == COL_TEXT:
                 action.text = str(value)
             else:
-                if isinstance(value, QDate):
-                    value = value.toPython() if value.isValid() else None
-                action.due = value if isinstance(value, dt.date) else None
+                self._set_due(action, value)
         else:
             return False
         self.dataChanged.emit(index, index, [role])
         return True
+
+    def _set_due(self, action: GoalAction, value) -> None:
+        if isinstance(value, QDate):
+            value = value.toPython() if value.isValid() else None
+        if isinstance(value, str):
+            try:
+                value = parse_date(value)
+            except DateTextError:
+                self._bad_due[id(action)] = value
+                return
+        self._bad_due.pop(id(action), None)
+        action.due = value if isinstance(value, dt.date) else None

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from planner.domain.dates import short_date
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary
 from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
@@ -27,7 +28,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def format_date(day: dt.date | None) -> str:
     """Dates as clinicians write them: 5 Mar 2026."""
-    return f"{day.day} {day:%b %Y}" if day else ""
+    return short_date(day)
 
 
 class GoalTableModel(RowsTableModel):

@@ -21,7 +21,7 @@ from planner.domain.models import Profile
 from planner.paths import is_network_path
 from planner.ui.commands import EditProfile
 from planner.ui.document import PROFILE, PlanDocument
-from planner.ui.widgets.dates import OptionalDateEdit
+from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.text import heading, plain_label
 
 TEXT_FIELDS = (
@@ -83,18 +83,16 @@ class ProfilePage(QWidget):
                 self.name_error.setFont(font)
                 self.name_error.hide()
                 form.addRow("", self.name_error)
-        self.period_start = OptionalDateEdit(self.tr("Plan period start"), parent=inner)
-        self.period_end = OptionalDateEdit(self.tr("Plan period end"), parent=inner)
+        self.period_start = DateInput(self.tr("Plan period start"), optional=True, parent=inner)
+        self.period_end = DateInput(self.tr("Plan period end"), optional=True, parent=inner)
         for text, widget in (
             (self.tr("Plan period &starts:"), self.period_start),
             (self.tr("Plan period &ends:"), self.period_end),
         ):
             label = QLabel(text, inner)
-            label.setBuddy(widget.check)
+            label.setBuddy(widget.edit)
             form.addRow(label, widget)
-            widget.check.toggled.connect(lambda _on: self.save())
             widget.edit.editingFinished.connect(self.save)
-            widget.edit.calendarWidget().clicked.connect(lambda _day: self.save())
         self.period_error = plain_label("", inner)
         self.period_error.setFont(self.name_error.font())
         self.period_error.hide()
@@ -145,9 +143,7 @@ class ProfilePage(QWidget):
 
         chain = [
             *self.fields.values(),
-            self.period_start.check,
             self.period_start.edit,
-            self.period_end.check,
             self.period_end.edit,
             self.data_path,
         ]
@@ -179,12 +175,9 @@ class ProfilePage(QWidget):
         self.network_warning.setVisible(bool(path) and is_network_path(path))
 
     @staticmethod
-    def _set_date(widget: OptionalDateEdit, day: dt.date | None) -> None:
-        widget.blockSignals(True)
-        widget.check.blockSignals(True)
-        widget.set_date(day)
-        widget.check.blockSignals(False)
-        widget.blockSignals(False)
+    def _set_date(widget: DateInput, day: dt.date | None) -> None:
+        if widget.date() != day or widget.problem():
+            widget.set_date(day)
 
     def profile_from_fields(self, old: Profile) -> Profile:
         new = copy.deepcopy(old)
@@ -211,6 +204,12 @@ class ProfilePage(QWidget):
             self.fields["name"].setText(old.name)
             return False
         self.name_error.hide()
+        for widget in (self.period_start, self.period_end):
+            if widget.problem():
+                # Kept as typed, so it can be corrected; nothing is saved meanwhile.
+                self.period_error.setText(widget.problem())
+                self.period_error.show()
+                return False
         if new.period_start and new.period_end and new.period_end < new.period_start:
             self.period_error.setText(
                 self.tr("The plan period cannot end before it starts; the dates were put back.")

@@ -3,7 +3,6 @@ preview of the selected entry, and New / Edit / Delete buttons."""
 
 from __future__ import annotations
 
-import html
 import itertools
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -25,27 +23,6 @@ from planner.ui.document import PlanDocument
 from planner.ui.editing import edit_until_saved
 from planner.ui.widgets.tables import list_table
 from planner.ui.widgets.text import heading, plain_label
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Asks a yes/no question whose text may hold user words, shown literally.
-
-    Args:
-        parent: the window the question belongs to.
-        title: the window title of the question.
-        text: plain text; escaped and wrapped so Qt never reads it as markup.
-
-    Returns:
-        True when the user answered Yes.
-    """
-    answer = QMessageBox.question(
-        parent,
-        title,
-        "<p>" + html.escape(text).replace("\n", "<br>") + "</p>",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class PreviewWriter:

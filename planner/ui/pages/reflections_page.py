@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from planner.domain.models import Reflection
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.ui.commands import DeleteReflection, SaveReflection
+from planner.ui.dialogs.questions import confirm
 from planner.ui.document import GOALS, PROFILE, REFLECTIONS, PlanDocument
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reflections_model import (
@@ -17,7 +18,7 @@ from planner.ui.models.reflections_model import (
     REFLECTION_ID_ROLE,
     ReflectionTableModel,
 )
-from planner.ui.pages.record_list import PreviewWriter, RecordListPage, confirm
+from planner.ui.pages.record_list import PreviewWriter, RecordListPage
 
 TOPICS = {REFLECTIONS, GOALS, PROFILE}
 

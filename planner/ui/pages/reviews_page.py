@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.domain.models import Review
 from planner.ui.commands import DeleteReview, SaveReview
+from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PROFILE, REVIEWS, PlanDocument
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reviews_model import (
@@ -18,7 +19,7 @@ from planner.ui.models.reviews_model import (
     ReviewTableModel,
     agreed_action_lines,
 )
-from planner.ui.pages.record_list import PreviewWriter, RecordListPage, confirm
+from planner.ui.pages.record_list import PreviewWriter, RecordListPage
 
 TOPICS = {REVIEWS, PROFILE}
 

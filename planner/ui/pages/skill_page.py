@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, Skill
+from planner.domain.models import GOAL_STATUSES, PRIORITY_LABELS, STATUS_LABELS, Skill
 from planner.ui.document import GOALS, PROFILE, PROGRESS, PlanDocument
+from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
     COL_PROGRESS,
@@ -334,16 +335,21 @@ class SkillPage(QWidget):
         summary = self.model.row_at(self.model.row_of(goal_id))
         self.detail_title.setText(goal.title)
         self.detail_title.setAccessibleName(goal.title)
-        target = format_date(goal.target_date) or self.tr("no target date")
-        self.detail_meta.setText(
-            self.tr("%s · %s priority · target %s · %d%% done")
-            % (
-                self.model.data(self.model.index(self.model.row_of(goal_id), 1)),
-                goal.priority.capitalize(),
-                target,
-                summary.percent,
-            )
+        target = (
+            self.tr("target %s") % format_date(goal.target_date)
+            if goal.target_date
+            else self.tr("no target date")
         )
+        done = sum(action.done for action in goal.actions)
+        progress = describe_progress(goal.status, summary.percent, done, len(goal.actions))
+        parts = [
+            self.model.data(self.model.index(self.model.row_of(goal_id), 1)),
+            self.tr("%s priority") % self.tr(PRIORITY_LABELS.get(goal.priority, goal.priority)),
+            target,
+        ]
+        if goal.status == "deferred" and goal.deferred_reason:
+            parts.append(self.tr("reason: %s") % goal.deferred_reason)
+        self.detail_meta.setText(" · ".join([*parts, progress] if progress else parts))
         parts = []
         if goal.description:
             parts.append(goal.description)
@@ -355,6 +361,9 @@ class SkillPage(QWidget):
         self.detail_smart.setVisible(bool(parts))
         self.actions_model.set_rows(goal.actions)
         self.progress_model.set_goal(self.doc.store, goal_id)
+        total = self.progress_model.total
         self.history_label.setText(
-            self.tr("Progress history (%d entries)") % self.progress_model.total
+            self.tr("Progress history (1 entry)")
+            if total == 1
+            else self.tr("Progress history (%d entries)") % total
         )

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import Framework, Profile
+from planner.domain.validation import MAX_PROFILE_TEXT
+from planner.ui.widgets.length_counter import LengthCounter
 from planner.ui.widgets.text import heading, plain_label
 
 
@@ -37,6 +39,7 @@ class WelcomePage(QWidget):
             )
         )
         self.fields: dict[str, QLineEdit] = {}
+        self.counters: dict[str, LengthCounter] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label, hint in (
@@ -56,6 +59,9 @@ class WelcomePage(QWidget):
             edit.setAccessibleName(label.replace("&", ""))
             self.fields[key] = edit
             form.addRow(label, edit)
+            counter = LengthCounter(edit, MAX_PROFILE_TEXT, show_from=MAX_PROFILE_TEXT - 100)
+            self.counters[key] = counter
+            form.addRow("", counter)
         self.framework_combo = QComboBox()
         self.framework_combo.setAccessibleName(self.tr("Skill framework"))
         for framework in frameworks:
@@ -113,5 +119,11 @@ class WelcomePage(QWidget):
             self.error_label.show()
             self.fields["name"].setFocus()
             return
+        for key, counter in self.counters.items():
+            if problem := counter.problem(self.fields[key].accessibleName()):
+                self.error_label.setText(problem)
+                self.error_label.show()
+                self.fields[key].setFocus()
+                return
         framework = self.frameworks[self.framework_combo.currentIndex()]
         self.start_requested.emit(Profile(**values), framework)
