@@ -18,7 +18,7 @@ from pathlib import Path
 
 def measure(db_path: Path, plan_file: Path, out_dir: Path) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from benchmarks.interaction import (
         _Heartbeat,
@@ -27,6 +27,7 @@ def measure(db_path: Path, plan_file: Path, out_dir: Path) -> dict:
         _wait_for_sqlite_utils,
     )
     from planner.app import create_window
+    from planner.ui.dialogs import questions
     from planner.ui.dialogs.export_dialog import run_pdf_export
     from planner.ui.plan_files import export_plan_file, import_plan_file
 
@@ -36,7 +37,7 @@ def measure(db_path: Path, plan_file: Path, out_dir: Path) -> dict:
     _wait_for_paint(app, window)
     _wait_for_sqlite_utils(app)
     # "Replace your plan?" is answered Yes, as the user importing would.
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    questions.ask = lambda *args, **kwargs: "yes"
     finished: list = []
     window.task_finished.connect(lambda _name, result: finished.append(result))
 

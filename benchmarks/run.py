@@ -363,8 +363,9 @@ def _probe_heavy_plan(
         copy = work / "db" / "interaction.db"
         shutil.copyfile(paths["heavy"], copy)
         command = [_python, *program, str(copy), *extra]
+        # Bounded: a probe stuck on a question box must fail the run, not hang it.
         proc = subprocess.run(
-            command, env=env, cwd=work, capture_output=True, text=True, check=False
+            command, env=env, cwd=work, capture_output=True, text=True, check=False, timeout=900
         )
         if proc.returncode != 0:
             raise RuntimeError(f"{what} benchmark failed:\n{proc.stderr}")
