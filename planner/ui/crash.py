@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 
 def install_excepthook() -> None:
@@ -22,7 +22,9 @@ def install_excepthook() -> None:
                 + (f"\n\nDetails were written to {where}." if where else "")
             )
         if QApplication.instance() is not None:
-            QMessageBox.warning(QApplication.activeWindow(), "Leadership Planner", message)
+            from planner.ui.dialogs.questions import tell
+
+            tell(QApplication.activeWindow(), "Leadership Planner", message)
         else:
             previous(exc_type, exc, tb)
 

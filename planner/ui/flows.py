@@ -188,8 +188,10 @@ def about(window: MainWindow) -> None:
 
 
 def where_is_my_data(window: MainWindow) -> None:
+    from planner.ui.dialogs.questions import tell
+
     path = window.store.path
-    QMessageBox.information(
+    tell(
         window,
         window.tr("Where is my data?"),
         window.tr(
@@ -198,4 +200,5 @@ def where_is_my_data(window: MainWindow) -> None:
             "file… and import it there."
         )
         % (path or window.tr("(in memory)")),
+        QMessageBox.Icon.Information,
     )

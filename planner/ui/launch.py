@@ -41,7 +41,9 @@ def make_application() -> QApplication:
 
 
 def _fatal(message: str) -> int:
-    QMessageBox.critical(None, APP_NAME, message)
+    from planner.ui.dialogs.questions import tell
+
+    tell(None, APP_NAME, message, QMessageBox.Icon.Critical)
     return 1
 
 
@@ -99,7 +101,9 @@ def open_plan(
 
         settings = QSettings()
         if not settings.value("warned/network", False, type=bool):
-            QMessageBox.warning(None, APP_NAME, check.network_warning)
+            from planner.ui.dialogs.questions import tell
+
+            tell(None, APP_NAME, check.network_warning)
             settings.setValue("warned/network", True)
     return store
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from planner.ui.dialogs import questions
 from planner.ui.dialogs.export_dialog import ExportOptionsDialog, run_pdf_export
 
 pytestmark = pytest.mark.gui
@@ -38,7 +39,7 @@ def _export_choosing(window, qtbot, monkeypatch, out, choose) -> str:
         return ExportOptionsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportOptionsDialog, "exec", exec_)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: False)  # "Open it now?"
     run_pdf_export(window, out, ask=True)
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
     return " ".join(_text(out).split())
@@ -110,7 +111,7 @@ def _when_dialog_opens(qtbot, dialog_cls, act):
 def test_export_dialog_lists_identifying_entries_without_their_text(
     flagged_window, qtbot, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: False)  # "Open it now?"
     out = tmp_path / "plan.pdf"
     seen = {}
 

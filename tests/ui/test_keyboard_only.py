@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
-    QMessageBox,
     QPlainTextEdit,
     QTableView,
 )
 
 from planner.app import create_window
 from planner.store import PlanStore
+from planner.ui.dialogs import questions
 
 pytestmark = pytest.mark.gui
 
@@ -92,7 +92,7 @@ def test_a_whole_plan_by_keyboard_alone(qtbot, tmp_path, modal, monkeypatch):
     out = tmp_path / "plan.pdf"
     # The system's file picker and the "open it now?" offer stand in for the OS.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: False)  # "Open it now?"
     watch = MouseWatch()
     QApplication.instance().installEventFilter(watch)
     win = create_window(path)

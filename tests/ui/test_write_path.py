@@ -73,3 +73,27 @@ def test_the_delete_goal_question_shows_a_markup_title_as_typed(window, qtbot, m
     assert seen[0][0] == Qt.TextFormat.PlainText
     assert "“<b>Bold</b> & <i>co</i>”" in seen[0][1]
     assert store.goal(goal.id) is not None  # Esc is the safe answer
+
+
+def test_messages_naming_a_path_show_it_as_typed_never_as_markup(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.app import create_window
+    from planner.ui import flows
+
+    folder = tmp_path / "<b>Ward 7"
+    folder.mkdir()
+    window = create_window(folder / "plan.db")
+    qtbot.addWidget(window)
+    shown = []
+
+    def exec_(box):
+        shown.append((box.text(), box.textFormat()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    flows.where_is_my_data(window)
+    window.store.close()
+    (text, text_format), = shown
+    assert "<b>Ward 7" in text and text_format == Qt.TextFormat.PlainText

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain.export_privacy import EntryKey, FlaggedEntry
 from planner.ui import child_process
+from planner.ui.dialogs import questions
 from planner.ui.widgets.flagged_entries import FlaggedEntriesList
 from planner.ui.workers import busy_dialog, run_task, show_failure
 
@@ -228,12 +228,13 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
                     if pages
                     else window.tr("Your plan was saved as a PDF:")
                 )
-                answer = QMessageBox.question(
+                if questions.confirm(
                     window,
                     window.tr("PDF saved"),
                     f"{saved}\n{target}\n\n" + window.tr("Open it now?"),
-                )
-                if answer == QMessageBox.StandardButton.Yes:
+                    yes=window.tr("&Open it"),
+                    no=window.tr("&Not now"),
+                ):
                     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
         def build_failed(exc: BaseException) -> None:

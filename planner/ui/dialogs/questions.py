@@ -92,9 +92,14 @@ def ask_save_anyway(parent: QWidget, warning: str) -> bool:
     return answer == "save"
 
 
-def tell(parent: QWidget | None, title: str, text: str) -> None:
-    """A warning with one OK button, its text (often a refusal naming user text)
-    shown literally."""
+def tell(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> None:
+    """A message with one OK button (a warning unless ``icon`` says otherwise), its
+    text (often a refusal naming user text or a path) shown literally."""
     ask(
         parent,
         title,
@@ -102,5 +107,5 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
         [("ok", tr("OK"), QMessageBox.ButtonRole.AcceptRole)],
         default="ok",
         escape="ok",
-        icon=QMessageBox.Icon.Warning,
+        icon=icon,
     )
