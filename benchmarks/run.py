@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# The install and build scripts' helpers (they are scripts, not a package).
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchmarks import plans  # noqa: E402
 
@@ -90,7 +92,6 @@ def _program() -> list[str]:
 def clean_environment(work: Path) -> str:
     """A new virtual environment holding the built wheel and its declared dependencies
     only; returns its interpreter."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     from check_install import build_wheel, must, new_venv
 
     folder = work / "venv"
@@ -628,11 +629,9 @@ def bundle(folder: Path, paths, settings: Settings, env, work) -> list[Row]:
         for name, program in (("installed", _program()), ("bundle", [str(executable)]))
     }
     runs = repeat(commands, settings.startup_runs, env, work, warm_up=settings.warm_up)
-    size = sum(
-        path.stat().st_size
-        for path in folder.rglob("*")
-        if path.is_file() and not path.is_symlink()
-    )
+    from build_app import folder_size
+
+    size = folder_size(folder)
     return [
         Row("App bundle: size of the folder", f"{size / MIB:.0f} MiB", "", "", "—", None),
         ratio_row(

@@ -151,6 +151,11 @@ def _entry_key(text: str):
     return EntryKey(kind, int(number))
 
 
+def _entry_date(entry) -> str:
+    """`` of 3 May 2026`` for a flagged entry with a date, else nothing."""
+    return f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
+
+
 def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, left_out) -> None:
     """One line on stderr per entry of this PDF that may identify someone: its kind,
     title and date, never its text. The export goes ahead."""
@@ -158,10 +163,10 @@ def _warn_identifiable(plan, include_private: bool, skills: set[str] | None, lef
 
     for entry in flagged_entries(plan):
         if entry.in_export(include_private, skills) and entry.key not in left_out:
-            when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
             say(
-                f"warning: {entry.kind_label.lower()} “{entry.title}”{when} may identify a "
-                f"patient or colleague ({', '.join(entry.found)}); check it before sharing, "
+                f"warning: {entry.kind_label.lower()} “{entry.title}”{_entry_date(entry)} "
+                f"may identify a patient or colleague ({', '.join(entry.found)}); "
+                "check it before sharing, "
                 f"or leave it out with --leave-out {entry.kind}:{entry.id}",
                 file=sys.stderr,
             )
@@ -180,11 +185,10 @@ def cmd_privacy(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False))
         return 0
     for entry in entries:
-        when = f" of {entry.date.day} {entry.date:%b %Y}" if entry.date else ""
         note = " (private)" if entry.private else ""
         say(
-            f"{entry.kind}:{entry.id} {entry.kind_label.lower()} “{entry.title}”{when}{note}: "
-            f"may hold {', '.join(entry.found)}"
+            f"{entry.kind}:{entry.id} {entry.kind_label.lower()} “{entry.title}”"
+            f"{_entry_date(entry)}{note}: may hold {', '.join(entry.found)}"
         )
     count = len(entries)
     print(f"{count} entr{'y' if count == 1 else 'ies'} may identify a patient or colleague.")

@@ -119,16 +119,7 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
 
     def checked(name: str) -> None:
         busy.close()
-        if store.has_plan() and not confirm(
-            window,
-            window.tr("Replace your plan?"),
-            window.tr(
-                "Replace your current plan with the plan of %s from this file?\n\n"
-                "A backup of your current plan is taken first."
-            )
-            % name,
-            yes=window.tr("&Replace"),
-        ):
+        if store.has_plan() and not _may_replace(window, name, backed_up=True):
             finish(None)
             return
         if store.refusal:  # the plan failed its check: nothing may be written to it
@@ -156,6 +147,13 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
         run_task(staging.put_in_place, written, write_failed)
 
     run_task(lambda: staging.read(Path(path)), checked, read_failed)
+
+
+def _may_replace(window: MainWindow, name: str, *, backed_up: bool) -> bool:
+    question = window.tr("Replace your current plan with the plan of %s from this file?") % name
+    if backed_up:
+        question += "\n\n" + window.tr("A backup of your current plan is taken first.")
+    return confirm(window, window.tr("Replace your plan?"), question, yes=window.tr("&Replace"))
 
 
 class _Staging:
@@ -203,11 +201,8 @@ def _import_in_memory(window: MainWindow, path: Path) -> None:
 
     try:
         plan = planfile.read(path)
-        if window.store.has_plan() and not confirm(
-            window,
-            window.tr("Replace your plan?"),
-            window.tr("Replace your current plan with the plan of %s from this file?")
-            % plan.profile.name,
+        if window.store.has_plan() and not _may_replace(
+            window, plan.profile.name, backed_up=False
         ):
             window.task_finished.emit("plan-import", None)
             return
