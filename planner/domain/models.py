@@ -20,6 +20,15 @@ STATUS_LABELS = {
     "deferred": "Deferred",
 }
 PRIORITY_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
+# Importance to role (SelfAssessment.importance), as the Healthcare Leadership Model's
+# self-assessment asks it.
+IMPORTANCE_LABELS = {
+    1: "Not important",
+    2: "Slightly important",
+    3: "Important",
+    4: "Very important",
+    5: "Essential",
+}
 
 
 @dataclass(frozen=True)

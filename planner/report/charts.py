@@ -17,7 +17,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 from planner.report.flowables import CanvasFlowable
 from planner.report.fonts import BOLD, REGULAR
-from planner.report.styles import BLUE, DARK_BLUE, GREY, INK, MID_GREY, PALE, RULE, WHITE
+from planner.report.styles import (
+    BLUE,
+    DARK_BLUE,
+    GREY,
+    INK,
+    MID_GREY,
+    PALE,
+    RULE,
+    SMALL,
+    WHITE,
+)
 from planner.report.text import short_date
 
 # Past this many skills the radar's spokes are numbered and the table beside it names them.
@@ -69,7 +79,7 @@ class ProgressBar(CanvasFlowable):
             canvas.rect(0, y, width, self.bar_height, stroke=0, fill=1)
         if self.label:
             canvas.setFillColor(INK)
-            canvas.setFont(REGULAR, 8.5)
+            canvas.setFont(REGULAR, SMALL)
             canvas.drawRightString(self.width, y + self.bar_height / 2 - 3, f"{self.percent}%")
 
 
@@ -99,6 +109,7 @@ def radar_chart(
 
 class RadarChart(CanvasFlowable):
     LEGEND_HEIGHT = 30
+    LINE = SMALL + 1.5  # spoke label line spacing
 
     def __init__(
         self,
@@ -136,15 +147,18 @@ class RadarChart(CanvasFlowable):
         count, levels = len(self.labels), self.levels
         canvas.setLineWidth(0.6)
         canvas.setFillColor(GREY)
-        canvas.setFont(REGULAR, 6)
+        canvas.setFont(REGULAR, SMALL)
+        # Level figures a line apart at least: on a long scale only every few are named.
+        step = max(1, math.ceil((SMALL + 1) * levels / self.radius))
         for level in range(1, levels + 1):
             canvas.setStrokeColor(MID_GREY if level == levels else RULE)
             _polygon(canvas, [self._point(i, level) for i in range(count)], fill=False)
-            x, y = self._point(0, level)
-            canvas.drawString(x + 3, y - 3, str(level))
+            if level == levels or (level % step == 0 and levels - level >= step):
+                x, y = self._point(0, level)
+                canvas.drawString(x + 3, y - 3, str(level))
         canvas.setStrokeColor(RULE)
         canvas.setFillColor(INK)
-        canvas.setFont(BOLD, 7)
+        canvas.setFont(BOLD, SMALL)
         for i, label in enumerate(self.labels):
             x, y = self._point(i, levels)
             canvas.line(self.cx, self.cy, x, y)
@@ -181,7 +195,7 @@ class RadarChart(CanvasFlowable):
         x = self.cx + (self.radius + 8) * cos
         y = self.cy + (self.radius + 8) * sin
         lines = textwrap.wrap(label, 16) or [""]
-        height = 9 * len(lines)
+        height = self.LINE * len(lines)
         # Labels above the chart grow upwards, those below grow downwards.
         top = y + (height if sin > 0.3 else (0 if sin < -0.3 else height / 2)) - 7
         if abs(cos) < 0.3:
@@ -189,7 +203,7 @@ class RadarChart(CanvasFlowable):
         else:
             draw = canvas.drawString if cos > 0 else canvas.drawRightString
         for n, line in enumerate(lines):
-            draw(x, top - 9 * n, line)
+            draw(x, top - self.LINE * n, line)
 
     def _legend(self, canvas: Canvas, x: float, y: float) -> None:
         canvas.setStrokeColor(DARK_BLUE)
@@ -198,7 +212,7 @@ class RadarChart(CanvasFlowable):
         canvas.setFillColor(DARK_BLUE)
         canvas.circle(x + 9, y + 12, 2.4, stroke=0, fill=1)
         canvas.setFillColor(INK)
-        canvas.setFont(REGULAR, 7.5)
+        canvas.setFont(REGULAR, SMALL)
         canvas.drawString(x + 24, y + 9.5, self.latest_label)
         canvas.drawString(x + 24, y - 2.5, self.first_label)
         canvas.saveState()
@@ -234,7 +248,7 @@ class ProgressLine(CanvasFlowable):
         self.points = sorted(points)
 
     def paint(self, canvas: Canvas) -> None:
-        left, bottom, right, top = 26, 14, self.width - 6, self.height - 6
+        left, bottom, right, top = 30, 15, self.width - 6, self.height - 6
         start, end = self.points[0][0], self.points[-1][0]
         span = max((end - start).days, 1)
 
@@ -246,7 +260,7 @@ class ProgressLine(CanvasFlowable):
         canvas.setLineWidth(0.5)
         canvas.setStrokeColor(RULE)
         canvas.setFillColor(GREY)
-        canvas.setFont(REGULAR, 6)
+        canvas.setFont(REGULAR, SMALL)
         for percent in (0, 50, 100):
             y = bottom + (top - bottom) * percent / 100
             canvas.line(left, y, right, y)

@@ -19,6 +19,8 @@ from planner.report.styles import (
     MID_GREY,
     PALE,
     RULE,
+    SMALL,
+    TEXT,
 )
 
 
@@ -32,9 +34,7 @@ def keep_whole(
     Measured here at the body frame's width, with reportlab's public ``wrap``.
     """
     height = sum(
-        flowable.wrap(width, BODY_HEIGHT)[1]
-        + flowable.getSpaceBefore()
-        + flowable.getSpaceAfter()
+        flowable.wrap(width, BODY_HEIGHT)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
         for flowable in flowables
     )
     if height > BODY_HEIGHT:
@@ -109,7 +109,7 @@ class FactStrip(Flowable):
         x = 0.0
         # Labels first, then values, so copied text reads "Status Priority ... / values".
         canvas.setFillColor(GREY)
-        canvas.setFont(BOLD, 7.5)
+        canvas.setFont(BOLD, SMALL)
         for (label, _, _), width in zip(self.facts, self.widths, strict=False):
             canvas.drawString(x + pad, label_y, label)
             x += width
@@ -117,7 +117,7 @@ class FactStrip(Flowable):
         x = 0.0
         canvas.setFillColor(INK)
         for (_, value, bold), width in zip(self.facts, self.widths, strict=False):
-            canvas.setFont(BOLD if bold else REGULAR, 8.5)
+            canvas.setFont(BOLD if bold else REGULAR, TEXT)
             canvas.drawString(x + pad, value_y, value)
             x += width
         # The same bar as charts.progress_bar, drawn straight onto the page: one per
@@ -130,6 +130,6 @@ class FactStrip(Flowable):
             filled = self.bar_width * min(self.percent, 100) / 100
             canvas.rect(x + pad, value_y - 0.5, filled, 6, fill=1, stroke=0)
         canvas.setFillColor(INK)
-        canvas.setFont(REGULAR, 8.5)
+        canvas.setFont(REGULAR, TEXT)
         canvas.drawRightString(x + pad + self.bar_width + 12 * mm, value_y, f"{self.percent}%")
         canvas.restoreState()

@@ -31,6 +31,18 @@ MID_GREY = colors.HexColor("#AEB7BD")
 RULE = colors.HexColor("#D8DDE0")
 PALE = colors.HexColor("#F0F4F5")
 WHITE = colors.white
+# Ruled lines to write on: 4.6:1 against white, so they print on any office printer
+# and stay visible in greyscale (the RULE grey is only for light dividers).
+WRITING_LINE = colors.HexColor("#768692")
+
+# The document's five type sizes. Nothing is ever shrunk to fit: layout moves what
+# does not fit to the next page instead. Body text stays at TEXT (at least 9 pt);
+# tables, charts and the running header and footer at SMALL (at least 7 pt).
+DISPLAY = 28
+TITLE = 18
+HEADING = 13
+TEXT = 10
+SMALL = 8
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,7 @@ class Styles:
     cover_value: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
+    list_heading: ParagraphStyle
     h3: ParagraphStyle
     label: ParagraphStyle
     body: ParagraphStyle
@@ -67,7 +80,7 @@ def stylesheet() -> Styles:
         "Base",
         fontName=FAMILY,
         bulletFontName=REGULAR,
-        fontSize=10,
+        fontSize=TEXT,
         leading=14,
         textColor=INK,
         alignment=TA_LEFT,
@@ -78,7 +91,7 @@ def stylesheet() -> Styles:
     h1 = ParagraphStyle(
         "H1",
         parent=heading,
-        fontSize=18,
+        fontSize=TITLE,
         leading=22,
         textColor=DARK_BLUE,
         spaceBefore=14,
@@ -87,32 +100,33 @@ def stylesheet() -> Styles:
     h2 = ParagraphStyle(
         "H2",
         parent=heading,
-        fontSize=13,
+        fontSize=HEADING,
         leading=17,
         textColor=DARK_BLUE,
         spaceBefore=10,
         spaceAfter=4,
     )
-    h3 = ParagraphStyle("H3", parent=heading, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
-    label = ParagraphStyle(
-        "Label",
-        parent=heading,
-        fontSize=8.5,
-        leading=11,
-        textColor=GREY,
-        spaceBefore=4,
-        spaceAfter=1,
+    h3 = ParagraphStyle("H3", parent=heading, spaceBefore=8, spaceAfter=3)
+    label = ParagraphStyle("Label", parent=heading, textColor=GREY, spaceBefore=4, spaceAfter=1)
+    # Paragraphs of secondary text keep the body size and differ by colour and slant.
+    small = ParagraphStyle("Small", parent=base, leading=13)
+    cell = ParagraphStyle("Cell", parent=base, fontSize=SMALL, leading=10.5)
+    cover_label = ParagraphStyle(
+        "CoverLabel", parent=label, fontSize=SMALL, leading=11, spaceBefore=0
     )
-    small = ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11.5)
-    cell = ParagraphStyle("Cell", parent=small)
-    cover_label = ParagraphStyle("CoverLabel", parent=label, fontSize=9, spaceBefore=0)
     return Styles(
-        cover_title=ParagraphStyle("CoverTitle", parent=h1, fontSize=28, leading=34, spaceAfter=14),
-        cover_name=ParagraphStyle("CoverName", parent=base, fontSize=18, leading=23, spaceAfter=4),
+        cover_title=ParagraphStyle(
+            "CoverTitle", parent=h1, fontSize=DISPLAY, leading=34, spaceAfter=14
+        ),
+        cover_name=ParagraphStyle(
+            "CoverName", parent=base, fontSize=TITLE, leading=23, spaceAfter=4
+        ),
         cover_label=cover_label,
-        cover_value=ParagraphStyle("CoverValue", parent=base, fontSize=11, leading=14.5),
+        cover_value=ParagraphStyle("CoverValue", parent=base, leading=14),
         h1=h1,
         h2=h2,
+        # Above a long table that may split: CondPageBreak keeps it off a page foot.
+        list_heading=ParagraphStyle("ListHeading", parent=h2, keepWithNext=0),
         h3=h3,
         label=label,
         body=body,
@@ -125,7 +139,7 @@ def stylesheet() -> Styles:
             leftIndent=16,
             bulletIndent=2,
             bulletFontName=REGULAR,
-            bulletFontSize=11,
+            bulletFontSize=TEXT,
             spaceAfter=2,
         ),
         bullet=ParagraphStyle("Bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=2),

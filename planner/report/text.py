@@ -1,5 +1,5 @@
 """Turning user text into safe paragraph markup: escaped, newlines kept, and characters
-the font cannot draw replaced by a visible mark instead of an empty box."""
+the font cannot draw shown by name or as a neutral box; the dates the document prints."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import unicodedata
 
+from planner.domain.dates import short_date as app_date
 from planner.report.fonts import register_fonts
 
 
@@ -17,18 +18,25 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-REPLACEMENT = "\ufffd"
+# What stands in for a character nothing here can draw: a neutral box, where the
+# character has no name to show instead (control characters, unassigned code points).
+BOX = "\u25a1"
+MINUS = "\u2212"
 # Invisible joiners and variation selectors (as in emoji sequences) carry no glyph of
-# their own; dropping them avoids a row of replacement marks for one emoji.
+# their own; dropping them avoids a row of stand-ins for one emoji.
 _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
+# Skin-tone modifiers only tint the emoji before them.
+_MODIFIERS = range(0x1F3FB, 0x1F400)
+_FLAG_LETTERS = range(0x1F1E6, 0x1F200)
 
 
 def printable(text: str | None) -> str:
-    """``text`` normalised (NFC) with unprintable characters replaced or dropped.
+    """``text`` normalised (NFC), with what the bundled font cannot draw made visible.
 
-    Newlines are kept; tabs become spaces; other control characters and each run of
-    characters the bundled font lacks become one U+FFFD, so the reader can see that
-    something was there.
+    Newlines are kept; tabs become spaces. A symbol the font lacks (an emoji) prints as
+    its Unicode name in brackets, e.g. ``[party popper]``; a run of letters in a script
+    it lacks as ``[CJK text]``; a flag as ``[flag GB]``; control characters and
+    anything else unnamed as a box. So the reader sees what was there, never "\ufffd".
     """
     if not text:
         return ""
@@ -36,22 +44,52 @@ def printable(text: str | None) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if text.isascii() and text.isprintable():
         return text
-    out = []
+    out: list[str] = []
+    flag = ""
     for ch in text:
         code = ord(ch)
+        if code in _FLAG_LETTERS:
+            flag += chr(ord("A") + code - _FLAG_LETTERS[0])
+            continue
+        if flag:
+            out.append(f"[flag {flag}]")
+            flag = ""
         if ch == "\n":
             out.append(ch)
         elif ch == "\t":
             out.append("    ")
-        elif code in _INVISIBLE:
+        elif code in _INVISIBLE or code in _MODIFIERS:
             continue
-        elif code < 0x20 or 0x7F <= code < 0xA0 or code not in covered:
-            # One mark per run, so an emoji sequence (base, skin tone...) shows as one.
-            if not out or out[-1] != REPLACEMENT:
-                out.append(REPLACEMENT)
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(BOX)
+        elif code not in covered:
+            out.append(_stand_in(ch, out))
         else:
             out.append(ch)
+    if flag:
+        out.append(f"[flag {flag}]")
     return "".join(out)
+
+
+def _stand_in(ch: str, out: list[str]) -> str:
+    """The visible stand-in for one character the font lacks; letters and marks
+    continuing a run of the same script add nothing (the run shows as one)."""
+    name = unicodedata.name(ch, "")
+    if not name:
+        return BOX
+    if unicodedata.category(ch)[0] in "LM":
+        script = name.split()[0]
+        script = script if script == "CJK" else script.capitalize()
+        mark = f"[{script} text]"
+        return "" if out and out[-1] == mark else mark
+    return f"[{name.lower()}]"
+
+
+def signed(number: int) -> str:
+    """A change as ``+2``, ``\u22121`` (a true minus sign, not a hyphen) or ``0``."""
+    if number > 0:
+        return f"+{number}"
+    return f"{MINUS}{-number}" if number < 0 else "0"
 
 
 def markup(text: str | None) -> str:
@@ -108,13 +146,17 @@ def _pieces(text: str) -> list[str]:
 
 
 def long_date(day: dt.date | None) -> str:
-    """``3 June 2026``: the form NHS letters use, unambiguous in every locale."""
-    return f"{day.day} {day:%B %Y}" if day else ""
+    """The date as the whole document writes it: ``3 Jun 2026``, as the app does.
+
+    One format throughout (kept under both names so callers read naturally); the
+    short month is unambiguous in every locale and fits table cells.
+    """
+    return short_date(day)
 
 
 def short_date(day: dt.date | None) -> str:
-    """``3 Jun 2026`` for tables."""
-    return f"{day.day} {day:%b %Y}" if day else ""
+    """``3 Jun 2026``: see :func:`long_date`."""
+    return app_date(day)
 
 
 def escape_plain(text: str) -> str:

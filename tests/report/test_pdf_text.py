@@ -16,7 +16,7 @@ from planner.domain.models import (
     SelfAssessment,
     Skill,
 )
-from planner.report.text import REPLACEMENT, markup, printable
+from planner.report.text import BOX, markup, printable
 from tests.report.conftest import TODAY, build, flat
 
 HOSTILE = "<b>not bold</b> &amp; </para> <font name=x> <br/> <img src='x'/>"
@@ -28,11 +28,13 @@ def test_markup_escapes_and_keeps_newlines():
     assert markup("tab\there") == "tab    here"
 
 
-def test_characters_the_font_lacks_become_one_visible_mark_per_run():
-    assert printable("漢字 and 😀") == f"{REPLACEMENT} and {REPLACEMENT}"
-    # An emoji sequence (thumbs up + skin tone, or a joined family) shows as one mark.
-    assert printable("👍🏽 👨\u200d👩\u200d👧") == f"{REPLACEMENT} {REPLACEMENT}"
-    assert printable("bell\x07 null\x00") == f"bell{REPLACEMENT} null{REPLACEMENT}"
+def test_characters_the_font_lacks_print_as_a_meaningful_stand_in():
+    assert printable("漢字 and 😀") == "[CJK text] and [grinning face]"
+    # A skin tone only tints the emoji; a joined family names its members.
+    assert printable("👍🏽 👨\u200d👩\u200d👧") == "[thumbs up sign] [man][woman][girl]"
+    assert printable("Go 🇬🇧!") == "Go [flag GB]!"
+    assert printable("bell\x07 null\x00") == f"bell{BOX} null{BOX}"
+    assert "\ufffd" not in printable("😀 漢 \x07 \U000e0001")
 
 
 def test_hostile_markup_is_printed_literally():
@@ -88,7 +90,9 @@ def test_emoji_and_unknown_scripts_are_replaced_without_failing():
 
     pdf, _ = build(plan)
 
-    assert f"Celebrate wins {REPLACEMENT} with the team {REPLACEMENT}" in pdf.text
+    assert "Celebrate wins [party popper][thumbs up sign] with the team [CJK text]" in pdf.text
+    assert "[grinning face][grinning face][grinning face]" in pdf.text
+    assert "\ufffd" not in pdf.text
 
 
 def test_a_sixty_thousand_character_field_flows_over_several_pages():

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from planner.domain.models import Goal, Plan, Reflection, SelfAssessment, Skill
+from planner.domain.models import Goal, GoalAction, Plan, Reflection, SelfAssessment, Skill
 from planner.report.styles import Styles, stylesheet
 from planner.report.text import printable
 
@@ -131,11 +131,41 @@ class ReportContext:
 
     @staticmethod
     def percent(goal: Goal) -> int:
-        """How far a goal has come; an achieved goal counts as complete."""
-        return 100 if goal.status == "achieved" else max(0, min(100, goal.latest_percent))
+        """How far a goal has come, the one figure every part of the PDF prints for it.
+
+        The rule: the last logged progress figure, whatever the status, so the goal's
+        strip, its history and the averages never disagree; an achieved goal shows
+        that figure beside its status "Achieved" (99% and Achieved, not 100% in one
+        place and 99% in another). Only an achieved goal with no progress logged at
+        all counts as 100%, since nothing recorded says otherwise.
+        """
+        if goal.status == "achieved" and not goal.progress:
+            return 100
+        return max(0, min(100, goal.latest_percent))
+
+    @staticmethod
+    def counts_towards_progress(goal: Goal) -> bool:
+        """Deferred goals are set aside, so averages leave them out."""
+        return goal.status != "deferred"
+
+    def average_percent(self, goals: list[Goal]) -> int | None:
+        """The mean of :meth:`percent` over the goals that are not deferred (None
+        when every goal is deferred or there are none)."""
+        counted = [self.percent(g) for g in goals if self.counts_towards_progress(g)]
+        return round(sum(counted) / len(counted)) if counted else None
 
     def is_open(self, goal: Goal) -> bool:
         return goal.status in ("not_started", "in_progress")
+
+    def action_overdue(self, goal: Goal, action: GoalAction) -> bool:
+        """An unticked action past its due date, on a goal still being worked on: once
+        a goal is achieved or deferred its leftover actions are no longer late."""
+        return (
+            self.is_open(goal)
+            and not action.done
+            and action.due is not None
+            and action.due < self.today
+        )
 
     def overdue(self) -> list[Goal]:
         return sorted(

@@ -7,7 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from planner.report.fonts import BOLD, REGULAR
-from planner.report.styles import GREY, INK, PALE, RULE
+from planner.report.styles import GREY, INK, PALE, RULE, SMALL
 from planner.report.text import blocks, markup
 
 # A table row taller than a page cannot split, so text longer than this moves out of
@@ -48,7 +48,7 @@ def grid(
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands: list[tuple] = [
         # For plain-string cells (dates, figures): cheaper than paragraphs to lay out.
-        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 11.5),
+        ("FONT", (0, 0), (-1, -1), REGULAR, SMALL, 10.5),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -59,7 +59,7 @@ def grid(
     ]
     if header:
         commands += [
-            ("FONT", (0, 0), (-1, 0), BOLD, 8.5, 11.5),
+            ("FONT", (0, 0), (-1, 0), BOLD, SMALL, 10.5),
             ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
             ("BACKGROUND", (0, 0), (-1, 0), PALE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, GREY),

@@ -1,211 +1,248 @@
-"""The at-a-glance page: levels, goals and progress per skill, the self-assessment radar
-with its figures as text beside it, what is overdue or due soon, and the last review."""
+"""The at-a-glance pages: goals and progress per skill, every self-assessment round as a
+trend with importance to the role, and everything overdue or due soon. Nothing here is
+shrunk to fit: long lists flow on to the next page with their header row repeated."""
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
+import datetime as dt
 
-from planner.domain.models import STATUS_LABELS
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+
+from planner.domain.models import IMPORTANCE_LABELS, STATUS_LABELS
 from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
+from planner.report.flowables import keep_whole
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import cell, grid
-from planner.report.styles import BODY_HEIGHT, BODY_WIDTH
-from planner.report.text import escape_plain, long_date, printable, short_date, shorten
+from planner.report.styles import BODY_WIDTH
+from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
-# Past this many rows a list on this page is cut short, so the page stays one page;
-# with many skills (numbered radar spokes) the tables are tighter and the list shorter.
-MAX_DUE_ROWS = 8
-MAX_DUE_ROWS_COMPACT = 4
+# Round columns the trend table has room for at its type size; with more rounds it
+# shows the first, a gap column and the latest few, and says how many it left out.
+MAX_ROUND_COLUMNS = 5
+ROUND_WIDTH = 17 * mm
+GAP_WIDTH = 7 * mm
+CHANGE_WIDTH = 20 * mm
+IMPORTANCE_WIDTH = 26 * mm
+# Past this many characters a name cannot fit a table row that must stay on one page.
+LONGEST_CELL = 300
 TIGHT = [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
 
 
-def _compact(ctx: ReportContext) -> bool:
-    return len(ctx.skills) > MAX_NAMED_SPOKES
-
-
 def at_a_glance(ctx: ReportContext) -> list[Flowable]:
-    """The at-a-glance page's flowables."""
+    """The at-a-glance section's flowables (one page for a typical plan, more when
+    the plan holds more than a page can show at a readable size)."""
     s = ctx.styles
-    goals = ctx.goals
-    achieved = sum(1 for g in goals if g.status == "achieved")
     story: list[Flowable] = [Paragraph("At a glance", s.h1)]
-    if goals:
-        summary = (
-            f"{_count(len(goals), 'goal')} across {_count(len(ctx.skills), 'skill')}: "
-            f"{achieved} achieved, "
-            f"{sum(1 for g in goals if g.status == 'in_progress')} in progress, "
-            f"{sum(1 for g in goals if g.status == 'not_started')} not started"
-        )
-        deferred = sum(1 for g in goals if g.status == "deferred")
-        summary += f", {deferred} deferred." if deferred else "."
-    else:
-        summary = (
-            "No goals have been set yet. A good first step is to rate yourself against each "
-            "skill, then agree one or two goals per skill with your line manager; they will "
-            "appear here with their progress."
-        )
-    story.append(Paragraph(summary + " " + _last_review(ctx), s.intro))
-    story.append(_skills_table(ctx))
-    story.append(Spacer(1, 6 * mm))
+    story.append(Paragraph(_summary(ctx) + " " + _last_review(ctx), s.intro))
+    if ctx.goals:
+        story.append(_skills_table(ctx))
+    story.append(Spacer(1, 4 * mm))
     story += _assessment(ctx)
     story += _due(ctx)
-    # Every cell here is cut to a bounded length, so shrinking to fit only ever
-    # tightens a page with many skills a little; it never hides anything.
-    return [KeepInFrame(BODY_WIDTH, BODY_HEIGHT, story, mode="shrink")]
+    return story
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def _summary(ctx: ReportContext) -> str:
+    goals = ctx.goals
+    if not goals:
+        return "No goals have been agreed yet; they will appear here with their progress."
+    by_status = {key: sum(1 for g in goals if g.status == key) for key in STATUS_LABELS}
+    text = (
+        f"{_count(len(goals), 'goal')} across {_count(len(ctx.skills), 'skill')}: "
+        f"{by_status['achieved']} achieved, {by_status['in_progress']} in progress, "
+        f"{by_status['not_started']} not started"
+    )
+    if by_status["deferred"]:
+        text += f", {by_status['deferred']} deferred (left out of average progress)."
+    else:
+        text += "."
+    undated = sum(1 for g in goals if g.target_date is None)
+    unmeasured = sum(1 for g in goals if not g.measure.strip())
+    gaps = []
+    if undated:
+        gaps.append(f"{_count(undated, 'goal')} without a target date")
+    if unmeasured:
+        gaps.append(f"{_count(unmeasured, 'goal')} without a measure (“How I will know”)")
+    if gaps:
+        text += f" <b>{' and '.join(gaps)}.</b>"
+    return text
+
+
 def _last_review(ctx: ReportContext) -> str:
     if not ctx.plan.reviews:
         return "No review with the line manager has been recorded yet."
     last = max(ctx.plan.reviews, key=lambda r: r.date)
-    who = f" with {escape_plain(shorten(last.reviewer, 80))}" if last.reviewer.strip() else ""
+    who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
     return f"Last review: <b>{long_date(last.date)}</b>{who}."
+
+
+def _skill_label(ctx: ReportContext, number: int, name: str) -> str:
+    """A skill's row label, wrapped in full; numbered when the radar's spokes are.
+
+    Only a name longer than a table row can hold is cut: each skill's section heading
+    prints it in full.
+    """
+    name = shorten(name, LONGEST_CELL)
+    return f"{number}. {name}" if len(ctx.skills) > MAX_NAMED_SPOKES else name
 
 
 def _skills_table(ctx: ReportContext) -> Table:
     s = ctx.styles
-    bar_width = 28 * mm
-    widths = [58 * mm, 48 * mm, 20 * mm, BODY_WIDTH - 126 * mm]
+    bar_width = 30 * mm
+    widths = [BODY_WIDTH - 100 * mm, 22 * mm, 22 * mm, 56 * mm]
     rows: list[list] = [
         [
             Paragraph("Skill", s.cell_head),
-            Paragraph("Self-assessed level now (before)", s.cell_head),
-            Paragraph("Goals achieved", s.cell_head_right),
+            Paragraph("Goals", s.cell_head_right),
+            Paragraph("Achieved", s.cell_head_right),
             Paragraph("Average progress", s.cell_head),
         ]
     ]
-    compact = _compact(ctx)
     for number, skill in enumerate(ctx.skills, start=1):
         goals = ctx.goals_for(skill.id)
-        latest, previous = ctx.latest_two(skill.id)
-        if latest:
-            level = escape_plain(ctx.level_text(latest.level))
-            if previous:
-                before = escape_plain(ctx.level_text(previous.level))
-                level += f" <font color='#4C6272'>({before})</font>"
-        else:
-            level = "<font color='#4C6272'>Not rated yet</font>"
-        done = sum(1 for g in goals if g.status == "achieved")
-        if goals:
-            average = round(sum(ctx.percent(g) for g in goals) / len(goals))
-            progress = progress_bar(average, bar_width, label=True)
+        average = ctx.average_percent(goals)
+        if average is not None:
+            progress: Flowable = progress_bar(average, bar_width, label=True)
+        elif goals:
+            progress = Paragraph("All deferred", s.cell)
         else:
             progress = Paragraph("No goals yet", s.cell)
         rows.append(
             [
-                cell(f"{number}. {shorten(skill.name, 28)}", s.cell)
-                if compact
-                else cell(shorten(skill.name, 120), s.cell_bold),
-                Paragraph(level, s.cell),
-                f"{done} of {len(goals)}",
+                cell(_skill_label(ctx, number, skill.name), s.cell_bold),
+                str(len(goals)),
+                str(sum(1 for g in goals if g.status == "achieved")),
                 progress,
             ]
         )
-    extra = [
-        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
-        *(TIGHT if compact else []),
-    ]
-    return grid(rows, widths, extra=extra)
+    extra = [("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("ALIGN", (1, 1), (2, -1), "RIGHT")]
+    return grid(rows, widths, extra=extra + TIGHT)
 
 
 def _assessment(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     dates = ctx.assessment_dates
-    story: list[Flowable] = [Paragraph("Self-assessment: first and latest", s.h2)]
+    story: list[Flowable] = [Paragraph("Self-assessment over time", s.h2)]
     if not dates:
-        story.append(
-            Paragraph(
-                "No self-assessment has been recorded yet. Rating each skill at the start "
-                "and again every few months shows how far you have come.",
-                s.body,
-            )
-        )
+        story.append(Paragraph("No self-assessment recorded yet.", s.body))
         return story
-    first, latest = dates[0], dates[-1]
     skills = ctx.skills
-    levels = len(ctx.plan.framework.scale) or 5
-    first_levels = [_level(ctx, sk.id, first) for sk in skills]
-    latest_levels = [_level(ctx, sk.id, latest) for sk in skills]
-    numbered = _compact(ctx)
-    rows: list[list] = [
-        [
-            Paragraph("No." if numbered else "Skill", s.cell_head),
-            Paragraph(f"First<br/>{short_date(first)}", s.cell_head_right),
-            Paragraph(f"Latest<br/>{short_date(latest)}", s.cell_head_right),
-            Paragraph("Change", s.cell_head_right),
-        ]
-    ]
-    for n, (skill, old, new) in enumerate(zip(skills, first_levels, latest_levels, strict=True)):
-        # Numbered spokes: the skills table above names skill n; here just the number.
-        name = str(n + 1) if numbered else shorten(skill.name, 90)
-        change = f"{new - old:+d}" if old is not None and new is not None else ""
-        rows.append(
-            [
-                cell(name, s.cell),
-                Paragraph(str(old) if old is not None else "–", s.cell_right),
-                Paragraph(str(new) if new is not None else "–", s.cell_right),
-                Paragraph(change.replace("+0", "0"), s.cell_right),
-            ]
-        )
-    scale = ", ".join(
-        f"{n} {printable(level.label)}" for n, level in enumerate(ctx.plan.framework.scale, 1)
-    )
+    first, latest = dates[0], dates[-1]
+    scale = ctx.plan.framework.scale
     if len(skills) >= 3 and len(dates) >= 1:
-        chart_width = 70 * mm if numbered else 84 * mm
-        first_column = 12 * mm if numbered else BODY_WIDTH - chart_width - 56 * mm
-        figures = grid(
-            rows, [first_column, 17 * mm, 17 * mm, 18 * mm], extra=TIGHT if numbered else None
-        )
-        chart = radar_chart(
-            [printable(sk.name) for sk in skills],
-            first_levels,
-            latest_levels,
-            levels,
-            size=chart_width,
-            first_label=f"First ({short_date(first)})",
-            latest_label=f"Latest ({short_date(latest)})",
-        )
-        side = Table(
-            [
-                [
-                    chart,
-                    [
-                        figures,
-                        Spacer(1, 3 * mm),
-                        Paragraph(f"Scale: {escape_plain(scale)}.", s.muted),
-                    ],
-                ]
-            ],
-            colWidths=[chart_width + 4 * mm, None],
-            style=[
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ],
-            hAlign="LEFT",
-        )
-        story.append(side)
-    else:
-        # A radar needs three spokes; with fewer skills the table says it all.
-        story.append(grid(rows, [BODY_WIDTH - 66 * mm, 22 * mm, 22 * mm, 22 * mm]))
-        story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(f"Scale: {escape_plain(scale)}.", s.muted))
+        story.append(_radar_with_key(ctx, first, latest))
+        story.append(Spacer(1, 3 * mm))
+    elif scale:
+        key = ", ".join(f"{n} {level.label}" for n, level in enumerate(scale, 1))
+        story.append(Paragraph(f"Scale: {inline(key)}.", s.muted))
+    story += _trend_table(ctx, dates)
     if first == latest:
         story.append(
-            Paragraph(
-                "Only one self-assessment so far; rate yourself again to see change.", s.muted
-            )
+            Paragraph("Only one self-assessment so far; the next round will show change.", s.muted)
         )
     return story
 
 
-def _level(ctx: ReportContext, skill_id: str, day) -> int | None:
+def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Table:
+    """The radar of the first and latest rounds beside the scale's level names."""
+    s = ctx.styles
+    skills = ctx.skills
+    scale = ctx.plan.framework.scale
+    levels = len(scale) or 5
+    chart_width = 92 * mm
+    chart = radar_chart(
+        [sk.name for sk in skills],
+        [_level(ctx, sk.id, first) for sk in skills],
+        [_level(ctx, sk.id, latest) for sk in skills],
+        levels,
+        size=chart_width,
+        first_label=f"First round ({short_date(first)})",
+        latest_label=f"Latest round ({short_date(latest)})",
+    )
+    key_rows: list[list] = [
+        [Paragraph("Level", s.cell_head_right), Paragraph("Scale", s.cell_head)]
+    ]
+    key_rows += [
+        [Paragraph(str(n), s.cell_right), cell(level.label, s.cell)]
+        for n, level in enumerate(scale, start=1)
+    ]
+    key_width = BODY_WIDTH - chart_width - 6 * mm
+    key = grid(key_rows, [12 * mm, key_width - 12 * mm], extra=TIGHT)
+    side: list[Flowable] = [key]
+    if len(skills) > MAX_NAMED_SPOKES:
+        side.append(Spacer(1, 2 * mm))
+        side.append(Paragraph("Spokes are numbered as the skills in the table below.", s.muted))
+    return Table(
+        [[chart, side]],
+        colWidths=[chart_width + 6 * mm, key_width],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+
+
+def _round_columns(dates: list[dt.date]) -> tuple[list[dt.date | None], int]:
+    """The rounds that get a column (``None`` marks the gap) and how many are left out."""
+    if len(dates) <= MAX_ROUND_COLUMNS:
+        return list(dates), 0
+    tail = dates[-(MAX_ROUND_COLUMNS - 1) :]
+    return [dates[0], None, *tail], len(dates) - MAX_ROUND_COLUMNS
+
+
+def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
+    s = ctx.styles
+    columns, left_out = _round_columns(dates)
+    first, latest = dates[0], dates[-1]
+    changes = len(dates) > 1
+    fixed = IMPORTANCE_WIDTH + (CHANGE_WIDTH if changes else 0)
+    fixed += sum(GAP_WIDTH if day is None else ROUND_WIDTH for day in columns)
+    head: list = [Paragraph("Skill", s.cell_head)]
+    head += [
+        Paragraph("…" if day is None else short_date(day), s.cell_head_right) for day in columns
+    ]
+    if changes:
+        head.append(Paragraph(f"Change since {short_date(first)}", s.cell_head_right))
+    head.append(Paragraph("Importance to the role", s.cell_head))
+    rows: list[list] = [head]
+    for number, skill in enumerate(ctx.skills, start=1):
+        row: list = [cell(_skill_label(ctx, number, skill.name), s.cell)]
+        for day in columns:
+            level = _level(ctx, skill.id, day) if day else None
+            text = "" if day is None else ("–" if level is None else str(level))
+            row.append(Paragraph(f"<b>{text}</b>" if day == latest else text, s.cell_right))
+        old, new = _level(ctx, skill.id, first), _level(ctx, skill.id, latest)
+        if changes:
+            change = signed(new - old) if old is not None and new is not None else ""
+            row.append(Paragraph(change, s.cell_right))
+        latest_rating = ctx.rating(skill.id, latest)
+        importance = latest_rating.importance if latest_rating else None
+        row.append(Paragraph(IMPORTANCE_LABELS.get(importance, "Not given"), s.cell))
+        rows.append(row)
+    widths = [BODY_WIDTH - fixed]
+    widths += [GAP_WIDTH if day is None else ROUND_WIDTH for day in columns]
+    widths += ([CHANGE_WIDTH] if changes else []) + [IMPORTANCE_WIDTH]
+    story: list[Flowable] = [grid(rows, widths, extra=TIGHT)]
+    note = f"Latest round in bold; importance to the role as rated on {short_date(latest)}."
+    if left_out:
+        hidden = [d for d in dates if d not in columns]
+        note += (
+            f" {_count(left_out, 'round')} between {short_date(hidden[0])} and "
+            f"{short_date(hidden[-1])} {'is' if left_out == 1 else 'are'} not shown, for room."
+        )
+    story.append(Paragraph(escape_plain(note), s.muted))
+    # A table that fits a page is kept whole (it is short: one row per skill).
+    return keep_whole(story)
+
+
+def _level(ctx: ReportContext, skill_id: str, day: dt.date) -> int | None:
     rating = ctx.rating(skill_id, day)
     return rating.level if rating else None
 
@@ -213,9 +250,16 @@ def _level(ctx: ReportContext, skill_id: str, day) -> int | None:
 def _due(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     overdue, soon = ctx.overdue(), ctx.due_soon()
-    story: list[Flowable] = [Paragraph(f"Overdue and due in the next {DUE_SOON_DAYS} days", s.h2)]
+    # The heading may end a page's content only with room for a few rows below it;
+    # the list itself splits across pages rather than leaving a blank half page.
+    story: list[Flowable] = [
+        CondPageBreak(35 * mm),
+        Paragraph(f"Overdue and due in the next {DUE_SOON_DAYS} days", s.list_heading),
+    ]
     if not overdue and not soon:
-        story.append(Paragraph("Nothing is overdue or due in the next 30 days.", s.body))
+        story.append(
+            Paragraph(f"Nothing is overdue or due in the next {DUE_SOON_DAYS} days.", s.body)
+        )
         return story
     rows: list[list] = [
         [
@@ -226,32 +270,25 @@ def _due(ctx: ReportContext) -> list[Flowable]:
         ]
     ]
     listed = [(g, True) for g in overdue] + [(g, False) for g in soon]
-    limit = MAX_DUE_ROWS_COMPACT if _compact(ctx) else MAX_DUE_ROWS
-    for goal, late in listed[:limit]:
+    for goal, late in listed:
         days = abs((goal.target_date - ctx.today).days)
         if late:
-            when = f"<b>Overdue by {days} day{'s' if days != 1 else ''}</b>"
+            when = f"<b>Overdue by {_count(days, 'day')}</b>"
         elif days == 0:
             when = "Due today"
         else:
-            when = f"In {days} day{'s' if days != 1 else ''}"
+            when = f"In {_count(days, 'day')}"
+        status = STATUS_LABELS.get(goal.status, "")
         rows.append(
             [
-                cell(shorten(goal.title, 160), s.cell),
-                cell(shorten(ctx.skill_name(goal.skill), 60), s.cell),
+                # Titles print in full in each goal's heading; only one too long
+                # for a table row to hold is cut here.
+                cell(shorten(goal.title, LONGEST_CELL), s.cell),
+                cell(shorten(ctx.skill_name(goal.skill), LONGEST_CELL), s.cell),
                 Paragraph(short_date(goal.target_date), s.cell),
-                Paragraph(
-                    f"{when}<br/><font color='#4C6272'>{STATUS_LABELS.get(goal.status, '')}</font>",
-                    s.cell,
-                ),
+                Paragraph(f"{when}<br/><font color='#4C6272'>{status}</font>", s.cell),
             ]
         )
-    story.append(grid(rows, [BODY_WIDTH - 118 * mm, 48 * mm, 26 * mm, 44 * mm]))
-    if len(listed) > limit:
-        story.append(
-            Paragraph(
-                f"And {len(listed) - limit} more; each skill's section lists them all.",
-                s.muted,
-            )
-        )
+    # A long list splits across pages, its header row repeated on each.
+    story.append(grid(rows, [BODY_WIDTH - 118 * mm, 48 * mm, 26 * mm, 44 * mm], extra=TIGHT))
     return story

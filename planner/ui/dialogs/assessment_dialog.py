@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.models import SelfAssessment, Skill
+from planner.domain.models import IMPORTANCE_LABELS, SelfAssessment, Skill
 from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
-from planner.ui.models.assessments_model import IMPORTANCE_LABELS
 from planner.ui.widgets.date_input import DateInput
 
 

@@ -6,18 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from planner.domain.models import Framework, SelfAssessment
+from planner.domain.models import IMPORTANCE_LABELS, Framework, SelfAssessment
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.tooltip import plain_tooltip
 
-# Importance to role, as the Healthcare Leadership Model's self-assessment asks it.
-IMPORTANCE_LABELS = {
-    1: "Not important",
-    2: "Slightly important",
-    3: "Important",
-    4: "Very important",
-    5: "Essential",
-}
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
