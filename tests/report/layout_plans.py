@@ -11,8 +11,8 @@ from planner.domain.models import (
     Goal,
     GoalAction,
     Plan,
-    ProgressEntry,
     Profile,
+    ProgressEntry,
     Reflection,
     Review,
     ScaleLevel,
@@ -22,6 +22,7 @@ from planner.domain.models import (
 from planner.frameworks import load_framework
 from tests.report.conftest import TODAY
 
+NOTE = "Talked it through at the ward meeting; the team agreed the next step."
 HLM = "healthcare-leadership-model"
 CLCF = "clinical-leadership-competency-framework"
 LONG_NAME = "Oluwaseun Adeyemi-Johnson"
@@ -112,7 +113,7 @@ def heavy_plan(core: Framework) -> Plan:
                 status=("not_started", "in_progress", "achieved", "deferred")[n % 4],
                 actions=[GoalAction(f"Step {k}", TODAY - dt.timedelta(days=k)) for k in range(3)],
                 progress=[
-                    ProgressEntry(TODAY - dt.timedelta(days=30 * (5 - k)), 20 * k, SENTENCE)
+                    ProgressEntry(TODAY - dt.timedelta(days=30 * (5 - k)), 20 * k, NOTE)
                     for k in range(1, 5)
                 ],
             )

@@ -129,7 +129,7 @@ def test_empty_plan_exports_a_helpful_pdf(empty_plan):
     assert "Page 1 of" in pdf.pages[0]
     text = pdf.text
     assert "No goals have been set yet" in text
-    assert "No self-assessment has been recorded yet" in text
+    assert "No self-assessment recorded yet." in text
     assert "No goals for this skill yet" in text
     assert "No reflections to show yet" in text
     assert "No reviews recorded yet" in text
@@ -169,11 +169,13 @@ def test_many_skills_and_long_lists_still_lay_out(core_framework):
     assert pages == len(pdf.pages)
     for skill in skills:
         assert f"Goal for {skill.name}" in pdf.text
-    glance = flat(pdf.pages[1])
-    # Spokes are numbered; the table beside the radar names them.
-    assert "12. Leadership skill number 11" in glance
-    assert "12 2 3 +1" in glance
-    assert "And 8 more; each skill's section lists them all." in glance
+    glance = flat(" ".join(pdf.pages[1:4]))
+    # Spokes are numbered; the tables name them.
+    assert "12. Leadership skill number 11 with a long name 2 3 +1 Not given" in glance
+    # Every goal due is listed, however many, the list flowing on to the next page.
+    for skill in skills:
+        assert f"Goal for {skill.name} {skill.name} 15 Jun 2026 Due today" in glance
+    assert "more;" not in glance
     assert "Feelings Nervous" in pdf.text
     assert "Description Not written." in pdf.text
 

@@ -50,7 +50,7 @@ def _count(n: int, noun: str) -> str:
 def _summary(ctx: ReportContext) -> str:
     goals = ctx.goals
     if not goals:
-        return "No goals have been agreed yet; they will appear here with their progress."
+        return "No goals have been set yet; they will appear here with their progress."
     by_status = {key: sum(1 for g in goals if g.status == key) for key in STATUS_LABELS}
     text = (
         f"{_count(len(goals), 'goal')} across {_count(len(ctx.skills), 'skill')}: "
@@ -70,6 +70,8 @@ def _summary(ctx: ReportContext) -> str:
         gaps.append(f"{_count(unmeasured, 'goal')} without a measure (“How I will know”)")
     if gaps:
         text += f" <b>{' and '.join(gaps)}.</b>"
+    else:
+        text += " Every goal has a target date and a measure."
     return text
 
 
