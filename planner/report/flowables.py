@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
@@ -73,6 +74,8 @@ class FactStrip(Flowable):
     """
 
     HEIGHT = 11 * mm
+    PAD = 6
+    FIGURE_WIDTH = 12 * mm  # room for "100%" after the bar
 
     def __init__(
         self,
@@ -89,17 +92,30 @@ class FactStrip(Flowable):
         """
         super().__init__()
         self.facts = list(facts)
-        self.widths = list(widths)
+        self.width = sum(widths)
+        self.widths = self._fitted(list(widths))
+        # The bar gives way to a fact that needed more room; the figure keeps its own.
+        room = self.widths[-1] - self.PAD - self.FIGURE_WIDTH
+        self.bar_width = max(10 * mm, min(bar_width, room))
         self.percent = percent
-        self.bar_width = bar_width
+
+    def _fitted(self, widths: list[float]) -> list[float]:
+        """Each fact's column widened to hold its value at full size, taking the
+        room from the progress column (the type is never made smaller)."""
+        for n, (label, value, bold) in enumerate(self.facts):
+            needed = 2 * self.PAD + max(
+                stringWidth(label, BOLD, SMALL), stringWidth(value, BOLD if bold else REGULAR, TEXT)
+            )
+            widths[n] = max(widths[n], needed)
+        widths[-1] = self.width - sum(widths[:-1])
+        return widths
 
     def wrap(self, availWidth, availHeight):
-        self.width = sum(self.widths)
         return self.width, self.HEIGHT
 
     def draw(self):
         canvas = self.canv
-        pad = 6
+        pad = self.PAD
         canvas.saveState()
         canvas.setFillColor(PALE)
         canvas.setStrokeColor(RULE)
@@ -131,5 +147,7 @@ class FactStrip(Flowable):
             canvas.rect(x + pad, value_y - 0.5, filled, 6, fill=1, stroke=0)
         canvas.setFillColor(INK)
         canvas.setFont(REGULAR, TEXT)
-        canvas.drawRightString(x + pad + self.bar_width + 12 * mm, value_y, f"{self.percent}%")
+        canvas.drawRightString(
+            x + pad + self.bar_width + self.FIGURE_WIDTH, value_y, f"{self.percent}%"
+        )
         canvas.restoreState()

@@ -17,6 +17,7 @@ class TextRun:
     text: str
     font: str  # the base font name without its subset prefix
     size: float  # the effective size in points
+    x: float  # where the run starts, from the page's left edge
     y: float  # the baseline's height on the page, from the bottom
 
     @property
@@ -51,7 +52,8 @@ def text_runs(data: bytes) -> list[TextRun]:
             scale = (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
             name = str(font_dict.get("/BaseFont", "")).lstrip("/")
             name = name.split("+", 1)[-1]
-            runs.append(TextRun(number, text, name, round(font_size * scale, 2), matrix[5]))
+            size = round(font_size * scale, 2)
+            runs.append(TextRun(number, text, name, size, matrix[4], matrix[5]))
 
         page.extract_text(visitor_text=visit)
     return runs

@@ -9,10 +9,12 @@ import re
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from planner.demo import demo_plan
 from planner.domain.models import Goal, GoalAction, ProgressEntry, SelfAssessment
 from planner.report import build_pdf_bytes
+from planner.report.fonts import BOLD
 from planner.report.sections.context import ReportContext
 from planner.report.styles import WRITING_LINE
 from tests.report import layout_plans
@@ -69,6 +71,14 @@ def test_no_text_is_shrunk_below_a_readable_size(name, core_framework):
 def test_the_whole_document_uses_a_handful_of_type_sizes():
     runs = text_runs(_pdf(demo_plan(TODAY)))
     assert len({r.size for r in runs}) <= 6
+
+
+def test_a_long_fact_in_a_goal_strip_keeps_its_size_and_clear_of_the_next():
+    runs = text_runs(_pdf(demo_plan(TODAY)))
+    value = next(r for r in runs if r.text.startswith("10 Jun 2026 (overdue)"))
+    label = next(r for r in runs if r.page == value.page and r.text.startswith("Progress"))
+    assert value.size == 10
+    assert value.x + stringWidth(value.text.strip(), BOLD, 10) < label.x
 
 
 def test_every_overdue_goal_is_listed_with_the_list_flowing_on():
