@@ -373,6 +373,7 @@ def demo_plan(today: dt.date | None = None) -> Plan:
             "is a good test.",
             agreed_actions="Finish the shadow shifts.\nBook the deteriorating patient study "
             "day.\nReview the break rota in six weeks.",
+            next_review=ahead(28),
         )
     ]
     profile = Profile(
