@@ -47,9 +47,7 @@ def _to_next_review(qtbot, dialog):
     assert QApplication.focusWidget() is dialog.next_review_edit.edit
 
 
-def test_a_new_review_keeps_the_next_review_date_typed_into_it(
-    window, db_path, qtbot, modal
-):
+def test_a_new_review_keeps_the_next_review_date_typed_into_it(window, db_path, qtbot, modal):
     planned = dt.date.today() + dt.timedelta(days=45)
 
     def record(dialog):
@@ -74,9 +72,7 @@ def test_a_new_review_keeps_the_next_review_date_typed_into_it(
     assert others.count("Not set") == 0  # the demo's review has its next date too
 
 
-def test_a_next_review_before_the_review_is_refused_with_a_message(
-    window, db_path, qtbot, modal
-):
+def test_a_next_review_before_the_review_is_refused_with_a_message(window, db_path, qtbot, modal):
     today = dt.date.today()
     seen = {}
 
