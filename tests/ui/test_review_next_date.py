@@ -93,7 +93,9 @@ def test_a_next_review_before_the_review_is_refused_with_a_message(window, db_pa
     window.new_review_action.trigger()
 
     assert seen["visible"] and seen["focus"]
-    assert seen["message"].startswith("The next review cannot be before this review on")
+    assert seen["message"] == (
+        f"The next review cannot be before this review ({format_date(today)})."
+    )
     assert _next_review_of(db_path, "Audit plan discussed.") == [(None,)]
 
 

@@ -142,10 +142,9 @@ class ReviewDialog(EditorDialog):
             text = self.tr("Next review: %s") % problem
             return self.refuse(self.error_label, text, self.next_review_edit)
         if review.next_review is not None and review.next_review < review.date:
-            text = self.tr(
-                "The next review cannot be before this review on %s. Please choose a later "
-                "date, or leave it empty."
-            ) % format_date(review.date)
+            text = self.tr("The next review cannot be before this review (%s).") % format_date(
+                review.date
+            )
             return self.refuse(self.error_label, text, self.next_review_edit)
         if not (review.notes or review.agreed_actions):
             text = self.tr("Please add some notes or at least one agreed action.")
