@@ -66,6 +66,16 @@ def _awkward_plan(plan):
     return plan
 
 
+def _through_a_store(plan):
+    """``plan`` saved into a new database and read back."""
+    store = PlanStore.memory()
+    try:
+        store.replace_plan(plan)
+        return store.load_plan()
+    finally:
+        store.close()
+
+
 # -- exact round trips -----------------------------------------------------------
 
 
@@ -82,12 +92,7 @@ def test_created_and_updated_times_survive_exactly(sample_plan):
 
 
 def test_a_plan_survives_a_trip_through_the_store_exactly(sample_plan):
-    store = PlanStore.memory()
-    try:
-        store.replace_plan(sample_plan)
-        loaded = store.load_plan()
-    finally:
-        store.close()
+    loaded = _through_a_store(sample_plan)
     assert planfile.dumps(loaded, exported_at=STAMP) == planfile.dumps(
         sample_plan, exported_at=STAMP
     )
@@ -103,12 +108,7 @@ def test_non_ascii_and_markup_like_text_survive_exactly(sample_plan, tmp_path):
     assert "Ngozi Okonkwo-Adébáyọ̀" in raw  # written as UTF-8, not \\u escapes
     assert "<b>huddle</b> &amp; debrief" in raw  # not escaped or unescaped
 
-    store = PlanStore.memory()
-    try:
-        store.replace_plan(planfile.read(path))
-        again = store.load_plan()
-    finally:
-        store.close()
+    again = _through_a_store(planfile.read(path))
     assert planfile.dumps(again, exported_at=STAMP) == planfile.dumps(plan, exported_at=STAMP)
 
 
@@ -228,12 +228,7 @@ def test_the_next_review_date_and_the_framework_word_for_its_parts_survive_exact
     ]
     path = tmp_path / "plan.json"
     planfile.write(plan, path)
-    store = PlanStore.memory()
-    try:
-        store.replace_plan(planfile.read(path))
-        again = store.load_plan()
-    finally:
-        store.close()
+    again = _through_a_store(planfile.read(path))
     assert again.framework == plan.framework
     assert [r.next_review for r in again.reviews] == [r.next_review for r in plan.reviews]
     assert planfile.dumps(again, exported_at=STAMP) == planfile.dumps(plan, exported_at=STAMP)

@@ -227,16 +227,21 @@ def test_every_earlier_schema_upgrades_and_keeps_the_plan(tmp_path, sample_plan,
         store.close()
 
 
-def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
+def _older_file(tmp_path, plan, stop_before: str):
+    """A file holding ``plan`` as the app left it before migration ``stop_before``."""
     from planner.store.connection import connect
     from planner.store.schema import migration_set
 
     path = tmp_path / "plan.db"
     older = connect(path)
-    migration_set().apply(older, stop_before="m004_goal_deferred_reason")
-    write_with_todays_code(older, path, sample_plan)
+    migration_set().apply(older, stop_before=stop_before)
+    write_with_todays_code(older, path, plan)
     older.close()
-    store = PlanStore.open(path)
+    return path
+
+
+def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
+    store = PlanStore.open(_older_file(tmp_path, sample_plan, "m004_goal_deferred_reason"))
     try:
         deferred = [g for g in store.all_goals() if g.status == "deferred"]
         assert deferred and all(g.deferred_reason == "" for g in deferred)
@@ -295,15 +300,7 @@ def test_a_real_version_4_plan_then_keeps_a_next_review_date(tmp_path):
 
 
 def test_a_core_framework_plan_keeps_the_word_skill_through_the_migration(tmp_path, sample_plan):
-    from planner.store.connection import connect
-    from planner.store.schema import migration_set
-
-    path = tmp_path / "plan.db"
-    older = connect(path)
-    migration_set().apply(older, stop_before="m005_review_next_date")
-    write_with_todays_code(older, path, sample_plan)
-    older.close()
-    store = PlanStore.open(path)
+    store = PlanStore.open(_older_file(tmp_path, sample_plan, "m005_review_next_date"))
     try:
         framework = store.framework()
         assert (framework.part_singular, framework.part_plural) == ("skill", "skills")
