@@ -375,6 +375,7 @@ def demo_plan(today: dt.date | None = None) -> Plan:
             # plan can show what came of each.
             agreed_actions="Shadow shift 2\nComplete the trust's deteriorating patient study "
             "day\nReview the first rota together\nReview the break rota in six weeks.",
+            next_review=ahead(28),
         )
     ]
     profile = Profile(
