@@ -114,7 +114,7 @@ class Anchor(Flowable):
 
 
 class PageRef(Flowable):
-    """"p. 12" for the page a mark landed on, linked to it; stamped after layout."""
+    """ "p. 12" for the page a mark landed on, linked to it; stamped after layout."""
 
     def __init__(self, key: str, size: float = 8.5, prefix: str = "p. "):
         super().__init__()

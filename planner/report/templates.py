@@ -51,6 +51,7 @@ class RunningText:
 
 
 PRIVATE_NOTICE = "Includes private reflections"
+CONTINUED = " (continued)"
 
 
 @dataclass
@@ -70,9 +71,6 @@ class NumberedCanvas(Canvas):
     """
 
     def __init__(self, *args, **kwargs):
-        # The body font from the first operator on, so no standard font (Helvetica,
-        # which is never embedded) is named in the file.
-        kwargs.setdefault("initialFontName", REGULAR)
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict] = []
         self._page_refs: list[_DeferredRef] = []
@@ -147,7 +145,7 @@ def _draw_footer(canvas: Canvas, running: RunningText, *, with_name: bool = Fals
     canvas.restoreState()
 
 
-def _draw_header(canvas: Canvas, running: RunningText, where: str) -> None:
+def _draw_header(canvas: Canvas, running: RunningText, where: str, continued: bool) -> None:
     width, height = PAGE_SIZE
     y = height - 14 * mm
     canvas.saveState()
@@ -156,6 +154,8 @@ def _draw_header(canvas: Canvas, running: RunningText, where: str) -> None:
     canvas.drawString(MARGIN_X, y, running.person)
     canvas.setFont(REGULAR, 8)
     room = width - 2 * MARGIN_X - stringWidth(running.person, BOLD, 8) - 8 * mm
+    if continued:
+        where = _fit(where, room - stringWidth(CONTINUED, REGULAR, 8), 8) + CONTINUED
     canvas.drawRightString(
         width - MARGIN_X, y, _fit(where or "Leadership Development Plan", room, 8)
     )
@@ -185,7 +185,7 @@ class BodyTemplate(PageTemplate):
         self.running = running
 
     def afterDrawPage(self, canvas, doc):
-        _draw_header(canvas, self.running, doc.page_context())
+        _draw_header(canvas, self.running, *doc.page_context())
         _draw_footer(canvas, self.running)
 
 
@@ -245,11 +245,12 @@ class PlanDocTemplate(BaseDocTemplate):
             if mark is not None:
                 self._fresh_start = self._trail.running()
 
-    def page_context(self) -> str:
-        """What this page belongs to, for the running header."""
+    def page_context(self) -> tuple[str, bool]:
+        """What this page belongs to, for the running header, and whether the page
+        continues it from the page before."""
         if self._fresh_start is not None:
-            return self._fresh_start
-        return f"{self._carried} (continued)" if self._carried else ""
+            return self._fresh_start, False
+        return self._carried, bool(self._carried)
 
 
 def _body_frame(name: str) -> Frame:
@@ -298,6 +299,9 @@ def plan_document(
         subject=subject,
         keywords=list(keywords),
         creator="Leadership Planner",
+        # The body font from the first operator on, so no standard font (Helvetica,
+        # which is never embedded) is named in the file.
+        initialFontName=REGULAR,
         lang="en-GB",
         displayDocTitle=True,
         invariant=1 if invariant else 0,

@@ -13,7 +13,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from planner.domain.models import GOAL_STATUSES, STATUS_LABELS
+from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_review
 from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
@@ -63,7 +63,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     )
-    band = Table([[""]], colWidths=[BODY_WIDTH], rowHeights=[3 * mm])
+    band = Table([[[]]], colWidths=[BODY_WIDTH], rowHeights=[3 * mm])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), DARK_BLUE)]))
     story: list[Flowable] = [
         Spacer(1, 12 * mm),
@@ -78,14 +78,15 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     story += [Spacer(1, 6 * mm), *_standing(ctx)]
     if ctx.include_private and any(r.private for r in ctx.reflections):
         story += [Spacer(1, 4 * mm), _private_banner(ctx)]
+    fw = ctx.plan.framework
     note = (
         "Contents: what the plan asks of the line manager, every goal in one table, "
-        "the self-assessment, each skill's goals in detail, reviews, reflections, and "
-        "a sign-off page for the review conversation."
+        f"the self-assessment, each {fw.part_singular}'s goals in detail, reviews, "
+        "reflections, and a sign-off page for the review conversation."
     )
     if ctx.skill_ids is not None and len(ctx.skills) < len(ctx.plan.framework.skills):
         names = ", ".join(sk.name for sk in ctx.skills) or "none"
-        note += f" This copy covers only some skills: {escape_plain(printable(names))}."
+        note += f" This copy covers only some {fw.part_plural}: {escape_plain(printable(names))}."
     story += [Spacer(1, 6 * mm), Paragraph(note, s.intro)]
     story += [NextPageTemplate("body"), PageBreak()]
     return story
@@ -114,6 +115,8 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
         lines.append(("Last review", f"{long_date(last.date)}{who}"))
     else:
         lines.append(("Last review", "None recorded yet"))
+    planned = planned_next_review(ctx.plan)
+    lines.append(("Next review", f"<b>{long_date(planned)}</b>" if planned else "Not planned yet"))
     asking = support_requests(ctx)
     if asking:
         top = asking[:TOP_REQUESTS]

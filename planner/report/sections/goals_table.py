@@ -49,7 +49,9 @@ def goals_table(ctx: ReportContext) -> list[Flowable]:
         if not goals:
             continue
         spans.append(len(rows))
-        rows.append([Paragraph(f"<b>{number}. {inline(skill.name)}</b>", s.cell)] + [""] * 6)
+        rows.append(
+            [Paragraph(f"<b>{number}. {inline(skill.name)}</b>", s.cell)] + [[] for _ in range(6)]
+        )
         for index, goal in enumerate(goals, start=1):
             rows.append(_row(ctx, goal, f"{number}.{index}"))
     widths = [10 * mm, 37 * mm, 38 * mm, 35 * mm, 18 * mm, 20 * mm]

@@ -7,10 +7,11 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from planner.domain.models import Goal, Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
+from planner.domain.review_actions import follow_up
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import field, paragraphs
-from planner.report.sections.requests import ref_line
+from planner.report.sections.requests import outcome, ref_line
 from planner.report.text import escape_plain, inline, long_date, printable, short_date, shorten
 
 REVIEWS_TITLE = "Reviews with the line manager"
@@ -114,9 +115,20 @@ def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     if review.reviewer.strip():
         story.append(Paragraph(f"With {inline(review.reviewer)}", s.muted))
     story += field("Notes", review.notes, s.label, s.body)
-    actions = [line.strip() for line in review.agreed_actions.splitlines() if line.strip()]
-    if actions:
-        story.append(Paragraph("Agreed actions", s.label))
-        story += [Paragraph(inline(a), s.bullet, bulletText="•") for a in actions]
+    agreed = follow_up(review, ctx.goals)
+    if agreed:
+        story.append(Paragraph("Agreed actions, and what the plan records of each", s.label))
+        story += [
+            Paragraph(
+                f"{inline(item.text)} <font color='#4C6272'>→</font> {outcome(item)}",
+                s.bullet,
+                bulletText="•",
+            )
+            for item in agreed
+        ]
+    if review.next_review:
+        story.append(
+            Paragraph(f"Next review planned for <b>{long_date(review.next_review)}</b>.", s.body)
+        )
     story.append(Spacer(1, 3 * mm))
     return story

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from planner.domain.models import Goal
-from planner.domain.review_actions import follow_up
+from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import CELL_LINE_LIMIT, CELL_TEXT_LIMIT, cell, grid, paragraphs
@@ -43,8 +43,10 @@ def requests(ctx: ReportContext) -> list[Flowable]:
     decisions = _decisions(ctx)
     if decisions:
         rows = [_head(ctx, "Goal", "What to decide")]
-        rows += [[_goal_cell(ctx, goal), Paragraph(text, s.cell), PageRef(goal_key(goal))]
-                 for goal, text in decisions]
+        rows += [
+            [_goal_cell(ctx, goal), Paragraph(text, s.cell), PageRef(goal_key(goal))]
+            for goal, text in decisions
+        ]
         story.append(grid(rows, [62 * mm, BODY_WIDTH - 62 * mm - PAGE_COLUMN, PAGE_COLUMN]))
     else:
         story.append(
@@ -177,8 +179,8 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
         rows.append(
             [
                 cell(item.text, s.cell),
-                Paragraph(_outcome(ctx, item), s.cell),
-                PageRef(goal_key(item.goal)) if item.goal else "",
+                Paragraph(outcome(item), s.cell),
+                PageRef(goal_key(item.goal)) if item.goal else [],
             ]
         )
     story.append(grid(rows, [88 * mm, BODY_WIDTH - 88 * mm - PAGE_COLUMN, PAGE_COLUMN]))
@@ -194,7 +196,8 @@ _OUTCOME = {
 }
 
 
-def _outcome(ctx: ReportContext, item) -> str:
+def outcome(item: AgreedAction) -> str:
+    """What the plan records of an agreed action, as cell markup linking to its goal."""
     text = _OUTCOME[item.state]
     if item.goal is None:
         return f"<font color='#4C6272'>{text}</font>"
@@ -218,5 +221,3 @@ def ref_line(ctx: ReportContext, content: Flowable, key: str) -> Table:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ],
     )
-
-

@@ -28,7 +28,7 @@ from planner.report.sections.flow import (
 )
 from planner.report.sections.requests import ref_line
 from planner.report.styles import BODY_WIDTH
-from planner.report.text import blocks, inline, printable, short_date, shorten
+from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
 
@@ -71,7 +71,8 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
             story += [Paragraph(note, s.muted) for note in notes]
     story += _behaviours(ctx, skill)
     if not goals:
-        story.append(Paragraph("No goals set for this skill yet.", s.body))
+        word = ctx.plan.framework.part_singular
+        story.append(Paragraph(f"No goals set for this {escape_plain(word)} yet.", s.body))
     for index, goal in enumerate(goals, start=1):
         # A goal that fits on a page is kept whole rather than split across two.
         story.extend(keep_whole(goal_block(ctx, goal, f"{number}.{index}")))
