@@ -8,6 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from planner.domain.models import Goal, Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.domain.review_actions import follow_up
+from planner.report.flowables import keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import field, paragraphs
@@ -101,8 +102,8 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
         )
         return story
     for review in sorted(ctx.plan.reviews, key=lambda r: (r.date, r.id or 0)):
-        story.append(CondPageBreak(40 * mm))
-        story += _review(ctx, review)
+        # Whole on one page when it fits: no page of two leftover bullets.
+        story += keep_whole(_review(ctx, review), min_start=40 * mm)
     return story
 
 

@@ -179,7 +179,8 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
             Paragraph("Progress history", s.label),
             Paragraph("No progress logged yet.", s.muted),
         ]
-    story: list[Flowable] = [Paragraph("Progress history", s.label)]
+    label = Paragraph("Progress history", s.label)
+    story: list[Flowable] = []
     fits_table = all(
         len(e.note) <= CELL_TEXT_LIMIT and e.note.count("\n") <= CELL_LINE_LIMIT for e in entries
     )
@@ -213,15 +214,26 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
             )
         else:
             if chart is not None:
-                story.append(chart)
+                story.append(_kept_with_next(chart))
             story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm], extra=right))
-        return story
-    if len(entries) >= 3:
-        story.append(progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm))
+        return [label, *story]
     for e in entries:
         head = f"<b>{short_date(e.date)} · {e.percent}%</b>"
         parts = blocks(e.note)
         first = f"{head}  {parts[0]}" if parts else head
         story.append(Paragraph(first, s.body))
         story += [Paragraph(p, s.body) for p in parts[1:]]
-    return story
+    if len(entries) >= 3:
+        story.insert(
+            0,
+            _kept_with_next(
+                progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm)
+            ),
+        )
+    return [label, *story]
+
+
+def _kept_with_next(flowable: Flowable) -> Flowable:
+    # A chart goes over the page with what it charts, never stranded at a page's foot.
+    flowable.keepWithNext = 1
+    return flowable
