@@ -178,6 +178,9 @@ class GoalDialog(EditorDialog):
         for i in range(form.rowCount()):
             label = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if label and isinstance(label.widget(), QLabel):
+                # A label is sized to its letters' advance; the last "e" of "Target
+                # date" reaches a pixel past it and was cut off.
+                label.widget().setContentsMargins(0, 0, 2, 0)
                 field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
                 if field and field.widget():
                     label.widget().setBuddy(field.widget())
