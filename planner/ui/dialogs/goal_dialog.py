@@ -178,12 +178,12 @@ class GoalDialog(EditorDialog):
         for i in range(form.rowCount()):
             label = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if label and isinstance(label.widget(), QLabel):
-                # A label is sized to its letters' advance; the last "e" of "Target
-                # date" reaches a pixel past it and was cut off.
-                label.widget().setContentsMargins(0, 0, 2, 0)
                 field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
                 if field and field.widget():
                     label.widget().setBuddy(field.widget())
+                # A label is sized to its letters' advance; on X11 the last "e" of
+                # "Target date" reaches a pixel past it and was cut off.
+                label.widget().setMinimumWidth(label.widget().sizeHint().width() + 2)
         form.labelForField(self.target_edit).setBuddy(self.target_edit.edit)
         form.labelForField(row).setBuddy(self.status_combo)
 
