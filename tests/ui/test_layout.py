@@ -177,14 +177,25 @@ def test_the_due_column_of_a_new_action_shows_no_date_in_full(window, qtbot):
     dialog.reject()
 
 
-def test_the_skill_page_s_due_column_fits_its_dates(window, qtbot):
+def test_the_skill_page_s_due_column_fits_the_dates_of_every_goal_chosen_in_turn(window, qtbot):
     from planner.ui.models.actions_model import COL_DUE
 
-    window.show_page("skill:learn-to-follow")
+    # The column once followed the first goal's dates and cut a later goal's wider ones.
+    goal = window.store.goal(window.store.goal_summaries()[0].id, with_progress=False)
+    goal.actions[0].due = None  # "No date", wider than any date in this font
+    window.store.update_goal(goal)
+    window.show_page(f"skill:{goal.skill}")
     page = window.current_skill_page()
-    page.table.selectRow(0)
-    assert page.actions_model.rowCount() > 0
-    assert _due_text_fits(page.actions_view, COL_DUE)
+    cut, shown = [], set()
+    for row in [*range(page.table.model().rowCount()), 0]:
+        page.table.selectRow(row)
+        model = page.actions_model
+        assert model.rowCount() > 0
+        shown.update(model.index(r, COL_DUE).data() for r in range(model.rowCount()))
+        if not _due_text_fits(page.actions_view, COL_DUE):
+            cut.append(page.table.model().index(row, 0).data())
+    assert cut == []
+    assert "No date" in shown
 
 
 @pytest.mark.parametrize("size", [QSize(1366, 690), QSize(1280, 650)])
