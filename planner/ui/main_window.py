@@ -319,7 +319,8 @@ class MainWindow(QMainWindow):
         from planner.ui.page_registry import journal_pages
 
         self._add_page("overview", self.tr("Overview"), self._overview_page)
-        self._add_heading(self.tr("Skills"))
+        # The framework's own word: the Healthcare Leadership Model has "Dimensions".
+        self._add_heading(self.doc.framework.part_plural.capitalize())
         for skill in self.doc.framework.skills:
             self._add_page(f"skill:{skill.id}", skill.name, lambda s=skill: self._skill_page(s))
         self._add_heading(self.tr("Journal"))

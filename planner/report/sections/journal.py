@@ -5,11 +5,15 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
-from planner.domain.models import Reflection, Review
+from planner.domain.models import Goal, Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
+from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import field, paragraphs
-from planner.report.text import escape_plain, inline, long_date, shorten
+from planner.report.sections.requests import ref_line
+from planner.report.text import escape_plain, inline, long_date, printable, short_date, shorten
+
+REVIEWS_TITLE = "Reviews with the line manager"
 
 
 def reflections(ctx: ReportContext) -> list[Flowable]:
@@ -18,7 +22,7 @@ def reflections(ctx: ReportContext) -> list[Flowable]:
     shown = ctx.reflections
     story: list[Flowable] = [
         PageBreak() if shown else CondPageBreak(70 * mm),
-        Paragraph("Reflections", s.h1),
+        marked("Reflections", s.h1, Mark("reflections", "Reflections", 0, "Reflections")),
     ]
     left_out = ctx.private_left_out
     intro = (
@@ -33,29 +37,41 @@ def reflections(ctx: ReportContext) -> list[Flowable]:
     story.append(Paragraph(intro, s.intro))
     if not shown:
         story.append(Paragraph("No reflections to show yet.", s.body))
+    printed = {g.uid: g for g in ctx.goals if g.uid}
     for reflection in shown:
         story.append(CondPageBreak(45 * mm))
-        story += _reflection(ctx, reflection)
+        story += _reflection(ctx, reflection, printed)
     return story
 
 
-def _reflection(ctx: ReportContext, reflection: Reflection) -> list[Flowable]:
+def _reflection(
+    ctx: ReportContext, reflection: Reflection, printed: dict[str, Goal]
+) -> list[Flowable]:
     s = ctx.styles
     model = REFLECTION_MODELS.get(reflection.model)
     about = [long_date(reflection.date)]
     about.append(escape_plain(model.name) if model else "Free-form reflection")
     if reflection.skill and ctx.skill_name(reflection.skill):
         about.append(f"Skill: {escape_plain(shorten(ctx.skill_name(reflection.skill), 80))}")
+    goal = printed.get(reflection.goal) if reflection.goal else None
     goal_title = ctx.goal_title(reflection.goal)
-    if goal_title:
+    if goal is not None:
+        about.append(f"Goal: {linked(escape_plain(shorten(goal_title, 120)), goal_key(goal))}")
+    elif goal_title:
         about.append(f"Goal: {escape_plain(shorten(goal_title, 120))}")
     if reflection.private:
         about.append("<b>Private</b>")
+    title = " ".join(printable(reflection.title).split()) or "Untitled reflection"
     story: list[Flowable] = [
-        Paragraph(inline(reflection.title) or "Untitled reflection", s.h2),
-        Paragraph(" · ".join(about), s.muted),
-        Spacer(1, 1 * mm),
+        marked(
+            inline(reflection.title) or "Untitled reflection",
+            s.h2,
+            Mark(reflection_key(reflection), f"{short_date(reflection.date)} {title}", 1),
+        ),
     ]
+    line = Paragraph(" · ".join(about), s.muted)
+    story.append(ref_line(ctx, line, goal_key(goal)) if goal is not None else line)
+    story.append(Spacer(1, 1 * mm))
     titles = {sec.key: sec.title for sec in model.sections} if model else {}
     keys = list(titles) + [k for k in reflection.sections if k not in titles]
     for key in keys:
@@ -72,7 +88,7 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     story: list[Flowable] = [
         CondPageBreak(80 * mm if ctx.plan.reviews else 30 * mm),
-        Paragraph("Reviews with the line manager", s.h1),
+        marked(REVIEWS_TITLE, s.h1, Mark("reviews", REVIEWS_TITLE, 0, REVIEWS_TITLE)),
     ]
     if not ctx.plan.reviews:
         story.append(
@@ -91,7 +107,10 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
 
 def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     s = ctx.styles
-    story: list[Flowable] = [Paragraph(f"Review on {long_date(review.date)}", s.h2)]
+    heading = f"Review on {long_date(review.date)}"
+    story: list[Flowable] = [
+        marked(heading, s.h2, Mark(review_key(review), heading, 1)),
+    ]
     if review.reviewer.strip():
         story.append(Paragraph(f"With {inline(review.reviewer)}", s.muted))
     story += field("Notes", review.notes, s.label, s.body)
