@@ -335,6 +335,25 @@ def test_a_long_action_is_counted_as_typed_kept_whole_and_saved_only_once_short(
     assert action.text == "a" * 2899 + "b" + "c" * 100
 
 
+def test_the_deferred_reason_shows_its_count_in_the_dialog_and_a_long_paste_blocks_save(
+    qtbot, doc
+):
+    dialog = GoalDialog(doc, skill="learn-to-follow")
+    opened(qtbot, dialog)
+    qtbot.keyClicks(_focus(), "Lead the huddle")
+    dialog.status_combo.setFocus()
+    qtbot.keyClicks(dialog.status_combo, "Def")
+    counter = dialog.deferred_counter
+    assert counter.isVisible() and counter.window() is dialog
+    dialog.deferred_edit.setFocus()
+    _paste(qtbot, "w" * 301)
+    assert counter.text() == "301 / 300 characters: 1 too many"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    assert "longer than 300" in dialog.error_label.text()
+    assert len(dialog.deferred_edit.text()) == 301
+
+
 def test_self_assessment_is_dated_today(qtbot, doc):
     dialog = AssessmentDialog(doc)
     opened(qtbot, dialog)
