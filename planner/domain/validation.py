@@ -25,6 +25,7 @@ from planner.domain.reflection_models import REFLECTION_MODELS
 MAX_TITLE = 300
 MAX_TEXT = 200_000
 MAX_PROFILE_TEXT = MAX_TITLE * 10
+MAX_ACTION_TEXT = MAX_TITLE * 10
 # A framework's word for its parts sits in headings and counts ("9 dimensions").
 MAX_PART_WORD = 40
 
@@ -80,7 +81,7 @@ def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str
     for i, action in enumerate(goal.actions):
         if not action.text.strip():
             problems.append(f"{where}.actions[{i}].text: an action needs some text")
-        _text(problems, f"{where}.actions[{i}].text", action.text, limit=MAX_TITLE * 10)
+        _text(problems, f"{where}.actions[{i}].text", action.text, limit=MAX_ACTION_TEXT)
     for i, entry in enumerate(goal.progress):
         problems.extend(check_progress_entry(entry, f"{where}.progress[{i}]"))
     return problems

@@ -23,6 +23,7 @@ from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
 from planner.ui.models.assessments_model import IMPORTANCE_LABELS
 from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.screen_fit import resize_within_screen
 
 
 class SkillRating(QGroupBox):
@@ -181,7 +182,7 @@ class AssessmentDialog(EditorDialog):
         # The top field, whose typing shows in words; never a rating, where a stray
         # letter would pick another level.
         self.finish_setup(self.date_edit)
-        self.resize(820, 700)
+        resize_within_screen(self, 820, 700)
 
     def _prefill(self, date: dt.date | None) -> None:
         dates = self.doc.store.assessment_dates()

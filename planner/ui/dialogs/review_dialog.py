@@ -21,6 +21,7 @@ from planner.ui.dialogs.privacy_notes import IdentifierWatch
 from planner.ui.document import PlanDocument
 from planner.ui.models.goals_model import format_date
 from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.screen_fit import resize_within_screen
 
 
 class ReviewDialog(EditorDialog):
@@ -118,7 +119,7 @@ class ReviewDialog(EditorDialog):
             self.reviewer_edit.setText(profile.manager if profile else "")
         self.watch.check_now()
         self.finish_setup(self.notes_edit)
-        self.resize(640, 560)
+        resize_within_screen(self, 640, 560)
 
     def _add_row(self, form: QFormLayout, text: str, widget: QWidget, name: str) -> None:
         label = QLabel(text, self)
