@@ -12,9 +12,10 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from planner.domain.models import IMPORTANCE_LABELS, STATUS_LABELS
 from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.flowables import keep_whole
+from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import cell, grid
-from planner.report.styles import BODY_WIDTH
+from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
 # Round columns the trend table has room for at its type size; with more rounds it
@@ -184,6 +185,7 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
         colWidths=[chart_width + 6 * mm, key_width],
         hAlign="LEFT",
         style=[
+            ("FONT", (0, 0), (-1, -1), REGULAR, SMALL),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

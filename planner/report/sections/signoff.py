@@ -7,9 +7,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from planner.report.flowables import CanvasFlowable
+from planner.report.fonts import REGULAR
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
-from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, PALE, WRITING_LINE
+from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, PALE, SMALL, WRITING_LINE
 from planner.report.text import escape_plain, shorten
 
 # GROW: the coaching conversation model (Goal, Reality, Options, Will / way forward).
@@ -31,6 +32,9 @@ DECLARATION = (
 MOST_LINES = 4
 LINE_GAP = 7.5 * mm
 BOX_GAP = 3 * mm
+# Every table names the body font for its cells (blank or not), or reportlab names
+# its standard Helvetica in the PDF, a font it never embeds.
+BLANK_CELLS = [("FONT", (0, 0), (-1, -1), REGULAR, SMALL)]
 # Names are printed in full on the cover; here they must fit one line of a box.
 NAME_LIMIT = 80
 
@@ -111,6 +115,7 @@ def _writing_box(ctx: ReportContext, word: str, prompt: str, lines: int) -> Tabl
     if lines:
         rows.append([_RuledLines(inner, lines)])
     style = [
+        *BLANK_CELLS,
         ("BOX", (0, 0), (-1, -1), 0.6, WRITING_LINE),
         ("BACKGROUND", (0, 0), (-1, 0), PALE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.5, WRITING_LINE),
@@ -132,6 +137,7 @@ def _next_review(ctx: ReportContext) -> Table:
         rowHeights=[10 * mm],
         hAlign="LEFT",
         style=[
+            *BLANK_CELLS,
             ("BOX", (1, 0), (1, 0), 0.6, WRITING_LINE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (0, 0), 0),
@@ -160,6 +166,7 @@ def _signatures(ctx: ReportContext) -> Table:
         rowHeights=[None, 16 * mm, 10 * mm, 10 * mm],
         hAlign="LEFT",
         style=[
+            *BLANK_CELLS,
             ("GRID", (1, 1), (-1, -1), 0.6, WRITING_LINE),
             ("LINEBELOW", (1, 0), (-1, 0), 0.6, WRITING_LINE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
