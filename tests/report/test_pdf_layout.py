@@ -89,7 +89,7 @@ def test_every_overdue_goal_is_listed_with_the_list_flowing_on():
         assert flat(goal.title) in glance
     assert "more;" not in glance
     # The list split across pages repeats its header row.
-    assert glance.count("Goal Skill Target date When") >= 2
+    assert glance.count("Goal Domain Target date When") >= 2
 
 
 def test_nine_dimensions_are_named_with_every_round_dated_and_importance_beside():
@@ -97,7 +97,8 @@ def test_nine_dimensions_are_named_with_every_round_dated_and_importance_beside(
     pdf = read_pdf(_pdf(plan))
     glance = flat(" ".join(pdf.pages[n] for n in _glance_pages(pdf)))
     dates = "20 Jun 2025 18 Sep 2025 17 Dec 2025 17 Mar 2026"
-    assert f"Skill {dates} Change since 20 Jun 2025 Importance to the role" in glance
+    assert f"Dimension {dates} Change since 20 Jun 2025 Importance to the role" in glance
+    assert "9 goals across 9 dimensions" in glance
     assert "1. Inspiring shared purpose 1 2 3 4 +3 Not important" in glance
     assert "5. Sharing the vision 5 1 2 3 \u22122 Essential" in glance
     # The radar compares the same two rounds, dated.
@@ -113,7 +114,7 @@ def test_many_rounds_show_the_first_and_latest_few_and_say_what_is_left_out():
     shown = " … ".join(
         [dates[0].strftime("%-d %b %Y"), " ".join(d.strftime("%-d %b %Y") for d in dates[-4:])]
     )
-    assert f"Skill {shown} Change since" in glance
+    assert f"Domain {shown} Change since" in glance
     assert "3 rounds between 23 Sep 2024 and 22 Mar 2025 are not shown" in glance
     assert [d.strftime("%-d %b %Y") for d in dates[1:4]] == [
         "23 Sep 2024",

@@ -54,7 +54,7 @@ def _summary(ctx: ReportContext) -> str:
         return "No goals have been set yet; they will appear here with their progress."
     by_status = {key: sum(1 for g in goals if g.status == key) for key in STATUS_LABELS}
     text = (
-        f"{_count(len(goals), 'goal')} across {_count(len(ctx.skills), 'skill')}: "
+        f"{_count(len(goals), 'goal')} across {ctx.plan.framework.parts(len(ctx.skills))}: "
         f"{by_status['achieved']} achieved, {by_status['in_progress']} in progress, "
         f"{by_status['not_started']} not started"
     )
@@ -84,6 +84,11 @@ def _last_review(ctx: ReportContext) -> str:
     return f"Last review: <b>{long_date(last.date)}</b>{who}."
 
 
+def _part(ctx: ReportContext) -> str:
+    """The framework's word for its parts as a column heading: Skill, Dimension, Domain."""
+    return ctx.plan.framework.part_singular.capitalize()
+
+
 def _skill_label(ctx: ReportContext, number: int, name: str) -> str:
     """A skill's row label, wrapped in full; numbered when the radar's spokes are.
 
@@ -100,7 +105,7 @@ def _skills_table(ctx: ReportContext) -> Table:
     widths = [BODY_WIDTH - 100 * mm, 22 * mm, 22 * mm, 56 * mm]
     rows: list[list] = [
         [
-            Paragraph("Skill", s.cell_head),
+            Paragraph(_part(ctx), s.cell_head),
             Paragraph("Goals", s.cell_head_right),
             Paragraph("Achieved", s.cell_head_right),
             Paragraph("Average progress", s.cell_head),
@@ -179,7 +184,8 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
     side: list[Flowable] = [key]
     if len(skills) > MAX_NAMED_SPOKES:
         side.append(Spacer(1, 2 * mm))
-        side.append(Paragraph("Spokes are numbered as the skills in the table below.", s.muted))
+        plural = ctx.plan.framework.part_plural
+        side.append(Paragraph(f"Spokes are numbered as the {plural} in the table below.", s.muted))
     return Table(
         [[chart, side]],
         colWidths=[chart_width + 6 * mm, key_width],
@@ -208,7 +214,7 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
     changes = len(dates) > 1
     fixed = IMPORTANCE_WIDTH + (CHANGE_WIDTH if changes else 0)
     fixed += sum(GAP_WIDTH if day is None else ROUND_WIDTH for day in columns)
-    head: list = [Paragraph("Skill", s.cell_head)]
+    head: list = [Paragraph(_part(ctx), s.cell_head)]
     head += [
         Paragraph("…" if day is None else short_date(day), s.cell_head_right) for day in columns
     ]
@@ -268,7 +274,7 @@ def _due(ctx: ReportContext) -> list[Flowable]:
     rows: list[list] = [
         [
             Paragraph("Goal", s.cell_head),
-            Paragraph("Skill", s.cell_head),
+            Paragraph(_part(ctx), s.cell_head),
             Paragraph("Target date", s.cell_head),
             Paragraph("When", s.cell_head),
         ]
