@@ -25,6 +25,15 @@ from planner.report.styles import (
 )
 
 
+def stack_height(flowables: list[Flowable], width: float = BODY_WIDTH) -> float:
+    """The height the flowables take one under another at ``width``, their space
+    before and after included (a conservative figure: at a page top reportlab drops
+    the space before)."""
+    return sum(
+        f.wrap(width, BODY_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables
+    )
+
+
 def keep_whole(
     flowables: list[Flowable], *, width: float = BODY_WIDTH, min_start: float = 50 * mm
 ) -> list[Flowable]:
@@ -34,11 +43,7 @@ def keep_whole(
 
     Measured here at the body frame's width, with reportlab's public ``wrap``.
     """
-    height = sum(
-        flowable.wrap(width, BODY_HEIGHT)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        for flowable in flowables
-    )
-    if height > BODY_HEIGHT:
+    if stack_height(flowables, width) > BODY_HEIGHT:
         return [CondPageBreak(min_start), *flowables]
     return [KeepTogether(flowables)]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from planner.report.flowables import CanvasFlowable
+from planner.report.flowables import CanvasFlowable, stack_height
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
@@ -64,8 +64,8 @@ def sign_off(ctx: ReportContext) -> list[Flowable]:
     ]
     # Whatever is left after the fixed parts is shared out as writing lines, so the
     # signatures always share the page with the prompts they sign.
-    fixed = _height(head) + _height(agreed)
-    fixed += sum(_height([_writing_box(ctx, w, p, 0)]) + BOX_GAP for w, p in prompts)
+    fixed = stack_height(head) + stack_height(agreed)
+    fixed += sum(stack_height([_writing_box(ctx, w, p, 0)]) + BOX_GAP for w, p in prompts)
     room = BODY_HEIGHT - fixed - 2 * mm  # a little slack for rounding
     per_box = _share_lines(int(room // LINE_GAP), len(prompts))
     story: list[Flowable] = [PageBreak(), *head]
@@ -80,15 +80,6 @@ def _share_lines(total: int, boxes: int) -> list[int]:
     remainder, each box at least one line and at most MOST_LINES."""
     base, extra = divmod(max(total, boxes), boxes)
     return [max(1, min(MOST_LINES, base + (n < extra))) for n in range(boxes)]
-
-
-def _height(flowables: list[Flowable]) -> float:
-    """The height the flowables take at the body's width (space before included,
-    as a conservative figure: at a page top reportlab drops it)."""
-    return sum(
-        f.wrap(BODY_WIDTH, BODY_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-        for f in flowables
-    )
 
 
 class _RuledLines(CanvasFlowable):
