@@ -181,6 +181,12 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
             s.intro,
         )
     )
+    if any(len(a.text) > CELL_TEXT_LIMIT for a in agreed):
+        # Too long for a table row, which cannot split across pages: flow instead.
+        for item in agreed:
+            story += paragraphs(item.text, s.body)
+            story.append(Paragraph(outcome(item), s.muted))
+        return story
     rows = [_head(ctx, "Agreed at the review", "What the plan records")]
     for item in agreed:
         rows.append(
