@@ -245,3 +245,18 @@ def test_a_reflection_about_a_goal_left_out_of_this_copy_has_no_broken_link():
     pdf, _ = build(plan, skills={"situational-awareness"})
     assert "About a left-out goal" in pdf.text
     assert f"Goal: {goal.title}" in pdf.text
+
+
+def test_hostile_and_huge_requests_and_agreed_actions_lay_out_as_typed():
+    plan = demo_plan(TODAY)
+    plan.goals[1].support = "<b>bold?</b> & <font size=40>big</font> 😀 " + "Need " * 400
+    plan.goals[1].title = "</para><a href='x'>Title</a>"
+    plan.reviews[0].agreed_actions = "\n".join(
+        ["Long " * 1500, *(f"Line {n} & <i>more</i>" for n in range(400))]
+    )
+    pdf, _ = build(plan)
+    text = pdf.text
+    assert "<b>bold?</b> & <font size=40>big</font>" in text
+    assert "</para><a href='x'>Title</a>" in text
+    assert "Line 399 & <i>more</i>" in text
+    assert text.count("Long Long") >= 1000

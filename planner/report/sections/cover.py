@@ -165,11 +165,13 @@ def _pairs(rows: list[list]) -> Table:
 def _private_banner(ctx: ReportContext) -> Table:
     s = ctx.styles
     count = sum(1 for r in ctx.reflections if r.private)
-    text = (
-        f"<b>This copy includes {count} private reflection{'s' if count != 1 else ''}.</b> "
-        "They were written for the clinician's own learning and are marked Private where "
-        "they appear. Keep this copy between the people it names."
-    )
+    if count == 1:
+        what = "1 private reflection.</b> It was written for the clinician's own learning "
+        what += "and is marked Private where it appears."
+    else:
+        what = f"{count} private reflections.</b> They were written for the clinician's own "
+        what += "learning and are marked Private where they appear."
+    text = f"<b>This copy includes {what} Keep this copy between the people it names."
     return Table(
         [[Paragraph(text, s.body)]],
         colWidths=[BODY_WIDTH],

@@ -54,7 +54,7 @@ def goals_table(ctx: ReportContext) -> list[Flowable]:
         )
         for index, goal in enumerate(goals, start=1):
             rows.append(_row(ctx, goal, f"{number}.{index}"))
-    widths = [10 * mm, 37 * mm, 38 * mm, 35 * mm, 18 * mm, 20 * mm]
+    widths = [10 * mm, 36 * mm, 37 * mm, 34 * mm, 21 * mm, 20 * mm]
     widths.append(BODY_WIDTH - sum(widths))
     extra = []
     for row in spans:

@@ -12,7 +12,14 @@ from planner.domain.models import Goal
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import CELL_LINE_LIMIT, CELL_TEXT_LIMIT, cell, grid, paragraphs
+from planner.report.sections.flow import (
+    CELL_LINE_LIMIT,
+    CELL_TEXT_LIMIT,
+    cell,
+    grid,
+    lead_in,
+    paragraphs,
+)
 from planner.report.styles import BODY_WIDTH
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten
 
@@ -32,14 +39,14 @@ def requests(ctx: ReportContext) -> list[Flowable]:
             "Page numbers lead to each goal's detail.",
             s.intro,
         ),
-        Paragraph("Support requested", s.h2),
     ]
+    story += lead_in(Paragraph("Support requested", s.h2))
     asking = support_requests(ctx)
     if asking:
         story += _support(ctx, asking)
     else:
         story.append(Paragraph("No support has been asked for on any open goal.", s.body))
-    story.append(Paragraph("Decisions to make together", s.h2))
+    story += lead_in(Paragraph("Decisions to make together", s.h2))
     decisions = _decisions(ctx)
     if decisions:
         rows = [_head(ctx, "Goal", "What to decide")]
@@ -111,7 +118,7 @@ def _support(ctx: ReportContext, goals: list[Goal]) -> list[Flowable]:
             ]
             for g in goals
         ]
-        widths = [58 * mm, BODY_WIDTH - 58 * mm - 22 * mm - PAGE_COLUMN, 22 * mm, PAGE_COLUMN]
+        widths = [56 * mm, BODY_WIDTH - 56 * mm - 24 * mm - PAGE_COLUMN, 24 * mm, PAGE_COLUMN]
         return [grid(rows, widths)]
     # Text too long for a table row (rows cannot split across pages) flows instead.
     story: list[Flowable] = []
@@ -174,6 +181,12 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
             s.intro,
         )
     )
+    if any(len(a.text) > CELL_TEXT_LIMIT for a in agreed):
+        # Too long for a table row, which cannot split across pages: flow instead.
+        for item in agreed:
+            story += paragraphs(item.text, s.body)
+            story.append(Paragraph(outcome(item), s.muted))
+        return story
     rows = [_head(ctx, "Agreed at the review", "What the plan records")]
     for item in agreed:
         rows.append(

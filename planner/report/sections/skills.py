@@ -24,6 +24,7 @@ from planner.report.sections.flow import (
     cell,
     field,
     grid,
+    lead_in,
     paragraphs,
 )
 from planner.report.sections.requests import ref_line
@@ -212,11 +213,13 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
                     ],
                 )
             )
-        else:
-            if chart is not None:
-                story.append(_kept_with_next(chart))
-            story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm], extra=right))
-        return [label, *story]
+            return [label, *story]
+        if short and chart is None:
+            return [label, table]
+        # A long table splits where it starts, its heading and chart just above it.
+        story += lead_in(label, *([chart] if chart is not None else []), room=60 * mm)
+        story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm], extra=right))
+        return story
     for e in entries:
         head = f"<b>{short_date(e.date)} · {e.percent}%</b>"
         parts = blocks(e.note)
