@@ -142,17 +142,19 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
     skills = ctx.skills
     first, latest = dates[0], dates[-1]
     scale = ctx.plan.framework.scale
-    if len(skills) >= 3 and len(dates) >= 1:
-        story.append(_radar_with_key(ctx, first, latest))
-        story.append(Spacer(1, 3 * mm))
-    elif scale:
-        key = ", ".join(f"{n} {level.label}" for n, level in enumerate(scale, 1))
-        story.append(Paragraph(f"Scale: {inline(key)}.", s.muted))
+    # The figures first: the radar only pictures two of their columns, so on a
+    # crowded page it is the radar that moves on.
     story += _trend_table(ctx, dates)
     if first == latest:
         story.append(
             Paragraph("Only one self-assessment so far; the next round will show change.", s.muted)
         )
+    if len(skills) >= 3:
+        story.append(Spacer(1, 3 * mm))
+        story.append(_radar_with_key(ctx, first, latest))
+    elif scale:
+        key = ", ".join(f"{n} {level.label}" for n, level in enumerate(scale, 1))
+        story.append(Paragraph(f"Scale: {inline(key)}.", s.muted))
     return story
 
 
@@ -185,7 +187,7 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
     if len(skills) > MAX_NAMED_SPOKES:
         side.append(Spacer(1, 2 * mm))
         plural = ctx.plan.framework.part_plural
-        side.append(Paragraph(f"Spokes are numbered as the {plural} in the table below.", s.muted))
+        side.append(Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted))
     return Table(
         [[chart, side]],
         colWidths=[chart_width + 6 * mm, key_width],
