@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from planner.domain.models import Goal, Reflection, Review, Skill
 from planner.report.fonts import REGULAR
-from planner.report.styles import BLUE
+from planner.report.styles import BLUE, SMALL
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class Anchor(Flowable):
 class PageRef(Flowable):
     """ "p. 12" for the page a mark landed on, linked to it; stamped after layout."""
 
-    def __init__(self, key: str, size: float = 8.5, prefix: str = "p. "):
+    def __init__(self, key: str, size: float = SMALL, prefix: str = "p. "):
         super().__init__()
         self.key = key
         self.size = size

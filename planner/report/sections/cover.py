@@ -16,7 +16,7 @@ from reportlab.platypus import (
 from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_review
 from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import cell
+from planner.report.sections.flow import cell, layout_table
 from planner.report.sections.requests import NEEDS_TITLE, last_review, support_requests
 from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
 from planner.report.text import escape_plain, inline, long_date, printable, shorten
@@ -50,7 +50,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         for label, value in details
         if value
     ]
-    table = Table(rows, colWidths=[38 * mm, BODY_WIDTH - 38 * mm], hAlign="LEFT")
+    table = layout_table(rows, colWidths=[38 * mm, BODY_WIDTH - 38 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -63,7 +63,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     )
-    band = Table([[[]]], colWidths=[BODY_WIDTH], rowHeights=[3 * mm])
+    band = layout_table([[[]]], colWidths=[BODY_WIDTH], rowHeights=[3 * mm])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), DARK_BLUE)]))
     story: list[Flowable] = [
         Spacer(1, 12 * mm),
@@ -132,7 +132,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     else:
         lines.append(("Top requests", "No support asked for on open goals"))
     rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
-    box = Table(
+    box = layout_table(
         [[Paragraph("Where things stand", s.h2)], *[[r] for r in [_pairs(rows)]]],
         colWidths=[BODY_WIDTH],
         hAlign="LEFT",
@@ -148,7 +148,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
 
 
 def _pairs(rows: list[list]) -> Table:
-    return Table(
+    return layout_table(
         rows,
         colWidths=[34 * mm, BODY_WIDTH - 34 * mm - 16],
         hAlign="LEFT",
@@ -172,7 +172,7 @@ def _private_banner(ctx: ReportContext) -> Table:
         what = f"{count} private reflections.</b> They were written for the clinician's own "
         what += "learning and are marked Private where they appear."
     text = f"<b>This copy includes {what} Keep this copy between the people it names."
-    return Table(
+    return layout_table(
         [[Paragraph(text, s.body)]],
         colWidths=[BODY_WIDTH],
         hAlign="LEFT",

@@ -50,6 +50,13 @@ def cell(text: str | None, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+def layout_table(data, colWidths=None, *, style=(), **kwargs) -> Table:
+    """A table for layout, any plain cells in the document's font: reportlab's default
+    cell font is Helvetica, a standard font that is never embedded."""
+    commands = [("FONT", (0, 0), (-1, -1), REGULAR, SMALL), *style]
+    return Table(data, colWidths=colWidths, style=commands, **kwargs)
+
+
 def grid(
     rows: list[list],
     widths: list[float],

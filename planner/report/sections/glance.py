@@ -14,7 +14,7 @@ from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
-from planner.report.sections.flow import cell, grid
+from planner.report.sections.flow import cell, grid, layout_table
 from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
@@ -188,7 +188,7 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
         side.append(Spacer(1, 2 * mm))
         plural = ctx.plan.framework.part_plural
         side.append(Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted))
-    return Table(
+    return layout_table(
         [[chart, side]],
         colWidths=[chart_width + 6 * mm, key_width],
         hAlign="LEFT",

@@ -17,6 +17,7 @@ from planner.report.sections.flow import (
     CELL_TEXT_LIMIT,
     cell,
     grid,
+    layout_table,
     lead_in,
     paragraphs,
 )
@@ -222,7 +223,7 @@ def outcome(item: AgreedAction) -> str:
 
 def ref_line(ctx: ReportContext, content: Flowable, key: str) -> Table:
     """A line of content with the page of mark ``key`` at its right."""
-    return Table(
+    return layout_table(
         [[content, PageRef(key)]],
         colWidths=[BODY_WIDTH - PAGE_COLUMN, PAGE_COLUMN],
         hAlign="LEFT",

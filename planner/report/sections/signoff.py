@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from planner.report.flowables import CanvasFlowable, stack_height
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import cell
+from planner.report.sections.flow import cell, layout_table
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, PALE, SMALL, WRITING_LINE
 from planner.report.text import escape_plain, shorten
 
@@ -117,12 +117,12 @@ def _writing_box(ctx: ReportContext, word: str, prompt: str, lines: int) -> Tabl
     ]
     if lines:
         style += [("TOPPADDING", (0, 1), (-1, 1), 2), ("BOTTOMPADDING", (0, 1), (-1, 1), 3)]
-    return Table(rows, colWidths=[BODY_WIDTH], hAlign="LEFT", style=style)
+    return layout_table(rows, colWidths=[BODY_WIDTH], hAlign="LEFT", style=style)
 
 
 def _next_review(ctx: ReportContext) -> Table:
     s = ctx.styles
-    return Table(
+    return layout_table(
         [[Paragraph("Next review date", s.cell_head), ""]],
         colWidths=[34 * mm, 50 * mm],
         rowHeights=[10 * mm],
@@ -151,7 +151,7 @@ def _signatures(ctx: ReportContext) -> Table:
         ],
         [Paragraph("Date", s.cell_head), "", ""],
     ]
-    return Table(
+    return layout_table(
         rows,
         colWidths=[label_width, column, column],
         rowHeights=[None, 16 * mm, 10 * mm, 10 * mm],

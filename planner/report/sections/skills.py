@@ -10,7 +10,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
@@ -24,11 +23,12 @@ from planner.report.sections.flow import (
     cell,
     field,
     grid,
+    layout_table,
     lead_in,
     paragraphs,
 )
 from planner.report.sections.requests import ref_line
-from planner.report.styles import BODY_WIDTH
+from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
@@ -162,13 +162,12 @@ def _action(ctx: ReportContext, goal: Goal, action) -> Paragraph:
     s = ctx.styles
     text = inline(action.text) or "(no description)"
     if action.due:
-        # An open action on an achieved or deferred goal is no longer chased.
-        late = ctx.is_open(goal) and not action.done and action.due < ctx.today
+        late = ctx.action_overdue(goal, action)
         when = f"due {short_date(action.due)}"
         when = f"<b>overdue, was {when}</b>" if late else when
-        text += f"  <font color='#4C6272' size='8.5'>· {when}</font>"
+        text += f"  <font color='#4C6272' size='{SMALL}'>· {when}</font>"
     if action.done:
-        text += "  <font color='#4C6272' size='8.5'>· done</font>"
+        text += f"  <font color='#4C6272' size='{SMALL}'>· done</font>"
     return Paragraph(text, s.check, bulletText=CHECKED if action.done else UNCHECKED)
 
 
@@ -201,7 +200,7 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
         if chart is not None and short:
             # Chart beside a short table; a long history gets the chart above instead.
             story.append(
-                Table(
+                layout_table(
                     [[table, chart]],
                     colWidths=[table_width + 6 * mm, None],
                     hAlign="LEFT",
