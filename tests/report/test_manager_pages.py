@@ -260,3 +260,19 @@ def test_hostile_and_huge_requests_and_agreed_actions_lay_out_as_typed():
     assert "</para><a href='x'>Title</a>" in text
     assert "Line 399 & <i>more</i>" in text
     assert text.count("Long Long") >= 1000
+
+
+def test_each_skill_names_its_behaviours_and_the_importance_beside_the_rating(demo_pdf):
+    pdf, _ = demo_pdf
+    plan = demo_plan(TODAY)
+    skill = plan.framework.skills[0]
+    start = page_of_section(pdf, f"1. {skill.name}")
+    end = page_of_section(pdf, f"2. {plan.framework.skills[1].name}")
+    section = flat(" ".join(pdf.pages[start:end]))
+    assert "For discussion: what the framework describes" in section
+    for behaviour in skill.behaviours:
+        assert flat(behaviour) in section
+    first_page = flat(pdf.pages[start])
+    assert "importance to the role: 4 Very important" in first_page
+    # The first goal shares the skill's opening page.
+    assert "1.1 Lead the safety huddle" in first_page

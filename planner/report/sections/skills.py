@@ -12,7 +12,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
+from planner.domain.models import IMPORTANCE_LABELS, PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
 from planner.report.charts import progress_line
 from planner.report.flowables import FactStrip, keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, skill_key
@@ -64,19 +64,27 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
             text += (
                 f" (before: {inline(ctx.level_text(previous.level))}, {short_date(previous.date)})"
             )
-        text += f", rated {short_date(latest.date)}."
+        text += f", rated {short_date(latest.date)}"
+        if latest.importance:
+            importance = IMPORTANCE_LABELS.get(latest.importance, "")
+            text += f"; importance to the role: {latest.importance} {importance}"
+        text += "."
         story.append(Paragraph(text, s.body))
         notes = blocks(latest.note)
         if notes:
             notes[0] = f"Note with the rating: {notes[0]}"
             story += [Paragraph(note, s.muted) for note in notes]
-    story += _behaviours(ctx, skill)
     if not goals:
         word = ctx.plan.framework.part_singular
         story.append(Paragraph(f"No goals set for this {escape_plain(word)} yet.", s.body))
     for index, goal in enumerate(goals, start=1):
         # A goal that fits on a page is kept whole rather than split across two.
         story.extend(keep_whole(goal_block(ctx, goal, f"{number}.{index}")))
+    # After the goals, where they fill the last page's space rather than push the
+    # first goal off the skill's opening page.
+    behaviours = _behaviours(ctx, skill)
+    if behaviours:
+        story.extend(keep_whole(behaviours))
     return story
 
 
@@ -125,7 +133,10 @@ def _behaviours(ctx: ReportContext, skill: Skill) -> list[Flowable]:
     s = ctx.styles
     if not skill.behaviours:
         return []
-    story: list[Flowable] = [Paragraph("What the framework describes", s.label)]
+    story: list[Flowable] = [
+        Spacer(1, 2 * mm),
+        Paragraph("For discussion: what the framework describes", s.label),
+    ]
     story += [Paragraph(inline(b), s.bullet, bulletText="•") for b in skill.behaviours]
     story.append(Spacer(1, 2 * mm))
     return story
