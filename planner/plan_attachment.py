@@ -28,8 +28,13 @@ def attach_plan(pdf: bytes, plan_file: bytes) -> bytes:
     catalogue and a new cross-reference section follow them.
     """
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, NumberObject
-    from pypdf.generic import TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        ByteStringObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
 
     writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
     attachment = writer.add_attachment(NAME, b"")
