@@ -36,7 +36,14 @@ def attach_plan(pdf: bytes, plan_file: bytes) -> bytes:
         TextStringObject,
     )
 
-    writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
+    # The document is this app's own: pypdf's limits on the objects of a clone guard
+    # against hostile files and must not refuse a very long plan.
+    writer = PdfWriter(
+        PdfReader(io.BytesIO(pdf)),
+        incremental=True,
+        incremental_clone_object_count_limit=None,
+        incremental_clone_object_id_limit=None,
+    )
     attachment = writer.add_attachment(NAME, b"")
     # pypdf stores an attachment uncompressed; a plan file is text that deflates to a
     # fifth of its size or less. Level 1: nearly as small as 6, several times faster.
@@ -72,7 +79,7 @@ def plan_file_in(pdf: bytes) -> bytes:
             be read at all.
     """
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     try:
         with _quiet():
@@ -90,6 +97,12 @@ def plan_file_in(pdf: bytes) -> bytes:
             content, size, checksum = found[0].content, found[0].size, found[0].checksum
     except AttachmentError:
         raise
+    except LimitReachedError:
+        # pypdf's own bound on a decompressed stream (75 MB), which keeps a small file
+        # from unpacking into gigabytes: a real plan file that large is read as a file.
+        raise AttachmentError(
+            "the plan inside the PDF is too large to read from a PDF; ask for the plan file"
+        ) from None
     except (DependencyError, FileNotDecryptedError):
         raise AttachmentError(
             "the PDF is protected by a password; ask for a copy without one, or for the "

@@ -206,6 +206,17 @@ def test_garbage_that_starts_like_a_pdf_is_one_sentence():
         plan_file_in(b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
 
 
+def test_a_plan_too_large_to_unpack_safely_asks_for_the_plan_file():
+    from planner.plan_attachment import attach_plan
+    from planner.report.build import build_pdf_bytes as bare
+
+    original, _ = bare(demo_plan(TODAY), today=TODAY, invariant=True)
+    # Deflates to a few hundred kilobytes; unpacked it passes pypdf's bound.
+    huge = attach_plan(original, b" " * 80_000_000)
+    with pytest.raises(AttachmentError, match="too large to read from a PDF"):
+        plan_file_in(huge)
+
+
 def test_two_attachments_named_plan_json_are_refused():
     from pypdf import PdfWriter
 
