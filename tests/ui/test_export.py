@@ -242,3 +242,19 @@ def test_open_to_fix_finds_a_private_reflection_the_journal_was_hiding(
         lambda d: d.reflection().title,
     )
     assert title == "A difficult conversation about sickness"
+
+
+def test_the_export_dialog_says_the_pdf_carries_the_plan_it_shows(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: False)
+    seen = []
+
+    def act(dialog):
+        seen.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    acted = _when_dialog_opens(qtbot, ExportOptionsDialog, act)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(acted), timeout=60000)
+    assert any("also carries what it shows as a plan file (plan.json)" in t for t in seen)
