@@ -137,7 +137,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
-    say(f"Exported a {pages}-page development plan for {plan.profile.name} to {args.out}")
+    count = f"{pages} page" if pages == 1 else f"{pages} pages"
+    say(f"Exported the development plan for {plan.profile.name} ({count}) to {args.out}")
     return 0
 
 

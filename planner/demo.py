@@ -371,8 +371,11 @@ def demo_plan(today: dt.date | None = None) -> Plan:
             notes="Good progress on huddles and the board check. Staffing prediction is "
             "improving. Conflict resolution is the growth area: the break-time dispute "
             "is a good test.",
-            agreed_actions="Finish the shadow shifts.\nBook the deteriorating patient study "
-            "day.\nReview the break rota in six weeks.",
+            # Agreed actions in the words of the goals and actions they became, so the
+            # plan can show what came of each.
+            agreed_actions="Shadow shift 2\nComplete the trust's deteriorating patient study "
+            "day\nReview the first rota together\nReview the break rota in six weeks.",
+            next_review=ahead(28),
         )
     ]
     profile = Profile(

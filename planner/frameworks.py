@@ -10,7 +10,14 @@ import json
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from planner.domain.models import Framework, ScaleLevel, Skill
+from planner.domain.models import (
+    DEFAULT_PART_PLURAL,
+    DEFAULT_PART_SINGULAR,
+    Framework,
+    ScaleLevel,
+    Skill,
+)
+from planner.domain.validation import check_part_word
 from planner.paths import resource
 
 DEFAULT_FRAMEWORK_ID = "core-leadership"
@@ -49,6 +56,23 @@ def _str_list(data: dict, key: str, where: str, problems: list[str]) -> tuple[st
     return tuple(value)
 
 
+def _part_words(data: dict, problems: list[str]) -> tuple[str, str]:
+    """The framework's word for its parts (``"part"``), skill/skills when absent."""
+    raw = data.get("part")
+    if raw is None:
+        return DEFAULT_PART_SINGULAR, DEFAULT_PART_PLURAL
+    if not isinstance(raw, dict):
+        problems.append('framework.part: expected an object such as '
+                        '{"singular": "dimension", "plural": "dimensions"}')
+        return DEFAULT_PART_SINGULAR, DEFAULT_PART_PLURAL
+    words = []
+    for key in ("singular", "plural"):
+        found = check_part_word(raw.get(key), f"framework.part.{key}")
+        problems += found
+        words.append("" if found else raw[key])
+    return words[0], words[1]
+
+
 def framework_from_dict(data: Any, *, full: bool = True) -> tuple[Framework | None, list[str]]:
     """Builds a Framework from parsed JSON, listing every problem found.
 
@@ -74,6 +98,7 @@ def framework_from_dict(data: Any, *, full: bool = True) -> tuple[Framework | No
     if not isinstance(description, str):
         problems.append("framework.description: expected text")
         description = ""
+    part_singular, part_plural = _part_words(data, problems)
 
     scale: list[ScaleLevel] = []
     raw_scale = data.get("scale")
@@ -123,7 +148,10 @@ def framework_from_dict(data: Any, *, full: bool = True) -> tuple[Framework | No
             )
     if problems:
         return None, problems
-    return Framework(fid, name, description, tuple(scale), tuple(skills)), []
+    framework = Framework(
+        fid, name, description, tuple(scale), tuple(skills), part_singular, part_plural
+    )
+    return framework, []
 
 
 def framework_to_dict(framework: Framework) -> dict[str, Any]:
@@ -132,6 +160,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "id": framework.id,
         "name": framework.name,
         "description": framework.description,
+        "part": {"singular": framework.part_singular, "plural": framework.part_plural},
         "scale": [{"label": s.label, "descriptor": s.descriptor} for s in framework.scale],
         "skills": [
             {

@@ -122,6 +122,7 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
                 "reviewer": r.reviewer,
                 "notes": r.notes,
                 "agreed_actions": r.agreed_actions,
+                "next_review": _iso(r.next_review),
             }
             for r in plan.reviews
         ],
@@ -285,6 +286,7 @@ def plan_from_dict(data: Any) -> Plan:
                 reviewer=r.text(raw, "reviewer", where),
                 notes=r.text(raw, "notes", where),
                 agreed_actions=r.text(raw, "agreed_actions", where),
+                next_review=r.date(raw, "next_review", where),
             )
         )
 

@@ -97,6 +97,19 @@ def test_the_healthcare_leadership_model_has_its_nine_dimensions_in_order():
     assert hlm.level_label(6) == ""
 
 
+def test_each_shipped_framework_calls_its_parts_by_its_own_word():
+    words = {
+        f.id: (f.part_singular, f.part_plural, f.parts(len(f.skills)))
+        for f in available_frameworks()
+    }
+    assert words == {
+        "core-leadership": ("skill", "skills", "3 skills"),
+        "healthcare-leadership-model": ("dimension", "dimensions", "9 dimensions"),
+        "clinical-leadership-competency-framework": ("domain", "domains", "5 domains"),
+    }
+    assert load_framework("healthcare-leadership-model").parts(1) == "1 dimension"
+
+
 def test_an_unknown_framework_id_is_reported():
     with pytest.raises(FrameworkError, match="no framework with id 'made-up'"):
         load_framework("made-up")
@@ -113,6 +126,13 @@ def test_a_well_formed_file_loads_with_its_defaults(tmp_path):
     assert framework.skill("huddles").behaviours == ("Starts on time",)
     assert framework.skill("rota").example_goals == ()
     assert framework.skill("missing") is None
+    assert (framework.part_singular, framework.part_plural) == ("skill", "skills")
+
+
+def test_a_file_may_name_its_parts(tmp_path):
+    data = _valid() | {"part": {"singular": "element", "plural": "elements"}}
+    framework = load_framework_file(_write(tmp_path, data))
+    assert framework.parts(2) == "2 elements"
 
 
 def test_frameworks_in_a_folder_are_listed_by_name(tmp_path):
@@ -166,6 +186,23 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
         (lambda d: d["scale"][1].update(label=""), "scale[1].label: expected non-empty text"),
         (lambda d: d.update(format="leadership-plan"), "format: expected 'leadership-framework'"),
         (lambda d: d.update(version=2), "version: expected 1"),
+        (
+            lambda d: d.update(part="dimensions"),
+            'framework.part: expected an object such as {"singular": "dimension", '
+            '"plural": "dimensions"}',
+        ),
+        (
+            lambda d: d.update(part={"singular": "dimension"}),
+            "framework.part.plural: expected non-empty text",
+        ),
+        (
+            lambda d: d.update(part={"singular": "Dimension", "plural": "dimensions"}),
+            "framework.part.singular: expected lower case, e.g. 'dimension'",
+        ),
+        (
+            lambda d: d.update(part={"singular": "x", "plural": "a\nb"}),
+            "framework.part.plural: expected one line of text without spaces around it",
+        ),
     ],
 )
 def test_a_malformed_file_is_refused_naming_the_file_and_the_problem(tmp_path, change, problem):

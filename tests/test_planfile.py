@@ -66,6 +66,16 @@ def _awkward_plan(plan):
     return plan
 
 
+def _through_a_store(plan):
+    """``plan`` saved into a new database and read back."""
+    store = PlanStore.memory()
+    try:
+        store.replace_plan(plan)
+        return store.load_plan()
+    finally:
+        store.close()
+
+
 # -- exact round trips -----------------------------------------------------------
 
 
@@ -82,12 +92,7 @@ def test_created_and_updated_times_survive_exactly(sample_plan):
 
 
 def test_a_plan_survives_a_trip_through_the_store_exactly(sample_plan):
-    store = PlanStore.memory()
-    try:
-        store.replace_plan(sample_plan)
-        loaded = store.load_plan()
-    finally:
-        store.close()
+    loaded = _through_a_store(sample_plan)
     assert planfile.dumps(loaded, exported_at=STAMP) == planfile.dumps(
         sample_plan, exported_at=STAMP
     )
@@ -103,12 +108,7 @@ def test_non_ascii_and_markup_like_text_survive_exactly(sample_plan, tmp_path):
     assert "Ngozi Okonkwo-Adébáyọ̀" in raw  # written as UTF-8, not \\u escapes
     assert "<b>huddle</b> &amp; debrief" in raw  # not escaped or unescaped
 
-    store = PlanStore.memory()
-    try:
-        store.replace_plan(planfile.read(path))
-        again = store.load_plan()
-    finally:
-        store.close()
+    again = _through_a_store(planfile.read(path))
     assert planfile.dumps(again, exported_at=STAMP) == planfile.dumps(plan, exported_at=STAMP)
 
 
@@ -173,12 +173,17 @@ def test_a_minimal_file_gets_the_documented_defaults(document):
         "framework": document["framework"],
         "goals": [{"skill": "learn-to-follow", "title": "Follow well"}],
         "reflections": [{"date": "2026-05-01", "title": "A shift"}],
+        "reviews": [{"date": "2026-05-02"}],
     }
+    del minimal["framework"]["part"]  # as files written before it existed
     plan = planfile.loads(json.dumps(minimal))
+    assert plan.reviews[0].next_review is None
+    assert (plan.framework.part_singular, plan.framework.part_plural) == ("skill", "skills")
     assert plan.profile.name == "Zoë"
     assert plan.profile.role == ""
     assert plan.profile.period_start is None
-    assert plan.assessments == [] and plan.reviews == []
+    assert plan.assessments == []
+    assert (plan.reviews[0].notes, plan.reviews[0].agreed_actions) == ("", "")
     goal = plan.goals[0]
     assert (goal.status, goal.priority, goal.target_date) == ("not_started", "medium", None)
     assert goal.actions == [] and goal.progress == []
@@ -207,7 +212,47 @@ def test_unknown_fields_and_a_bom_are_accepted(document, tmp_path):
     assert planfile.read(path).goals[0].title == document["goals"][0]["title"]
 
 
+def test_the_next_review_date_and_the_framework_word_for_its_parts_survive_exactly(
+    sample_plan, tmp_path
+):
+    plan = copy.deepcopy(sample_plan)
+    plan.framework = dataclasses.replace(
+        plan.framework, part_singular="dimension", part_plural="dimensions"
+    )
+    plan.reviews.append(Review(dt.date(2027, 1, 4), notes="Second.", next_review=None))
+    document = planfile.plan_to_dict(plan, exported_at=STAMP)
+    assert document["framework"]["part"] == {"singular": "dimension", "plural": "dimensions"}
+    assert [r["next_review"] for r in document["reviews"]] == [
+        sample_plan.reviews[0].next_review.isoformat(),
+        None,
+    ]
+    path = tmp_path / "plan.json"
+    planfile.write(plan, path)
+    again = _through_a_store(planfile.read(path))
+    assert again.framework == plan.framework
+    assert [r.next_review for r in again.reviews] == [r.next_review for r in plan.reviews]
+    assert planfile.dumps(again, exported_at=STAMP) == planfile.dumps(plan, exported_at=STAMP)
+
+
 # -- problems, each with its place -----------------------------------------------
+
+
+def test_a_next_review_before_the_review_or_not_a_date_is_refused_with_its_place(document):
+    review = document["reviews"][0]
+    review["next_review"] = "15/01/2027"
+    assert _problems(document) == ["reviews[0].next_review: not a date (expected YYYY-MM-DD)"]
+    review["next_review"] = "2020-01-01"
+    assert _problems(document) == [
+        "reviews[0].next_review: before the date of the review itself"
+    ]
+
+
+def test_a_framework_word_for_its_parts_must_be_lower_case_text(document):
+    document["framework"]["part"] = {"singular": "Dimension", "plural": ""}
+    assert _problems(document) == [
+        "framework.part.singular: expected lower case, e.g. 'dimension'",
+        "framework.part.plural: expected non-empty text",
+    ]
 
 
 def test_a_bad_target_date_is_reported_with_its_place(document):

@@ -15,6 +15,8 @@ from planner.domain.models import (
     ScaleLevel,
     SelfAssessment,
     Skill,
+    latest_review,
+    planned_next_review,
 )
 from planner.domain.reflection_models import REFLECTION_MODELS, ReflectionModel
 
@@ -35,4 +37,6 @@ __all__ = [
     "ScaleLevel",
     "SelfAssessment",
     "Skill",
+    "latest_review",
+    "planned_next_review",
 ]

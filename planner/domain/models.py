@@ -21,6 +21,10 @@ STATUS_LABELS = {
 }
 PRIORITY_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
 
+# What a framework calls its parts when its file does not say.
+DEFAULT_PART_SINGULAR = "skill"
+DEFAULT_PART_PLURAL = "skills"
+
 
 @dataclass(frozen=True)
 class ScaleLevel:
@@ -43,13 +47,24 @@ class Skill:
 
 @dataclass(frozen=True)
 class Framework:
-    """A skill framework: its rating scale and its skills, in display order."""
+    """A skill framework: its rating scale and its skills, in display order.
+
+    ``part_singular``/``part_plural`` are the framework's own word for its parts, in
+    lower case: the Healthcare Leadership Model has "dimensions", the Clinical
+    Leadership Competency Framework "domains".
+    """
 
     id: str
     name: str
     description: str = ""
     scale: tuple[ScaleLevel, ...] = ()
     skills: tuple[Skill, ...] = ()
+    part_singular: str = DEFAULT_PART_SINGULAR
+    part_plural: str = DEFAULT_PART_PLURAL
+
+    def parts(self, count: int) -> str:
+        """A count with the framework's word: "1 dimension", "9 dimensions"."""
+        return f"{count} {self.part_singular if count == 1 else self.part_plural}"
 
     def skill(self, skill_id: str) -> Skill | None:
         for skill in self.skills:
@@ -191,13 +206,15 @@ class ReflectionRow(NamedTuple):
 
 @dataclass
 class Review:
-    """A review conversation with the line manager."""
+    """A review conversation with the line manager; ``next_review`` is when the next
+    one is planned, if a date was agreed."""
 
     date: dt.date
     reviewer: str = ""
     notes: str = ""
     agreed_actions: str = ""
     id: int | None = None
+    next_review: dt.date | None = None
 
 
 @dataclass
@@ -210,3 +227,16 @@ class Plan:
     goals: list[Goal] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+
+
+def latest_review(reviews: list[Review]) -> Review | None:
+    """The review with the latest date; of two on one date, the one saved later."""
+    # Sorting is stable, so for equal dates and ids the later one in the list wins.
+    ordered = sorted(reviews, key=lambda r: (r.date, r.id or 0))
+    return ordered[-1] if ordered else None
+
+
+def planned_next_review(plan: Plan) -> dt.date | None:
+    """When the next review is planned: the date the latest review agreed, if any."""
+    latest = latest_review(plan.reviews)
+    return latest.next_review if latest else None

@@ -73,6 +73,6 @@ def describe_hints(hints: list[IdentifierHint]) -> str:
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
     article = "an" if listed[0] in "AEIOU" or listed.startswith("NHS") else "a"
     return (
-        f"This may contain {article} {listed}. Reflections should not identify patients or "
+        f"This may contain {article} {listed}. What you write here should not identify patients or "
         "colleagues: please anonymise before saving."
     )

@@ -25,6 +25,9 @@ from planner.domain.reflection_models import REFLECTION_MODELS
 MAX_TITLE = 300
 MAX_TEXT = 200_000
 MAX_PROFILE_TEXT = MAX_TITLE * 10
+MAX_ACTION_TEXT = MAX_TITLE * 10
+# A framework's word for its parts sits in headings and counts ("9 dimensions").
+MAX_PART_WORD = 40
 
 
 class ValidationError(ValueError):
@@ -78,7 +81,7 @@ def check_goal(goal: Goal, skill_ids: set[str], where: str = "goal") -> list[str
     for i, action in enumerate(goal.actions):
         if not action.text.strip():
             problems.append(f"{where}.actions[{i}].text: an action needs some text")
-        _text(problems, f"{where}.actions[{i}].text", action.text, limit=MAX_TITLE * 10)
+        _text(problems, f"{where}.actions[{i}].text", action.text, limit=MAX_ACTION_TEXT)
     for i, entry in enumerate(goal.progress):
         problems.extend(check_progress_entry(entry, f"{where}.progress[{i}]"))
     return problems
@@ -139,7 +142,22 @@ def check_review(review: Review, where: str = "review") -> list[str]:
     problems: list[str] = []
     for attr in ("reviewer", "notes", "agreed_actions"):
         _text(problems, f"{where}.{attr}", getattr(review, attr))
+    if review.next_review is not None and review.next_review < review.date:
+        problems.append(f"{where}.next_review: before the date of the review itself")
     return problems
+
+
+def check_part_word(value: object, where: str) -> list[str]:
+    """A framework's word for its parts: short lower-case text on one line."""
+    if not isinstance(value, str) or not value.strip():
+        return [f"{where}: expected non-empty text"]
+    if len(value) > MAX_PART_WORD:
+        return [f"{where}: longer than {MAX_PART_WORD} characters"]
+    if value != value.strip() or not value.isprintable():
+        return [f"{where}: expected one line of text without spaces around it"]
+    if value != value.lower():
+        return [f"{where}: expected lower case, e.g. 'dimension'"]
+    return []
 
 
 def check_framework_text(framework: Framework, where: str = "framework") -> list[str]:
@@ -147,6 +165,8 @@ def check_framework_text(framework: Framework, where: str = "framework") -> list
     problems: list[str] = []
     for attr in ("id", "name", "description"):
         _text(problems, f"{where}.{attr}", getattr(framework, attr))
+    problems += check_part_word(framework.part_singular, f"{where}.part.singular")
+    problems += check_part_word(framework.part_plural, f"{where}.part.plural")
     for i, level in enumerate(framework.scale):
         _text(problems, f"{where}.scale[{i}].label", level.label)
         _text(problems, f"{where}.scale[{i}].descriptor", level.descriptor)

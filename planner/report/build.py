@@ -6,16 +6,25 @@ import datetime as dt
 import io
 from collections.abc import Collection
 
+from reportlab.platypus import PageBreak
+
 from planner.domain.export_privacy import EntryKey, without_entries
 from planner.domain.models import Plan
+from planner.report.links import Anchor, Mark
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cover import TITLE, cover
 from planner.report.sections.glance import at_a_glance
+from planner.report.sections.goals_table import goals_table
 from planner.report.sections.journal import reflections, reviews
+from planner.report.sections.requests import requests, since_last_review
 from planner.report.sections.signoff import sign_off
 from planner.report.sections.skills import skill_sections
 from planner.report.templates import NumberedCanvas, RunningText, plan_document
 from planner.report.text import long_date, shorten
+
+GLANCE = "At a glance"
+SIGN_OFF = "Manager review and sign-off"
+KEYWORDS = ("personal development plan", "leadership", "NHS", "appraisal")
 
 
 def build_pdf_bytes(
@@ -40,16 +49,27 @@ def build_pdf_bytes(
     today = today or dt.date.today()
     plan = without_entries(plan, leave_out)
     ctx = ReportContext(plan, today, include_private, set(skills) if skills is not None else None)
-    running = RunningText(person=shorten(ctx.person, 90), exported=long_date(today))
+    running = RunningText(
+        person=shorten(ctx.person, 90),
+        exported=long_date(today),
+        private_included=any(r.private for r in ctx.reflections),
+    )
     out = io.BytesIO()
     doc = plan_document(
         out,
         running,
         title=f"{TITLE}: {shorten(ctx.person, 120)}",
         subject=f"Personal leadership development plan using {shorten(plan.framework.name, 120)}",
+        keywords=KEYWORDS,
         invariant=invariant,
     )
-    story = cover(ctx) + at_a_glance(ctx) + skill_sections(ctx)
-    story += reflections(ctx) + reviews(ctx) + sign_off(ctx)
+    # In the order a manager reads: where things stand and what is asked of them
+    # first, the detail after, the sign-off last.
+    story = cover(ctx) + requests(ctx) + since_last_review(ctx) + goals_table(ctx)
+    story += [PageBreak(), Anchor(Mark("glance", GLANCE, 0, GLANCE)), *at_a_glance(ctx)]
+    story += skill_sections(ctx) + reviews(ctx) + reflections(ctx)
+    signing = sign_off(ctx)
+    # After its page break, so the bookmark opens the sign-off page.
+    story += [signing[0], Anchor(Mark("sign-off", SIGN_OFF, 0, SIGN_OFF)), *signing[1:]]
     doc.build(story, canvasmaker=NumberedCanvas)
     return out.getvalue(), doc.page

@@ -1,18 +1,30 @@
-"""Page templates: the cover and body pages, their running header and footer, and a
-canvas that writes "Page X of Y" once the last page is known (one layout pass)."""
+"""Page templates: the cover and body pages, their running header and footer; the
+document that records where each marked heading lands (outline, running header, page
+references); and a canvas that stamps "Page X of Y" and page references once the last
+page is known (one layout pass)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+)
 
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.styles import (
+    BLUE,
     GREY,
+    INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
@@ -34,6 +46,21 @@ class RunningText:
 
     person: str
     exported: str  # the export date, already formatted
+    # Private reflections are in this copy: every page says so.
+    private_included: bool = False
+
+
+PRIVATE_NOTICE = "Includes private reflections"
+CONTINUED = " (continued)"
+
+
+@dataclass
+class _DeferredRef:
+    key: str
+    prefix: str
+    x: float
+    y: float
+    size: float
 
 
 class NumberedCanvas(Canvas):
@@ -46,18 +73,45 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict] = []
+        self._page_refs: list[_DeferredRef] = []
+        self._held_destinations: list[tuple[str, float, float]] = []
+        # The page each mark landed on, filled in by the document as it lays out.
+        self.mark_pages: dict[str, int] = {}
+        self.showOutline()
+
+    def defer_page_ref(self, key: str, prefix: str, x: float, y: float, size: float) -> None:
+        """Writes ``prefix`` and the page of mark ``key`` at (x, y) once it is known."""
+        self._page_refs.append(_DeferredRef(key, prefix, x, y, size))
+
+    def defer_destination(self, key: str, left: float, top: float) -> None:
+        """Names (left, top) of this page ``key``, as links and bookmarks point to it."""
+        self._held_destinations.append((key, left, top))
 
     def showPage(self):
         self._held_pages.append(dict(self.__dict__))
+        self._page_refs = []
+        self._held_destinations = []
         self._startPage()
 
     def save(self):
         total = len(self._held_pages)
+        pages = self.mark_pages
         for state in self._held_pages:
             self.__dict__.update(state)
             self._stamp_page_number(total)
+            for ref in self._page_refs:
+                self._stamp_ref(ref, pages.get(ref.key))
+            for key, left, top in self._held_destinations:
+                self.bookmarkHorizontalAbsolute(key, top, left=left)
             super().showPage()
         super().save()
+
+    def _stamp_ref(self, ref: _DeferredRef, page: int | None) -> None:
+        self.saveState()
+        self.setFont(REGULAR, ref.size)
+        self.setFillColor(BLUE)
+        self.drawString(ref.x, ref.y, f"{ref.prefix}{page}" if page else "")
+        self.restoreState()
 
     def _stamp_page_number(self, total: int) -> None:
         self.saveState()
@@ -78,6 +132,12 @@ def _draw_footer(canvas: Canvas, running: RunningText, *, with_name: bool = Fals
     canvas.setFont(REGULAR, 8)
     canvas.drawString(MARGIN_X, FOOTER_Y, CONFIDENTIAL)
     exported = f"Exported {running.exported}"
+    if running.private_included:
+        canvas.setFont(BOLD, 8)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(width - MARGIN_X, FOOTER_Y - 10, PRIVATE_NOTICE)
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(GREY)
     # The cover has no running header, so its footer names the person instead.
     canvas.drawString(
         MARGIN_X, FOOTER_Y - 10, f"{running.person} · {exported}" if with_name else exported
@@ -85,7 +145,7 @@ def _draw_footer(canvas: Canvas, running: RunningText, *, with_name: bool = Fals
     canvas.restoreState()
 
 
-def _draw_header(canvas: Canvas, running: RunningText) -> None:
+def _draw_header(canvas: Canvas, running: RunningText, where: str, continued: bool) -> None:
     width, height = PAGE_SIZE
     y = height - 14 * mm
     canvas.saveState()
@@ -93,7 +153,12 @@ def _draw_header(canvas: Canvas, running: RunningText) -> None:
     canvas.setFont(BOLD, 8)
     canvas.drawString(MARGIN_X, y, running.person)
     canvas.setFont(REGULAR, 8)
-    canvas.drawRightString(width - MARGIN_X, y, "Leadership Development Plan")
+    room = width - 2 * MARGIN_X - stringWidth(running.person, BOLD, 8) - 8 * mm
+    if continued:
+        where = _fit(where, room - stringWidth(CONTINUED, REGULAR, 8), 8) + CONTINUED
+    canvas.drawRightString(
+        width - MARGIN_X, y, _fit(where or "Leadership Development Plan", room, 8)
+    )
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_X, y - 4, width - MARGIN_X, y - 4)
@@ -120,8 +185,72 @@ class BodyTemplate(PageTemplate):
         self.running = running
 
     def afterDrawPage(self, canvas, doc):
-        _draw_header(canvas, self.running)
+        _draw_header(canvas, self.running, *doc.page_context())
         _draw_footer(canvas, self.running)
+
+
+def _fit(text: str, room: float, size: float) -> str:
+    """``text`` cut at a word with an ellipsis to fit ``room`` points."""
+    if stringWidth(text, REGULAR, size) <= room:
+        return text
+    words = text.split()
+    while words and stringWidth(" ".join(words) + " …", REGULAR, size) > room:
+        words.pop()
+    return " ".join(words) + " …"
+
+
+# Flowables that only move the layout on: a page "begins" with the first other one.
+_LAYOUT_ONLY = (ActionFlowable, Spacer)
+
+
+@dataclass
+class _Trail:
+    """The marked headings the layout is inside, outermost first."""
+
+    marks: list = field(default_factory=list)
+
+    def enter(self, mark) -> None:
+        self.marks = [m for m in self.marks if m.level < mark.level] + [mark]
+
+    def running(self) -> str:
+        return " · ".join(m.running for m in self.marks if m.running)
+
+
+class PlanDocTemplate(BaseDocTemplate):
+    """Records each marked heading: a named destination and outline entry, the page it
+    lands on (for page references), and the trail the running header shows on pages
+    that continue a part."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._trail = _Trail()
+        self._carried = ""
+        self._fresh_start: str | None = None
+        self._page_started = False
+
+    def beforePage(self):
+        self._carried = self._trail.running()
+        self._fresh_start = None
+        self._page_started = False
+
+    def afterFlowable(self, flowable: Flowable):
+        mark = getattr(flowable, "mark", None)
+        if mark is not None:
+            canvas = self.canv
+            canvas.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=mark.level > 0)
+            canvas.mark_pages.setdefault(mark.key, canvas.getPageNumber())
+            self._trail.enter(mark)
+        if not self._page_started and not isinstance(flowable, _LAYOUT_ONLY):
+            self._page_started = True
+            if mark is not None:
+                self._fresh_start = self._trail.running()
+
+    def page_context(self) -> tuple[str, bool]:
+        """What this page belongs to, for the running header, and whether the page
+        continues it from the page before."""
+        if self._fresh_start is not None:
+            return self._fresh_start, False
+        return self._carried, bool(self._carried)
 
 
 def _body_frame(name: str) -> Frame:
@@ -140,8 +269,14 @@ def _body_frame(name: str) -> Frame:
 
 
 def plan_document(
-    target, running: RunningText, *, title: str, subject: str, invariant: bool = False
-) -> BaseDocTemplate:
+    target,
+    running: RunningText,
+    *,
+    title: str,
+    subject: str,
+    keywords: tuple[str, ...] = (),
+    invariant: bool = False,
+) -> PlanDocTemplate:
     """A document with the cover and body templates and the PDF's metadata set.
 
     Args:
@@ -149,9 +284,10 @@ def plan_document(
         running: the header and footer text.
         title: the PDF title, shown in the reader's title bar.
         subject: the PDF subject.
+        keywords: the PDF keywords.
         invariant: write reproducible output (fixed dates and ids) for tests.
     """
-    doc = BaseDocTemplate(
+    doc = PlanDocTemplate(
         target,
         pagesize=PAGE_SIZE,
         leftMargin=MARGIN_X,
@@ -161,7 +297,11 @@ def plan_document(
         title=title,
         author=running.person,
         subject=subject,
+        keywords=list(keywords),
         creator="Leadership Planner",
+        # The body font from the first operator on, so no standard font (Helvetica,
+        # which is never embedded) is named in the file.
+        initialFontName=REGULAR,
         lang="en-GB",
         displayDocTitle=True,
         invariant=1 if invariant else 0,

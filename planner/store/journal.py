@@ -15,11 +15,13 @@ from planner.domain.validation import (
     check_review,
 )
 from planner.store.rows import (
+    REVIEW_COLUMNS,
     assessment_from_row,
     day,
     iso,
     reflection_from_row,
     review_from_row,
+    review_values,
 )
 
 if TYPE_CHECKING:
@@ -261,15 +263,12 @@ class JournalQueries:
     def reviews(self) -> list[Review]:
         return [
             review_from_row(r)
-            for r in self.db.execute(
-                "SELECT id, date, reviewer, notes, agreed_actions FROM reviews ORDER BY date, id"
-            )
+            for r in self.db.execute(f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY date, id")
         ]
 
     def review(self, review_id: int) -> Review | None:
         row = self.db.execute(
-            "SELECT id, date, reviewer, notes, agreed_actions FROM reviews WHERE id = ?",
-            [review_id],
+            f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE id = ?", [review_id]
         ).fetchone()
         return review_from_row(row) if row else None
 
@@ -280,11 +279,11 @@ class JournalQueries:
             raise ValidationError(problems)
         with self.atomic() as db:
             cursor = db.execute(
-                "INSERT INTO reviews (id, date, reviewer, notes, agreed_actions) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET date = excluded.date, "
+                f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET date = excluded.date, "
                 "reviewer = excluded.reviewer, notes = excluded.notes, "
-                "agreed_actions = excluded.agreed_actions",
-                [review.id, iso(review.date), review.reviewer, review.notes, review.agreed_actions],
+                "agreed_actions = excluded.agreed_actions, next_review = excluded.next_review",
+                review_values(review),
             )
             if review.id is None:
                 review.id = cursor.lastrowid
@@ -298,9 +297,10 @@ class JournalQueries:
 
     @staticmethod
     def _insert_reviews(db: Database, reviews: list[Review]) -> None:
+        # New rows: the id (first of the values) is left for SQLite to choose.
         db.conn.executemany(
-            "INSERT INTO reviews (date, reviewer, notes, agreed_actions) VALUES (?, ?, ?, ?)",
-            [(iso(r.date), r.reviewer, r.notes, r.agreed_actions) for r in reviews],
+            f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            [(None, *review_values(r)[1:]) for r in reviews],
         )
 
 

@@ -239,7 +239,8 @@ class PlanStore(GoalQueries, JournalQueries):
 
     def framework(self) -> Framework | None:
         head = self.db.execute(
-            "SELECT framework_id, name, description FROM framework WHERE id = 1"
+            "SELECT framework_id, name, description, part_singular, part_plural "
+            "FROM framework WHERE id = 1"
         ).fetchone()
         if head is None:
             return None
@@ -258,15 +259,23 @@ class PlanStore(GoalQueries, JournalQueries):
                 "ORDER BY position"
             )
         )
-        return Framework(head[0], head[1], head[2], scale, skills)
+        fid, name, description, part_singular, part_plural = head
+        return Framework(fid, name, description, scale, skills, part_singular, part_plural)
 
     @staticmethod
     def _write_framework(db: Database, framework: Framework) -> None:
         db.execute("DELETE FROM framework")
         db.execute("DELETE FROM scale_levels")
         db.execute(
-            "INSERT INTO framework (id, framework_id, name, description) VALUES (1, ?, ?, ?)",
-            [framework.id, framework.name, framework.description],
+            "INSERT INTO framework (id, framework_id, name, description, part_singular, "
+            "part_plural) VALUES (1, ?, ?, ?, ?, ?)",
+            [
+                framework.id,
+                framework.name,
+                framework.description,
+                framework.part_singular,
+                framework.part_plural,
+            ],
         )
         db.conn.executemany(
             "INSERT INTO scale_levels (level, label, descriptor) VALUES (?, ?, ?)",

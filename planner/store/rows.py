@@ -128,8 +128,31 @@ def reflection_from_row(row: tuple, goal_uid: str | None) -> Reflection:
     )
 
 
+REVIEW_COLUMNS = "id, date, reviewer, notes, agreed_actions, next_review"
+
+
 def review_from_row(row: tuple) -> Review:
-    return Review(id=row[0], date=day(row[1]), reviewer=row[2], notes=row[3], agreed_actions=row[4])
+    rid, date, reviewer, notes, agreed_actions, next_review = row
+    return Review(
+        id=rid,
+        date=day(date),
+        reviewer=reviewer,
+        notes=notes,
+        agreed_actions=agreed_actions,
+        next_review=day(next_review),
+    )
+
+
+def review_values(review: Review) -> tuple:
+    """The review's values in ``REVIEW_COLUMNS`` order, its id first."""
+    return (
+        review.id,
+        iso(review.date),
+        review.reviewer,
+        review.notes,
+        review.agreed_actions,
+        iso(review.next_review),
+    )
 
 
 def assessment_from_row(row: tuple) -> SelfAssessment:

@@ -170,6 +170,31 @@ def m004_goal_deferred_reason(db: Database) -> None:
     db.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
     db.execute("PRAGMA user_version = 4")
 
+
+@_migration
+def m005_review_next_date(db: Database) -> None:
+    # A review records when the next one is planned (ISO date, or NULL: not agreed).
+    db.execute("ALTER TABLE reviews ADD COLUMN next_review TEXT")
+    db.execute("PRAGMA user_version = 5")
+
+
+@_migration
+def m006_framework_part_words(db: Database) -> None:
+    # The framework's own word for its parts ("dimension", "domain"). Plans started
+    # from the two shipped frameworks that do not say "skill" get their word now;
+    # the words are those frameworks' own, so they are written here, not looked up.
+    db.execute("ALTER TABLE framework ADD COLUMN part_singular TEXT NOT NULL DEFAULT 'skill'")
+    db.execute("ALTER TABLE framework ADD COLUMN part_plural TEXT NOT NULL DEFAULT 'skills'")
+    for framework_id, singular, plural in (
+        ("healthcare-leadership-model", "dimension", "dimensions"),
+        ("clinical-leadership-competency-framework", "domain", "domains"),
+    ):
+        db.execute(
+            "UPDATE framework SET part_singular = ?, part_plural = ? WHERE framework_id = ?",
+            [singular, plural, framework_id],
+        )
+    db.execute("PRAGMA user_version = 6")
+
 # Every table a plan of any version has (all made by m001); checks compare with it.
 PLAN_TABLES = frozenset(
     {
@@ -187,7 +212,7 @@ PLAN_TABLES = frozenset(
 )
 
 # The newest user_version this app writes; a file above it came from a newer app.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 
 @cache

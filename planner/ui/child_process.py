@@ -18,7 +18,7 @@ from pathlib import Path
 
 from planner.domain.export_privacy import EntryKey, FlaggedEntry, entry_from_dict
 
-_PAGES = re.compile(r"Exported a (\d+)-page")
+_PAGES = re.compile(r"Exported the development plan for .* \((\d+) pages?\) to ")
 _ERROR = "leadership-planner: error: "
 
 # The child runs below the window's priority: on a busy two-core PC the window still

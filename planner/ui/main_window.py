@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -26,6 +25,7 @@ from planner import APP_NAME
 from planner.domain.models import Framework, Profile
 from planner.store import PlanStore
 from planner.ui.document import PROFILE, PlanDocument
+from planner.ui.widgets.screen_fit import frame_allowance, free_area
 
 if TYPE_CHECKING:
     from planner.ui.pages.skill_page import SkillPage
@@ -319,7 +319,8 @@ class MainWindow(QMainWindow):
         from planner.ui.page_registry import journal_pages
 
         self._add_page("overview", self.tr("Overview"), self._overview_page)
-        self._add_heading(self.tr("Skills"))
+        # The framework's own word: the Healthcare Leadership Model has "Dimensions".
+        self._add_heading(self.doc.framework.part_plural.capitalize())
         for skill in self.doc.framework.skills:
             self._add_page(f"skill:{skill.id}", skill.name, lambda s=skill: self._skill_page(s))
         self._add_heading(self.tr("Journal"))
@@ -484,14 +485,11 @@ class MainWindow(QMainWindow):
         """Keeps the whole window, frame and status bar included, on the screen's
         free area (above a taskbar): a size saved on a bigger screen, or the default
         size on a 1366x768 laptop, would otherwise hang off it."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
+        free = free_area(self)
+        if free is None:
             return
-        free = screen.availableGeometry()
-        # The frame is only known once shown; until then allow for a typical one.
-        frame = self.frameGeometry()
-        extra_w = max(frame.width() - self.width(), 0) if self.isVisible() else 16
-        extra_h = max(frame.height() - self.height(), 0) if self.isVisible() else 40
+        allowance = frame_allowance(self)
+        extra_w, extra_h = allowance.width(), allowance.height()
         self.setMinimumSize(
             QSize(min(900, free.width() - extra_w), min(600, free.height() - extra_h))
         )

@@ -95,6 +95,36 @@ def test_demo_export_import_export_gives_the_same_plan(cli, demo_db, tmp_path):
     assert second == first
 
 
+def test_next_review_dates_and_the_framework_word_survive_export_and_import(
+    cli, demo_db, tmp_path
+):
+    import datetime as dt
+
+    first = _export(cli, demo_db, tmp_path / "first.json")
+    review = first["reviews"][-1]
+    planned = dt.date.fromisoformat(review["next_review"])  # the demo plans the next one
+    assert 14 <= (planned - dt.date.today()).days <= 42
+    first["framework"]["part"] = {"singular": "domain", "plural": "domains"}
+    first["reviews"].append(dict(review, date="2030-01-02", next_review=None))
+    (tmp_path / "changed.json").write_text(json.dumps(first), encoding="utf-8")
+
+    copy_db = tmp_path / "copy" / "plan.db"
+    result = cli("import-json", tmp_path / "changed.json", "--db", copy_db)
+    assert result.code == 0, result.err
+    second = _export(cli, copy_db, tmp_path / "second.json")
+    assert second["framework"]["part"] == {"singular": "domain", "plural": "domains"}
+    assert [r["next_review"] for r in second["reviews"]] == [planned.isoformat(), None]
+    with sqlite3.connect(copy_db) as conn:
+        assert conn.execute("SELECT part_singular, part_plural FROM framework").fetchall() == [
+            ("domain", "domains")
+        ]
+        assert conn.execute("SELECT next_review FROM reviews ORDER BY date").fetchall() == [
+            (planned.isoformat(),),
+            (None,),
+        ]
+    conn.close()
+
+
 def test_export_reports_what_it_wrote(cli, demo_db, tmp_path):
     out = tmp_path / "plan.json"
     result = cli("export-json", "--db", demo_db, "--out", out)

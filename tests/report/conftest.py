@@ -35,6 +35,26 @@ class ReadBack:
         return self.reader.metadata
 
 
+def outline(pdf: ReadBack) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks in order: (level, title, 0-based page index)."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items, level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, item.title, pdf.reader.get_destination_page_number(item)))
+
+    walk(pdf.reader.outline, 0)
+    return found
+
+
+def page_of_section(pdf: ReadBack, title: str) -> int:
+    """The 0-based index of the page where the bookmarked section ``title`` starts."""
+    return next(page for _, name, page in outline(pdf) if name == title)
+
+
 def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 

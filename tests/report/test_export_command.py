@@ -14,7 +14,7 @@ def test_export_pdf_writes_the_plan(db_path, tmp_path, capsys):
     assert run(["export-pdf", "--db", str(db_path), "--out", str(out)]) == 0
     pdf = read_pdf(out.read_bytes())
     said = capsys.readouterr().out
-    assert f"Exported a {len(pdf.pages)}-page development plan for Siân Okafor" in said
+    assert f"Exported the development plan for Siân Okafor ({len(pdf.pages)} pages)" in said
     assert "Develop situational awareness" in pdf.text
     assert PRIVATE_TITLE not in pdf.text
 

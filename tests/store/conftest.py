@@ -2,6 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+# Columns later migrations add, with how to write them and what an older plan held.
+LENT_COLUMNS = (
+    ("goals", "deferred_reason", "TEXT NOT NULL DEFAULT ''"),
+    ("reviews", "next_review", "TEXT"),
+    ("framework", "part_singular", "TEXT NOT NULL DEFAULT 'skill'"),
+    ("framework", "part_plural", "TEXT NOT NULL DEFAULT 'skills'"),
+)
+
+
+def _as_older_versions_kept_it(plan, missing: set[str]) -> None:
+    # What an older version could not keep is not in ``plan`` either.
+    if "deferred_reason" in missing:
+        for goal in plan.goals:
+            goal.deferred_reason = ""
+    if "next_review" in missing:
+        for review in plan.reviews:
+            review.next_review = None
+    if "part_singular" in missing:
+        plan.framework = dataclasses.replace(
+            plan.framework, part_singular="skill", part_plural="skills"
+        )
+
 
 def write_with_todays_code(conn, path, plan):
     """Writes ``plan`` into ``conn``, a database at an older schema, with today's
@@ -13,15 +37,18 @@ def write_with_todays_code(conn, path, plan):
     """
     from planner.store import PlanStore
 
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(goals)")}
-    lent = "deferred_reason" not in columns
-    if lent:
-        for goal in plan.goals:
-            goal.deferred_reason = ""  # that version kept no reasons
-        conn.execute("ALTER TABLE goals ADD COLUMN deferred_reason TEXT NOT NULL DEFAULT ''")
+    lent = [
+        (table, column, kind)
+        for table, column, kind in LENT_COLUMNS
+        if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    ]
+    _as_older_versions_kept_it(plan, {column for _, column, _ in lent})
+    for table, column, kind in lent:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     PlanStore(conn, path).replace_plan(plan)
     written = PlanStore(conn, path).load_plan()
+    for table, column, _ in lent:
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     if lent:
-        conn.execute("ALTER TABLE goals DROP COLUMN deferred_reason")
         conn.conn.commit()
     return written

@@ -3,7 +3,10 @@ it refuses to touch."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,8 @@ from planner.store import DamagedDatabaseError, NewerSchemaError, PlanStore, Sto
 from planner.store.connection import BUSY_TIMEOUT_MS, pending_migrations
 from planner.store.schema import SCHEMA_VERSION
 from tests.store.conftest import write_with_todays_code
+
+DATA = Path(__file__).parent / "data"
 
 EXPECTED_COLUMNS = {
     "profile": [
@@ -24,7 +29,7 @@ EXPECTED_COLUMNS = {
         "period_start",
         "period_end",
     ],
-    "framework": ["id", "framework_id", "name", "description"],
+    "framework": ["id", "framework_id", "name", "description", "part_singular", "part_plural"],
     "scale_levels": ["level", "label", "descriptor"],
     "skills": ["id", "position", "name", "description", "behaviours", "example_goals"],
     "assessments": ["id", "skill", "date", "level", "importance", "note"],
@@ -46,7 +51,7 @@ EXPECTED_COLUMNS = {
     "goal_actions": ["id", "goal_id", "position", "text", "due", "done"],
     "progress_entries": ["id", "goal_id", "date", "percent", "note"],
     "reflections": ["id", "date", "skill", "goal_id", "title", "model", "sections", "private"],
-    "reviews": ["id", "date", "reviewer", "notes", "agreed_actions"],
+    "reviews": ["id", "date", "reviewer", "notes", "agreed_actions", "next_review"],
 }
 
 
@@ -222,18 +227,83 @@ def test_every_earlier_schema_upgrades_and_keeps_the_plan(tmp_path, sample_plan,
         store.close()
 
 
-def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
+def _older_file(tmp_path, plan, stop_before: str):
+    """A file holding ``plan`` as the app left it before migration ``stop_before``."""
     from planner.store.connection import connect
     from planner.store.schema import migration_set
 
     path = tmp_path / "plan.db"
     older = connect(path)
-    migration_set().apply(older, stop_before="m004_goal_deferred_reason")
-    write_with_todays_code(older, path, sample_plan)
+    migration_set().apply(older, stop_before=stop_before)
+    write_with_todays_code(older, path, plan)
     older.close()
-    store = PlanStore.open(path)
+    return path
+
+
+def test_a_version_3_plan_gains_an_empty_deferred_reason(tmp_path, sample_plan):
+    store = PlanStore.open(_older_file(tmp_path, sample_plan, "m004_goal_deferred_reason"))
     try:
         deferred = [g for g in store.all_goals() if g.status == "deferred"]
         assert deferred and all(g.deferred_reason == "" for g in deferred)
+    finally:
+        store.close()
+
+
+def test_a_real_version_4_plan_opens_with_everything_kept_and_the_new_fields_empty(tmp_path):
+    # plan-v4.db was written by the app at schema version 4 (see make_plan_v4.py), on
+    # the Healthcare Leadership Model; plan-v4.json is that app's export of it.
+    from planner import planfile
+    from planner.store.connection import schema_version
+
+    path = tmp_path / "plan.db"
+    shutil.copyfile(DATA / "plan-v4.db", path)
+    backups = []
+    store = PlanStore.open(path, before_migrating=backups.append)
+    try:
+        assert backups  # a copy was asked for before the file changed
+        assert schema_version(store.db) == SCHEMA_VERSION
+        plan = store.load_plan()
+        now = json.loads(planfile.dumps(plan, exported_at="fixed"))
+    finally:
+        store.close()
+
+    assert [r.next_review for r in plan.reviews] == [None, None]
+    # The plan's copy of the model now calls its parts by the model's own word.
+    assert (plan.framework.part_singular, plan.framework.part_plural) == (
+        "dimension",
+        "dimensions",
+    )
+    assert plan.framework.parts(len(plan.framework.skills)) == "9 dimensions"
+    # Apart from the two new keys, the export is what version 4 exported.
+    assert now["framework"].pop("part") == {"singular": "dimension", "plural": "dimensions"}
+    for review in now["reviews"]:
+        assert review.pop("next_review") is None
+    assert now == json.loads((DATA / "plan-v4.json").read_text(encoding="utf-8"))
+
+
+def test_a_real_version_4_plan_then_keeps_a_next_review_date(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "plan.db"
+    shutil.copyfile(DATA / "plan-v4.db", path)
+    store = PlanStore.open(path)
+    review = store.reviews()[-1]
+    review.next_review = dt.date(2026, 10, 5)
+    store.save_review(review)
+    store.close()
+    raw = sqlite3.connect(path)
+    try:
+        rows = raw.execute("SELECT date, next_review FROM reviews ORDER BY date").fetchall()
+    finally:
+        raw.close()
+    assert rows == [("2026-05-20", None), ("2026-07-01", "2026-10-05")]
+
+
+def test_a_core_framework_plan_keeps_the_word_skill_through_the_migration(tmp_path, sample_plan):
+    store = PlanStore.open(_older_file(tmp_path, sample_plan, "m005_review_next_date"))
+    try:
+        framework = store.framework()
+        assert (framework.part_singular, framework.part_plural) == ("skill", "skills")
+        assert all(r.next_review is None for r in store.reviews())
     finally:
         store.close()

@@ -284,6 +284,76 @@ def test_a_pasted_long_title_is_kept_whole_counted_and_blocks_save(qtbot, doc):
     assert dialog.title_counter.text() == "300 / 300 characters"
 
 
+def _focus():
+    return QApplication.focusWidget()
+
+
+def _paste(qtbot, text):
+    QApplication.clipboard().setText(text)
+    qtbot.keySequence(_focus(), "Ctrl+V")
+
+
+def test_a_long_action_is_counted_as_typed_kept_whole_and_saved_only_once_short(
+    window, qtbot, modal
+):
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    seen = {}
+
+    def new_goal(dialog):
+        qtbot.keyClicks(_focus(), "Lead the huddle")
+        qtbot.keyClick(_focus(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Add actio&n
+        qtbot.waitUntil(lambda: dialog.actions_view.isAncestorOf(_focus()))
+        counter = dialog.action_counter
+        _paste(qtbot, "a" * 2899)
+        seen["quiet far from the limit"] = counter.isVisible()
+        qtbot.keyClicks(_focus(), "b")  # typing nears the limit: the count shows
+        seen["near"] = (counter.isVisible(), counter.text())
+        _paste(qtbot, "c" * 101)
+        seen["over"] = (len(_focus().text()), counter.text())
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, ctrl)
+        seen["refused"] = (dialog.isVisible(), dialog.error_label.text())
+        seen["focus"] = (_focus() is dialog.actions_view, dialog.actions_view.currentIndex().row())
+        qtbot.keyClick(_focus(), Qt.Key.Key_F2)  # edit the action again
+        qtbot.keyClick(_focus(), Qt.Key.Key_End)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Backspace)
+        seen["fixed"] = counter.text()
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, ctrl)
+
+    before = {g.id for g in window.store.goal_summaries()}
+    modal(new_goal)
+    qtbot.keyClick(window, Qt.Key.Key_N, ctrl)
+    assert seen["quiet far from the limit"] is False
+    assert seen["near"] == (True, "2900 / 3000 characters")
+    assert seen["over"] == (3001, "3001 / 3000 characters: 1 too many")  # nothing cut off
+    assert seen["refused"] == (True, "Action 1 is longer than 3000 characters; please shorten it.")
+    assert seen["focus"] == (True, 0)
+    assert seen["fixed"] == "3000 / 3000 characters"
+    (new_id,) = {g.id for g in window.store.goal_summaries()} - before
+    (action,) = window.store.goal(new_id, with_progress=False).actions
+    assert action.text == "a" * 2899 + "b" + "c" * 100
+
+
+def test_the_deferred_reason_shows_its_count_in_the_dialog_and_a_long_paste_blocks_save(
+    qtbot, doc
+):
+    dialog = GoalDialog(doc, skill="learn-to-follow")
+    opened(qtbot, dialog)
+    qtbot.keyClicks(_focus(), "Lead the huddle")
+    dialog.status_combo.setFocus()
+    qtbot.keyClicks(dialog.status_combo, "Def")
+    counter = dialog.deferred_counter
+    assert counter.isVisible() and counter.window() is dialog
+    dialog.deferred_edit.setFocus()
+    _paste(qtbot, "w" * 301)
+    assert counter.text() == "301 / 300 characters: 1 too many"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    assert "longer than 300" in dialog.error_label.text()
+    assert len(dialog.deferred_edit.text()) == 301
+
+
 def test_self_assessment_is_dated_today(qtbot, doc):
     dialog = AssessmentDialog(doc)
     opened(qtbot, dialog)

@@ -453,6 +453,37 @@ def test_plan_period_text_that_is_not_a_date_is_kept_and_not_saved(qtbot, doc, p
     assert end.text() == "31/02/2027"
 
 
+@pytest.mark.parametrize("attr", ["name", "role", "aspiration"])
+def test_a_long_profile_field_is_counted_as_typed_kept_whole_and_saved_once_short(
+    qtbot, doc, profile_page, attr
+):
+    before = getattr(doc.store.profile(), attr)
+    edit = profile_page.fields[attr]
+    counter = profile_page.counters[attr]
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().setText("x" * 2899)
+    qtbot.keySequence(QApplication.focusWidget(), "Ctrl+V")
+    assert not counter.isVisible()  # far from the limit, no count in the way
+    qtbot.keyClicks(QApplication.focusWidget(), "y")
+    assert counter.isVisible() and counter.text() == "2900 / 3000 characters"
+    QApplication.clipboard().setText("z" * 101)
+    qtbot.keySequence(QApplication.focusWidget(), "Ctrl+V")
+    assert len(edit.text()) == 3001  # a paste over the limit is kept whole, and told
+    assert counter.text() == "3001 / 3000 characters: 1 too many"
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert getattr(doc.store.profile(), attr) == before
+    assert doc.undo_stack.count() == 0
+    error = profile_page.errors[attr]
+    assert error.isVisible() and "longer than 3000 characters" in error.text()
+    assert len(edit.text()) == 3001  # not put back: it can be shortened
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert counter.text() == "3000 / 3000 characters"
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert getattr(doc.store.profile(), attr) == "x" * 2899 + "y" + "z" * 100
+    assert not error.isVisible()
+
+
 def test_profile_page_shows_framework_and_where_the_data_lives(profile_page, doc):
     assert profile_page.framework_name.text() == doc.framework.name
     assert "temporary" in profile_page.data_path.text()

@@ -7,8 +7,8 @@ import dataclasses
 import itertools
 
 import pytest
-from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QScreen
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from planner.domain.models import Goal
@@ -177,14 +177,25 @@ def test_the_due_column_of_a_new_action_shows_no_date_in_full(window, qtbot):
     dialog.reject()
 
 
-def test_the_skill_page_s_due_column_fits_its_dates(window, qtbot):
+def test_the_skill_page_s_due_column_fits_the_dates_of_every_goal_chosen_in_turn(window, qtbot):
     from planner.ui.models.actions_model import COL_DUE
 
-    window.show_page("skill:learn-to-follow")
+    # The column once followed the first goal's dates and cut a later goal's wider ones.
+    goal = window.store.goal(window.store.goal_summaries()[0].id, with_progress=False)
+    goal.actions[0].due = None  # "No date", wider than any date in this font
+    window.store.update_goal(goal)
+    window.show_page(f"skill:{goal.skill}")
     page = window.current_skill_page()
-    page.table.selectRow(0)
-    assert page.actions_model.rowCount() > 0
-    assert _due_text_fits(page.actions_view, COL_DUE)
+    cut, shown = [], set()
+    for row in [*range(page.table.model().rowCount()), 0]:
+        page.table.selectRow(row)
+        model = page.actions_model
+        assert model.rowCount() > 0
+        shown.update(model.index(r, COL_DUE).data() for r in range(model.rowCount()))
+        if not _due_text_fits(page.actions_view, COL_DUE):
+            cut.append(page.table.model().index(row, 0).data())
+    assert cut == []
+    assert "No date" in shown
 
 
 @pytest.mark.parametrize("size", [QSize(1366, 690), QSize(1280, 650)])
@@ -230,3 +241,56 @@ def test_the_goal_s_history_can_be_widened_by_dragging_and_never_collapses(windo
     columns.setSizes([0, columns.width()])
     assert columns.widget(0).width() >= page.actions_view.minimumWidth()
     assert columns.sizes()[0] > 0
+
+
+# 1920x1080 at 150 % lays out 1280x720; a taskbar takes about 40 of it.
+SCALED_1080P_FREE = QRect(0, 0, 1280, 680)
+
+
+def _dialogs(window):
+    from planner.domain.export_privacy import flagged_entries
+    from planner.ui.dialogs.about_dialog import AboutDialog
+    from planner.ui.dialogs.assessment_dialog import AssessmentDialog
+    from planner.ui.dialogs.export_dialog import ExportOptionsDialog
+    from planner.ui.dialogs.goal_dialog import GoalDialog
+    from planner.ui.dialogs.progress_dialog import ProgressDialog
+    from planner.ui.dialogs.reflection_dialog import ReflectionDialog
+    from planner.ui.dialogs.review_dialog import ReviewDialog
+
+    doc, store = window.doc, window.store
+    goal = store.goal(store.goal_summaries()[0].id, with_progress=False)
+    skills = [(s.id, s.name) for s in doc.framework.skills]
+    flagged = flagged_entries(store.load_plan())
+    assert flagged  # the export dialog as it lists entries to fix
+    gibbs = ReflectionDialog(doc, parent=window)
+    gibbs.model_combo.setCurrentIndex(gibbs.model_combo.findData("gibbs"))  # six sections
+    return {
+        "new goal": GoalDialog(doc, skill=goal.skill, parent=window),
+        "edit goal": GoalDialog(doc, goal, parent=window),
+        "log progress": ProgressDialog(doc, goal.id, parent=window),
+        "self-assessment": AssessmentDialog(doc, parent=window),
+        "reflection": ReflectionDialog(doc, store.reflections()[0], parent=window),
+        "gibbs reflection": gibbs,
+        "review": ReviewDialog(doc, parent=window),
+        "export": ExportOptionsDialog(skills, 1, window, flagged),
+        "about": AboutDialog(store.path, parent=window),
+    }
+
+
+def test_every_dialog_with_its_frame_fits_a_1080p_screen_at_150_percent(
+    qtbot, window_over, identifiable_db_path, monkeypatch
+):
+    from planner.ui.widgets.screen_fit import TYPICAL_FRAME
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(SCALED_1080P_FREE))
+    window = window_over(identifiable_db_path)
+    room = SCALED_1080P_FREE.size() - TYPICAL_FRAME
+    too_big = {}
+    for name, dialog in _dialogs(window).items():
+        qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
+        dialog.show()
+        size = dialog.size()
+        if size.width() > room.width() or size.height() > room.height():
+            too_big[name] = size
+        dialog.done(0)
+    assert too_big == {}, room

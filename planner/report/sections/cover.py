@@ -13,12 +13,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_review
+from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell
-from planner.report.styles import BODY_WIDTH, DARK_BLUE, RULE
-from planner.report.text import escape_plain, long_date, shorten
+from planner.report.sections.requests import NEEDS_TITLE, last_review, support_requests
+from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
+from planner.report.text import escape_plain, inline, long_date, printable, shorten
 
 TITLE = "Leadership Development Plan"
+TOP_REQUESTS = 3
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
@@ -42,7 +46,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         ("Exported", long_date(ctx.today)),
     ]
     rows = [
-        [Paragraph(label, s.cover_label), cell(shorten(value, 300), s.cover_value)]
+        [Paragraph(label, s.cover_label), cell(value, s.cover_value)]
         for label, value in details
         if value
     ]
@@ -59,27 +63,124 @@ def cover(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     )
-    band = Table([[""]], colWidths=[BODY_WIDTH], rowHeights=[3 * mm])
+    band = Table([[[]]], colWidths=[BODY_WIDTH], rowHeights=[3 * mm])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), DARK_BLUE)]))
     story: list[Flowable] = [
-        Spacer(1, 40 * mm),
-        band,
-        Spacer(1, 10 * mm),
-        Paragraph(TITLE, s.cover_title),
-        Paragraph(escape_plain(shorten(ctx.person, 200)), s.cover_name),
         Spacer(1, 12 * mm),
+        band,
+        Spacer(1, 6 * mm),
+        marked(TITLE, s.cover_title, Mark("cover", "Cover: where things stand", 0)),
+        Paragraph(escape_plain(shorten(ctx.person, 200)), s.cover_name),
+        Spacer(1, 4 * mm),
     ]
     if rows:
         story.append(table)
-    selected = ctx.skill_ids is not None
+    story += [Spacer(1, 6 * mm), *_standing(ctx)]
+    if ctx.include_private and any(r.private for r in ctx.reflections):
+        story += [Spacer(1, 4 * mm), _private_banner(ctx)]
+    fw = ctx.plan.framework
     note = (
-        "This plan sets out development goals for each leadership skill, progress so far, "
-        "reflections on practice and reviews with the line manager. The last page is for "
-        "the review conversation and sign-off."
+        "Contents: what the plan asks of the line manager, every goal in one table, "
+        f"the self-assessment, each {fw.part_singular}'s goals in detail, reviews, "
+        "reflections, and a sign-off page for the review conversation."
     )
-    if selected:
-        names = ", ".join(shorten(sk.name, 80) for sk in ctx.skills) or "none"
-        note += f" This copy covers selected skills only: {escape_plain(names)}."
-    story += [Spacer(1, 14 * mm), Paragraph(note, s.intro)]
+    if ctx.skill_ids is not None and len(ctx.skills) < len(ctx.plan.framework.skills):
+        names = ", ".join(sk.name for sk in ctx.skills) or "none"
+        note += f" This copy covers only some {fw.part_plural}: {escape_plain(printable(names))}."
+    story += [Spacer(1, 6 * mm), Paragraph(note, s.intro)]
     story += [NextPageTemplate("body"), PageBreak()]
     return story
+
+
+def _standing(ctx: ReportContext) -> list[Flowable]:
+    """The box that answers "where are we?" in a few lines."""
+    s = ctx.styles
+    goals = ctx.goals
+    lines: list[tuple[str, str]] = []
+    if goals:
+        counts = [
+            (sum(1 for g in goals if g.status == status), STATUS_LABELS[status].lower())
+            for status in GOAL_STATUSES
+        ]
+        parts = [f"{n} {label}" for n, label in counts if n]
+        overdue = len(ctx.overdue())
+        status = f"{len(goals)} goal{'s' if len(goals) != 1 else ''}: {', '.join(parts)}"
+        status += f"; <b>{overdue} overdue</b>." if overdue else "; none overdue."
+    else:
+        status = "No goals set yet."
+    lines.append(("Goals", status))
+    last = last_review(ctx)
+    if last is not None:
+        who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
+        lines.append(("Last review", f"{long_date(last.date)}{who}"))
+    else:
+        lines.append(("Last review", "None recorded yet"))
+    planned = planned_next_review(ctx.plan)
+    lines.append(("Next review", f"<b>{long_date(planned)}</b>" if planned else "Not planned yet"))
+    asking = support_requests(ctx)
+    if asking:
+        top = asking[:TOP_REQUESTS]
+        items = "<br/>".join(
+            f"• {inline(shorten(g.support, 110))} <font color='#4C6272'>(for: "
+            f"{linked(inline(shorten(g.title, 70)), goal_key(g))})</font>"
+            for g in top
+        )
+        more = len(asking) - len(top)
+        if more:
+            items += f"<br/>and {more} more in <i>{NEEDS_TITLE}</i>"
+        lines.append(("Top requests", items))
+    else:
+        lines.append(("Top requests", "No support asked for on open goals"))
+    rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
+    box = Table(
+        [[Paragraph("Where things stand", s.h2)], *[[r] for r in [_pairs(rows)]]],
+        colWidths=[BODY_WIDTH],
+        hAlign="LEFT",
+        style=[
+            ("BOX", (0, 0), (-1, -1), 0.8, DARK_BLUE),
+            ("BACKGROUND", (0, 0), (-1, -1), PALE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 2),
+        ],
+    )
+    return [box]
+
+
+def _pairs(rows: list[list]) -> Table:
+    return Table(
+        rows,
+        colWidths=[34 * mm, BODY_WIDTH - 34 * mm - 16],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+        ],
+    )
+
+
+def _private_banner(ctx: ReportContext) -> Table:
+    s = ctx.styles
+    count = sum(1 for r in ctx.reflections if r.private)
+    if count == 1:
+        what = "1 private reflection.</b> It was written for the clinician's own learning "
+        what += "and is marked Private where it appears."
+    else:
+        what = f"{count} private reflections.</b> They were written for the clinician's own "
+        what += "learning and are marked Private where they appear."
+    text = f"<b>This copy includes {what} Keep this copy between the people it names."
+    return Table(
+        [[Paragraph(text, s.body)]],
+        colWidths=[BODY_WIDTH],
+        hAlign="LEFT",
+        style=[
+            ("BOX", (0, 0), (-1, -1), 1.2, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
+    )

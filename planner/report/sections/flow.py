@@ -4,7 +4,8 @@ pages, labelled fields and the house table style."""
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.styles import GREY, INK, PALE, RULE
@@ -14,6 +15,18 @@ from planner.report.text import blocks, markup
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
 CELL_LINE_LIMIT = 12
+
+
+def lead_in(*flowables: Flowable, room: float = 45 * mm) -> list[Flowable]:
+    """Flowables that introduce a long table (a heading, a chart): on a new page unless
+    ``room`` is left, and not tied to the table, which then splits where it starts.
+
+    Tied with keep-with-next, reportlab would move heading and table whole to the
+    next page whenever the table is longer than the space left, leaving a gap.
+    """
+    for flowable in flowables:
+        flowable.keepWithNext = 0
+    return [CondPageBreak(room), *flowables]
 
 
 def paragraphs(text: str | None, style: ParagraphStyle, empty: str = "") -> list[Flowable]:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
-from planner.domain.models import Reflection, Review
+from planner.domain.models import Goal, Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
+from planner.domain.review_actions import follow_up
+from planner.report.flowables import keep_whole
+from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import field, paragraphs
-from planner.report.text import escape_plain, inline, long_date, shorten
+from planner.report.sections.requests import outcome, ref_line
+from planner.report.text import escape_plain, inline, long_date, printable, short_date, shorten
+
+REVIEWS_TITLE = "Reviews with the line manager"
 
 
 def reflections(ctx: ReportContext) -> list[Flowable]:
@@ -18,7 +24,7 @@ def reflections(ctx: ReportContext) -> list[Flowable]:
     shown = ctx.reflections
     story: list[Flowable] = [
         PageBreak() if shown else CondPageBreak(70 * mm),
-        Paragraph("Reflections", s.h1),
+        marked("Reflections", s.h1, Mark("reflections", "Reflections", 0, "Reflections")),
     ]
     left_out = ctx.private_left_out
     intro = (
@@ -33,29 +39,41 @@ def reflections(ctx: ReportContext) -> list[Flowable]:
     story.append(Paragraph(intro, s.intro))
     if not shown:
         story.append(Paragraph("No reflections to show yet.", s.body))
+    printed = {g.uid: g for g in ctx.goals if g.uid}
     for reflection in shown:
         story.append(CondPageBreak(45 * mm))
-        story += _reflection(ctx, reflection)
+        story += _reflection(ctx, reflection, printed)
     return story
 
 
-def _reflection(ctx: ReportContext, reflection: Reflection) -> list[Flowable]:
+def _reflection(
+    ctx: ReportContext, reflection: Reflection, printed: dict[str, Goal]
+) -> list[Flowable]:
     s = ctx.styles
     model = REFLECTION_MODELS.get(reflection.model)
     about = [long_date(reflection.date)]
     about.append(escape_plain(model.name) if model else "Free-form reflection")
     if reflection.skill and ctx.skill_name(reflection.skill):
         about.append(f"Skill: {escape_plain(shorten(ctx.skill_name(reflection.skill), 80))}")
+    goal = printed.get(reflection.goal) if reflection.goal else None
     goal_title = ctx.goal_title(reflection.goal)
-    if goal_title:
+    if goal is not None:
+        about.append(f"Goal: {linked(escape_plain(shorten(goal_title, 120)), goal_key(goal))}")
+    elif goal_title:
         about.append(f"Goal: {escape_plain(shorten(goal_title, 120))}")
     if reflection.private:
         about.append("<b>Private</b>")
+    title = " ".join(printable(reflection.title).split()) or "Untitled reflection"
     story: list[Flowable] = [
-        Paragraph(inline(reflection.title) or "Untitled reflection", s.h2),
-        Paragraph(" · ".join(about), s.muted),
-        Spacer(1, 1 * mm),
+        marked(
+            inline(reflection.title) or "Untitled reflection",
+            s.h2,
+            Mark(reflection_key(reflection), f"{short_date(reflection.date)} {title}", 1),
+        ),
     ]
+    line = Paragraph(" · ".join(about), s.muted)
+    story.append(ref_line(ctx, line, goal_key(goal)) if goal is not None else line)
+    story.append(Spacer(1, 1 * mm))
     titles = {sec.key: sec.title for sec in model.sections} if model else {}
     keys = list(titles) + [k for k in reflection.sections if k not in titles]
     for key in keys:
@@ -72,7 +90,7 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     story: list[Flowable] = [
         CondPageBreak(80 * mm if ctx.plan.reviews else 30 * mm),
-        Paragraph("Reviews with the line manager", s.h1),
+        marked(REVIEWS_TITLE, s.h1, Mark("reviews", REVIEWS_TITLE, 0, REVIEWS_TITLE)),
     ]
     if not ctx.plan.reviews:
         story.append(
@@ -84,20 +102,34 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
         )
         return story
     for review in sorted(ctx.plan.reviews, key=lambda r: (r.date, r.id or 0)):
-        story.append(CondPageBreak(40 * mm))
-        story += _review(ctx, review)
+        # Whole on one page when it fits: no page of two leftover bullets.
+        story += keep_whole(_review(ctx, review), min_start=40 * mm)
     return story
 
 
 def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     s = ctx.styles
-    story: list[Flowable] = [Paragraph(f"Review on {long_date(review.date)}", s.h2)]
+    heading = f"Review on {long_date(review.date)}"
+    story: list[Flowable] = [
+        marked(heading, s.h2, Mark(review_key(review), heading, 1)),
+    ]
     if review.reviewer.strip():
         story.append(Paragraph(f"With {inline(review.reviewer)}", s.muted))
     story += field("Notes", review.notes, s.label, s.body)
-    actions = [line.strip() for line in review.agreed_actions.splitlines() if line.strip()]
-    if actions:
-        story.append(Paragraph("Agreed actions", s.label))
-        story += [Paragraph(inline(a), s.bullet, bulletText="•") for a in actions]
+    agreed = follow_up(review, ctx.goals)
+    if agreed:
+        story.append(Paragraph("Agreed actions, and what the plan records of each", s.label))
+        story += [
+            Paragraph(
+                f"{inline(item.text)} <font color='#4C6272'>→</font> {outcome(item)}",
+                s.bullet,
+                bulletText="•",
+            )
+            for item in agreed
+        ]
+    if review.next_review:
+        story.append(
+            Paragraph(f"Next review planned for <b>{long_date(review.next_review)}</b>.", s.body)
+        )
     story.append(Spacer(1, 3 * mm))
     return story

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
 from planner.report.charts import progress_line
 from planner.report.flowables import FactStrip, keep_whole
+from planner.report.links import Mark, goal_key, linked, marked, reflection_key, skill_key
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
@@ -23,10 +24,12 @@ from planner.report.sections.flow import (
     cell,
     field,
     grid,
+    lead_in,
     paragraphs,
 )
+from planner.report.sections.requests import ref_line
 from planner.report.styles import BODY_WIDTH
-from planner.report.text import blocks, inline, short_date
+from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
 
@@ -45,8 +48,13 @@ def skill_sections(ctx: ReportContext) -> list[Flowable]:
 def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowable]:
     s = ctx.styles
     goals = ctx.goals_for(skill.id)
+    name = " ".join(printable(skill.name).split())
     story: list[Flowable] = [
-        Paragraph(f"{number}. {inline(skill.name)}", s.h1),
+        marked(
+            f"{number}. {inline(skill.name)}",
+            s.h1,
+            Mark(skill_key(skill), f"{number}. {name}", 0, f"{number}. {name}"),
+        ),
         *paragraphs(skill.description, s.intro),
     ]
     latest, previous = ctx.latest_two(skill.id)
@@ -62,14 +70,10 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
         if notes:
             notes[0] = f"Note with the rating: {notes[0]}"
             story += [Paragraph(note, s.muted) for note in notes]
+    story += _behaviours(ctx, skill)
     if not goals:
-        story.append(
-            Paragraph(
-                "No goals for this skill yet. Agree one with your line manager: what you will "
-                "do, how you will know it is achieved, and by when.",
-                s.body,
-            )
-        )
+        word = ctx.plan.framework.part_singular
+        story.append(Paragraph(f"No goals set for this {escape_plain(word)} yet.", s.body))
     for index, goal in enumerate(goals, start=1):
         # A goal that fits on a page is kept whole rather than split across two.
         story.extend(keep_whole(goal_block(ctx, goal, f"{number}.{index}")))
@@ -80,22 +84,64 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
     """A goal's flowables: heading, facts row, SMART details, actions and history."""
     s = ctx.styles
     percent = ctx.percent(goal)
+    title = " ".join(printable(goal.title).split())
     story: list[Flowable] = [
-        Paragraph(f"<font color='#4C6272'>{number}</font>&nbsp;&nbsp;{inline(goal.title)}", s.h2),
+        marked(
+            f"<font color='#4C6272'>{number}</font>&nbsp;&nbsp;{inline(goal.title)}",
+            s.h2,
+            Mark(goal_key(goal), f"{number} {title}", 1, f"{number} {shorten(title, 60)}"),
+        ),
         _facts(ctx, goal, percent),
         Spacer(1, 2 * mm),
     ]
     if goal.status == "deferred":
-        story += field("Deferred because", goal.deferred_reason, s.label, s.body)
+        story += _field(ctx, "Deferred because", goal.deferred_reason, "No reason recorded.")
     story += paragraphs(goal.description, s.body)
-    story += field("How I will know it is achieved", goal.measure, s.label, s.body)
-    story += field("Support needed", goal.support, s.label, s.body)
+    story += _field(ctx, "How I will know it is achieved", goal.measure, "Not agreed yet.")
+    story += _field(ctx, "Support needed", goal.support, "None asked for.")
+    story.append(Paragraph("Actions", s.label))
     if goal.actions:
-        story.append(Paragraph("Actions", s.label))
         for action in goal.actions:
-            story.append(_action(ctx, action))
+            story.append(_action(ctx, goal, action))
+    else:
+        story.append(Paragraph("No actions recorded yet.", s.muted))
     story += _history(ctx, goal)
+    story += _reflections_on(ctx, goal)
     story.append(Spacer(1, 4 * mm))
+    return story
+
+
+def _field(ctx: ReportContext, label: str, text: str, missing: str) -> list[Flowable]:
+    """A labelled part of the goal; a missing part says so rather than vanishing."""
+    s = ctx.styles
+    return field(label, text, s.label, s.body) or [
+        Paragraph(label, s.label),
+        Paragraph(missing, s.muted),
+    ]
+
+
+def _behaviours(ctx: ReportContext, skill: Skill) -> list[Flowable]:
+    """The framework's behaviour statements, as anchors for the review conversation."""
+    s = ctx.styles
+    if not skill.behaviours:
+        return []
+    story: list[Flowable] = [Paragraph("What the framework describes", s.label)]
+    story += [Paragraph(inline(b), s.bullet, bulletText="•") for b in skill.behaviours]
+    story.append(Spacer(1, 2 * mm))
+    return story
+
+
+def _reflections_on(ctx: ReportContext, goal: Goal) -> list[Flowable]:
+    """The reflections printed in this copy that are about this goal, with their pages."""
+    s = ctx.styles
+    about = [r for r in ctx.reflections if goal.uid and r.goal == goal.uid]
+    if not about:
+        return []
+    story: list[Flowable] = [Paragraph("Reflections on this goal", s.label)]
+    for r in about:
+        line = linked(inline(r.title) or "Untitled reflection", reflection_key(r))
+        text = Paragraph(f"{line} <font color='#4C6272'>· {short_date(r.date)}</font>", s.small)
+        story.append(ref_line(ctx, text, reflection_key(r)))
     return story
 
 
@@ -112,11 +158,12 @@ def _facts(ctx: ReportContext, goal: Goal, percent: int) -> FactStrip:
     return FactStrip(facts, [34 * mm, 26 * mm, 42 * mm, BODY_WIDTH - 102 * mm], percent)
 
 
-def _action(ctx: ReportContext, action) -> Paragraph:
+def _action(ctx: ReportContext, goal: Goal, action) -> Paragraph:
     s = ctx.styles
     text = inline(action.text) or "(no description)"
     if action.due:
-        late = not action.done and action.due < ctx.today
+        # An open action on an achieved or deferred goal is no longer chased.
+        late = ctx.is_open(goal) and not action.done and action.due < ctx.today
         when = f"due {short_date(action.due)}"
         when = f"<b>overdue, was {when}</b>" if late else when
         text += f"  <font color='#4C6272' size='8.5'>· {when}</font>"
@@ -133,7 +180,8 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
             Paragraph("Progress history", s.label),
             Paragraph("No progress logged yet.", s.muted),
         ]
-    story: list[Flowable] = [Paragraph("Progress history", s.label)]
+    label = Paragraph("Progress history", s.label)
+    story: list[Flowable] = []
     fits_table = all(
         len(e.note) <= CELL_TEXT_LIMIT and e.note.count("\n") <= CELL_LINE_LIMIT for e in entries
     )
@@ -165,17 +213,30 @@ def _history(ctx: ReportContext, goal: Goal) -> list[Flowable]:
                     ],
                 )
             )
-        else:
-            if chart is not None:
-                story.append(chart)
-            story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm], extra=right))
+            return [label, *story]
+        if short and chart is None:
+            return [label, table]
+        # A long table splits where it starts, its heading and chart just above it.
+        story += lead_in(label, *([chart] if chart is not None else []), room=60 * mm)
+        story.append(grid(rows, [24 * mm, 20 * mm, BODY_WIDTH - 44 * mm], extra=right))
         return story
-    if len(entries) >= 3:
-        story.append(progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm))
     for e in entries:
         head = f"<b>{short_date(e.date)} · {e.percent}%</b>"
         parts = blocks(e.note)
         first = f"{head}  {parts[0]}" if parts else head
         story.append(Paragraph(first, s.body))
         story += [Paragraph(p, s.body) for p in parts[1:]]
-    return story
+    if len(entries) >= 3:
+        story.insert(
+            0,
+            _kept_with_next(
+                progress_line([(e.date, e.percent) for e in entries], 62 * mm, 26 * mm)
+            ),
+        )
+    return [label, *story]
+
+
+def _kept_with_next(flowable: Flowable) -> Flowable:
+    # A chart goes over the page with what it charts, never stranded at a page's foot.
+    flowable.keepWithNext = 1
+    return flowable

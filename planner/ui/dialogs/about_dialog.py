@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME, version
 from planner.notices import COMPONENTS
 from planner.ui.launch import app_icon
+from planner.ui.widgets.screen_fit import resize_within_screen
 
 
 class AboutDialog(QDialog):
@@ -84,4 +85,4 @@ class AboutDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
         close.setFocus()
-        self.resize(640, 560)
+        resize_within_screen(self, 640, 560)

@@ -23,6 +23,7 @@ from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
 from planner.ui.models.assessments_model import IMPORTANCE_LABELS
 from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.screen_fit import resize_within_screen
 
 
 class SkillRating(QGroupBox):
@@ -115,12 +116,15 @@ class AssessmentDialog(EditorDialog):
         super().__init__(parent)
         self.doc = doc
         self.setWindowTitle(self.tr("New self-assessment"))
+        # The framework's own word for what is rated: "skill", "dimension", "domain".
+        part, parts = doc.framework.part_singular, doc.framework.part_plural
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Rate yourself on each skill as you are now. It is for your own development, "
-                "so be honest; you can compare rounds later. Skip any skill you cannot rate yet."
-            ),
+                "Rate yourself on each %s as you are now. It is for your own development, "
+                "so be honest; you can compare rounds later. Skip any %s you cannot rate yet."
+            )
+            % (part, part),
             self,
         )
         intro.setWordWrap(True)
@@ -142,7 +146,7 @@ class AssessmentDialog(EditorDialog):
 
         area = QScrollArea(self)
         area.setWidgetResizable(True)
-        area.setAccessibleName(self.tr("Skills to rate"))
+        area.setAccessibleName(self.tr("%s to rate") % parts.capitalize())
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         self.ratings: list[SkillRating] = []
@@ -178,7 +182,7 @@ class AssessmentDialog(EditorDialog):
         # The top field, whose typing shows in words; never a rating, where a stray
         # letter would pick another level.
         self.finish_setup(self.date_edit)
-        self.resize(820, 700)
+        resize_within_screen(self, 820, 700)
 
     def _prefill(self, date: dt.date | None) -> None:
         dates = self.doc.store.assessment_dates()
@@ -203,7 +207,8 @@ class AssessmentDialog(EditorDialog):
         if problem := self.date_edit.problem():
             return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
         if not self.round()[1]:
-            return self.refuse(self.error_label, self.tr("Please rate at least one skill."))
+            text = self.tr("Please rate at least one %s.") % self.doc.framework.part_singular
+            return self.refuse(self.error_label, text)
         return True
 
     def round(self) -> tuple[dt.date, list[SelfAssessment]]:

@@ -24,6 +24,7 @@ from planner.domain.export_privacy import EntryKey, FlaggedEntry
 from planner.ui import child_process
 from planner.ui.dialogs import questions
 from planner.ui.widgets.flagged_entries import FlaggedEntriesList
+from planner.ui.widgets.screen_fit import resize_within_screen
 from planner.ui.workers import busy_dialog, run_task, show_failure
 
 if TYPE_CHECKING:
@@ -87,8 +88,7 @@ class ExportOptionsDialog(QDialog):
         if self.flagged.entries_shown():
             # Room for the titles of the entries listed, within the screen.
             wide = self.fontMetrics().averageCharWidth() * 110
-            screen = self.screen().availableGeometry().width() if self.screen() else wide
-            self.resize(min(wide, screen - 40), self.sizeHint().height())
+            resize_within_screen(self, wide, self.sizeHint().height())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -28,12 +28,13 @@ from planner.domain.models import (
     STATUS_LABELS,
     Goal,
 )
-from planner.domain.validation import MAX_TITLE, check_goal
+from planner.domain.validation import MAX_ACTION_TEXT, MAX_TITLE, check_goal
 from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PlanDocument
 from planner.ui.goal_status import ask_to_achieve_below_100
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
+from planner.ui.widgets.counted_delegate import CountedTextDelegate
 from planner.ui.widgets.date_delegate import DateDelegate
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.length_counter import LengthCounter
@@ -117,6 +118,12 @@ class GoalDialog(EditorDialog):
         self.actions_view.setModel(self.actions_model)
         self.due_delegate = DateDelegate(self.actions_view)
         self.actions_view.setItemDelegateForColumn(COL_DUE, self.due_delegate)
+        # Shown beside the buttons while an action being typed nears its limit.
+        self.action_counter = LengthCounter(
+            None, MAX_ACTION_TEXT, show_from=MAX_ACTION_TEXT - 100
+        )
+        self.action_delegate = CountedTextDelegate(self.action_counter, self.actions_view)
+        self.actions_view.setItemDelegateForColumn(COL_TEXT, self.action_delegate)
         self.actions_view.verticalHeader().hide()
         self.actions_view.horizontalHeader().setSectionResizeMode(
             COL_TEXT, QHeaderView.ResizeMode.Stretch
@@ -162,13 +169,21 @@ class GoalDialog(EditorDialog):
         row.addWidget(self.priority_combo, 1)
         form.addRow(self.tr("St&atus"), row)
         form.addRow(self.tr("&Why deferred"), self.deferred_edit)
-        self.deferred_row = (form.labelForField(self.deferred_edit), self.deferred_edit)
+        form.addRow("", self.deferred_counter)
+        self.deferred_row = (
+            form.labelForField(self.deferred_edit),
+            self.deferred_edit,
+            self.deferred_counter,
+        )
         for i in range(form.rowCount()):
             label = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if label and isinstance(label.widget(), QLabel):
                 field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
                 if field and field.widget():
                     label.widget().setBuddy(field.widget())
+                # A label is sized to its letters' advance; on X11 the last "e" of
+                # "Target date" reaches a pixel past it and was cut off.
+                label.widget().setMinimumWidth(label.widget().sizeHint().width() + 2)
         form.labelForField(self.target_edit).setBuddy(self.target_edit.edit)
         form.labelForField(row).setBuddy(self.status_combo)
 
@@ -176,6 +191,7 @@ class GoalDialog(EditorDialog):
         buttons_row.addWidget(self.add_action_button)
         buttons_row.addWidget(self.remove_action_button)
         buttons_row.addStretch(1)
+        buttons_row.addWidget(self.action_counter)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -302,8 +318,10 @@ class GoalDialog(EditorDialog):
         if problem := self.target_edit.problem():
             text = self.tr("Target date: %s") % problem
             return self.refuse(self.error_label, text, self.target_edit)
-        if problems := self.actions_model.problems():
-            return self.refuse(self.error_label, problems[0], self.actions_view)
+        if problems := self.actions_model.problem_rows():
+            row, text = problems[0]
+            self.actions_view.setCurrentIndex(self.actions_model.index(row, COL_TEXT))
+            return self.refuse(self.error_label, text, self.actions_view)
         status = self.status_combo.currentData()
         if status == "deferred" and not self.deferred_edit.text().strip():
             text = self.tr("Please say in a few words why the goal is deferred.")

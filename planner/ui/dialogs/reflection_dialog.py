@@ -28,6 +28,7 @@ from planner.ui.dialogs.questions import confirm
 from planner.ui.document import PlanDocument
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.length_counter import LengthCounter
+from planner.ui.widgets.screen_fit import resize_within_screen
 
 # Full names in the chooser; Rolfe first as the default of GMC/AoMRC guidance.
 MODEL_CHOICES = (
@@ -76,7 +77,7 @@ class ReflectionDialog(EditorDialog):
         self.title_edit.textChanged.connect(self._title_changed)
         self.watch.check_now()
         self.finish_setup(self.title_edit)
-        self.resize(760, 700)
+        resize_within_screen(self, 760, 700)
 
     # -- building ---------------------------------------------------------------
 

@@ -19,7 +19,9 @@ from planner.domain.models import Review
 from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.dialogs.privacy_notes import IdentifierWatch
 from planner.ui.document import PlanDocument
+from planner.ui.models.goals_model import format_date
 from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.screen_fit import resize_within_screen
 
 
 class ReviewDialog(EditorDialog):
@@ -68,6 +70,15 @@ class ReviewDialog(EditorDialog):
         self._add_row(
             form, self.tr("&Agreed actions:"), self.actions_edit, self.tr("Agreed actions")
         )
+
+        self.next_review_edit = DateInput(self.tr("Next review"), optional=True, parent=self)
+        self.next_review_edit.edit.setToolTip(
+            self.tr(
+                "When you plan to meet again, e.g. 15/01/2027. Leave it empty if no date "
+                "was agreed. Alt+Down: calendar."
+            )
+        )
+        self._add_row(form, self.tr("Ne&xt review:"), self.next_review_edit, self.tr("Next review"))
         layout.addLayout(form, 1)
 
         self.error_label = QLabel(self)
@@ -102,12 +113,13 @@ class ReviewDialog(EditorDialog):
             self.reviewer_edit.setText(review.reviewer)
             self.notes_edit.setPlainText(review.notes)
             self.actions_edit.setPlainText(review.agreed_actions)
+            self.next_review_edit.set_date(review.next_review)
         else:
             profile = doc.profile
             self.reviewer_edit.setText(profile.manager if profile else "")
         self.watch.check_now()
         self.finish_setup(self.notes_edit)
-        self.resize(640, 560)
+        resize_within_screen(self, 640, 560)
 
     def _add_row(self, form: QFormLayout, text: str, widget: QWidget, name: str) -> None:
         label = QLabel(text, self)
@@ -117,7 +129,7 @@ class ReviewDialog(EditorDialog):
         form.addRow(label, widget)
 
     def snapshot(self) -> object:
-        return (self.review(), self.date_edit.text())
+        return (self.review(), self.date_edit.text(), self.next_review_edit.text())
 
     def privacy_text(self) -> str:
         review = self.review()
@@ -127,6 +139,14 @@ class ReviewDialog(EditorDialog):
         review = self.review()
         if problem := self.date_edit.problem():
             return self.refuse(self.error_label, self.tr("Date: %s") % problem, self.date_edit)
+        if problem := self.next_review_edit.problem():
+            text = self.tr("Next review: %s") % problem
+            return self.refuse(self.error_label, text, self.next_review_edit)
+        if review.next_review is not None and review.next_review < review.date:
+            text = self.tr("The next review cannot be before this review (%s).") % format_date(
+                review.date
+            )
+            return self.refuse(self.error_label, text, self.next_review_edit)
         if not (review.notes or review.agreed_actions):
             text = self.tr("Please add some notes or at least one agreed action.")
             return self.refuse(self.error_label, text, self.notes_edit)
@@ -143,4 +163,5 @@ class ReviewDialog(EditorDialog):
             notes=self.notes_edit.toPlainText().strip(),
             agreed_actions="\n".join(actions),
             id=self._original.id if self._original else None,
+            next_review=self.next_review_edit.date(),
         )

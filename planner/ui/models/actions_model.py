@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 
 from planner.domain.dates import DateTextError, parse_date
 from planner.domain.models import GoalAction
+from planner.domain.validation import MAX_ACTION_TEXT
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.rows_model import RowsTableModel
 
@@ -37,13 +38,31 @@ class ActionsModel(RowsTableModel):
         self.endResetModel()
 
     def problems(self) -> list[str]:
-        """One sentence per action whose due date is text that is not a date."""
-        return [
-            self.tr("Action %d: “%s” is not a date. Try 15/01/2027 or leave it empty.")
-            % (row + 1, self._bad_due[id(action)])
-            for row, action in enumerate(self._rows)
-            if id(action) in self._bad_due
-        ]
+        """One sentence per action that is too long or whose due date is text that is
+        not a date."""
+        return [text for _row, text in self.problem_rows()]
+
+    def problem_rows(self) -> list[tuple[int, str]]:
+        """``problems()`` with the row each is about, for moving there to fix it."""
+        found = []
+        for row, action in enumerate(self._rows):
+            if len(action.text) > MAX_ACTION_TEXT:
+                found.append(
+                    (
+                        row,
+                        self.tr("Action %d is longer than %d characters; please shorten it.")
+                        % (row + 1, MAX_ACTION_TEXT),
+                    )
+                )
+            if id(action) in self._bad_due:
+                found.append(
+                    (
+                        row,
+                        self.tr("Action %d: “%s” is not a date. Try 15/01/2027 or leave it empty.")
+                        % (row + 1, self._bad_due[id(action)]),
+                    )
+                )
+        return found
 
     def actions(self) -> list[GoalAction]:
         return [GoalAction(a.text, a.due, a.done, a.id) for a in self._rows if a.text.strip()]

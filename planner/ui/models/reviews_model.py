@@ -16,8 +16,8 @@ from planner.ui.models.goals_model import format_date
 from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
-COL_DATE, COL_REVIEWER, COL_NOTES, COL_ACTIONS = range(4)
-HEADERS = ("Date", "Reviewer", "Notes", "Agreed actions")
+COL_DATE, COL_REVIEWER, COL_NOTES, COL_ACTIONS, COL_NEXT = range(5)
+HEADERS = ("Date", "Reviewer", "Notes", "Agreed actions", "Next review")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -60,10 +60,12 @@ class ReviewTableModel(RowsTableModel):
         return -1
 
     def fixed_column_texts(self) -> dict[int, list[str]]:
-        """The widest values of the date and agreed-actions columns, so their widths
-        need not be measured row by row."""
+        """The widest values of the date, agreed-actions and next-review columns, so
+        their widths need not be measured row by row."""
+        dates = [format_date(dt.date(2026, m, 28)) for m in range(1, 13)]
         return {
-            COL_DATE: [format_date(dt.date(2026, m, 28)) for m in range(1, 13)],
+            COL_DATE: dates,
+            COL_NEXT: [*dates, self.tr("Not set")],
             COL_ACTIONS: [self.tr("None"), self.tr("1 action"), self.tr("%d actions") % 88],
         }
 
@@ -86,6 +88,8 @@ class ReviewTableModel(RowsTableModel):
                 if count == 0:
                     return self.tr("None")
                 return self.tr("1 action") if count == 1 else self.tr("%d actions") % count
+            if col == COL_NEXT:
+                return format_date(review.next_review) if review.next_review else self.tr("Not set")
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NOTES:
             return plain_tooltip(review.notes)
         if role == SORT_ROLE:
@@ -97,6 +101,9 @@ class ReviewTableModel(RowsTableModel):
                 return review.notes.casefold()
             if col == COL_ACTIONS:
                 return len(agreed_action_lines(review))
+            if col == COL_NEXT:
+                # Reviews with no next date sort after those with one.
+                return review.next_review.isoformat() if review.next_review else "9999"
         return None
 
 

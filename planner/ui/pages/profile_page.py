@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import Profile
+from planner.domain.validation import MAX_PROFILE_TEXT
 from planner.paths import is_network_path
 from planner.ui.commands import EditProfile
 from planner.ui.document import PROFILE, PlanDocument
 from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.length_counter import LengthCounter
 from planner.ui.widgets.text import heading, plain_label
 
 TEXT_FIELDS = (
@@ -66,23 +68,32 @@ class ProfilePage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLineEdit] = {}
+        self.counters: dict[str, LengthCounter] = {}
+        self.errors: dict[str, QLabel] = {}
         for attr, label_text, name, hint in TEXT_FIELDS:
+            # No max length: Qt would cut a long paste silently; the counter tells instead.
             edit = QLineEdit(inner)
             edit.setAccessibleName(self.tr(name))
             edit.setPlaceholderText(self.tr(hint))
-            edit.setMaxLength(3000)
-            label = QLabel(self.tr(label_text), inner)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
             edit.editingFinished.connect(self.save)
             self.fields[attr] = edit
-            if attr == "name":
-                self.name_error = plain_label("", inner)
-                font = self.name_error.font()
-                font.setBold(True)
-                self.name_error.setFont(font)
-                self.name_error.hide()
-                form.addRow("", self.name_error)
+            self.counters[attr] = LengthCounter(
+                edit, MAX_PROFILE_TEXT, inner, show_from=MAX_PROFILE_TEXT - 100
+            )
+            self.errors[attr] = error = plain_label("", inner)
+            font = error.font()
+            font.setBold(True)
+            error.setFont(font)
+            error.hide()
+            # One row: the counter and the problem take no room until they show.
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            for widget in (edit, self.counters[attr], error):
+                column.addWidget(widget)
+            label = QLabel(self.tr(label_text), inner)
+            label.setBuddy(edit)
+            form.addRow(label, column)
+        self.name_error = self.errors["name"]
         self.period_start = DateInput(self.tr("Plan period start"), optional=True, parent=inner)
         self.period_end = DateInput(self.tr("Plan period end"), optional=True, parent=inner)
         for text, widget in (
@@ -198,6 +209,14 @@ class ProfilePage(QWidget):
         if old is None:
             return False
         new = self.profile_from_fields(old)
+        for attr, counter in self.counters.items():
+            error = self.errors[attr]
+            if problem := counter.problem(self.fields[attr].accessibleName()):
+                # Kept as typed, so it can be shortened; nothing is saved meanwhile.
+                error.setText(self.tr("%s Nothing was saved.") % problem)
+                error.show()
+                return False
+            error.hide()
         if not new.name:
             self.name_error.setText(self.tr("Your name is needed; it has been put back."))
             self.name_error.show()

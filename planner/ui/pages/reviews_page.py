@@ -60,6 +60,8 @@ class ReviewsPage(RecordListPage):
         writer.title(self.tr("Review of %s") % format_date(record.date))
         if record.reviewer:
             writer.line(self.tr("With %s") % record.reviewer)
+        if record.next_review:
+            writer.line(self.tr("Next review planned for %s") % format_date(record.next_review))
         writer.section(self.tr("Notes"), record.notes)
         actions = agreed_action_lines(record)
         writer.section(

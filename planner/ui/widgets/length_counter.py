@@ -12,11 +12,12 @@ class LengthCounter(QLabel):
 
     With ``show_from``, it appears only once the text reaches that length, for fields
     whose limit is far beyond what anyone types (a name of 3,000 characters).
+    Without ``edit``, it waits for ``follow()`` (a table cell's editor, made later).
     """
 
     def __init__(
         self,
-        edit: QLineEdit,
+        edit: QLineEdit | None,
         limit: int,
         parent: QWidget | None = None,
         *,
@@ -29,8 +30,20 @@ class LengthCounter(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setAccessibleName(self.tr("Characters used"))
+        if edit is None:
+            self.hide()
+        else:
+            edit.textChanged.connect(self.update_count)
+            self.update_count(edit.text())
+
+    def follow(self, edit: QLineEdit) -> None:
+        """Counts ``edit`` from now on; once it is gone (a closed cell editor) the
+        counter hides until it follows another."""
         edit.textChanged.connect(self.update_count)
+        edit.destroyed.connect(self.hide)
         self.update_count(edit.text())
+        if not self.show_from:
+            self.show()
 
     def update_count(self, text: str) -> None:
         over = self._over = len(text) - self.limit
