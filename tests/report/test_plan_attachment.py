@@ -146,10 +146,13 @@ def test_hostile_text_survives_the_trip_through_the_pdf():
     assert planfile.dumps(back, exported_at=stamp) == planfile.dumps(plan, exported_at=stamp)
 
 
-def test_the_document_information_language_and_pages_are_kept():
+def test_the_document_information_language_outline_and_links_are_kept():
+    from planner.report.build import build_pdf_bytes as bare
+
     data, pages = build_pdf_bytes(demo_plan(TODAY), today=TODAY, invariant=True)
-    reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == pages
+    original, _ = bare(demo_plan(TODAY), today=TODAY, invariant=True)
+    reader, plain = PdfReader(io.BytesIO(data)), PdfReader(io.BytesIO(original))
+    assert len(reader.pages) == pages == len(plain.pages)
     # The newest trailer names the information itself: readers that take only the
     # newest one (poppler) show the title too.
     assert "/Info" in reader.trailer
@@ -158,15 +161,34 @@ def test_the_document_information_language_and_pages_are_kept():
     assert info["/Author"] == "Siân Okafor"
     assert info["/Subject"].startswith("Personal leadership development plan using")
     assert info["/Creator"] == "Leadership Planner"
+    assert info["/Keywords"] == plain.metadata["/Keywords"]
     assert info["/Producer"].startswith("ReportLab") and info["/Producer"].endswith("pypdf")
     assert reader.root_object["/Lang"] == "en-GB"
     assert reader.root_object["/ViewerPreferences"]["/DisplayDocTitle"]
     assert "Siân Okafor" in reader.pages[0].extract_text()
-    # Appended to reportlab's file, never rewritten: its bytes come first, unchanged.
-    from planner.report.build import build_pdf_bytes as bare
-
-    original, _ = bare(demo_plan(TODAY), today=TODAY, invariant=True)
+    # Appended to reportlab's file, never rewritten: its bytes come first, unchanged,
+    # so the bookmarks and the links between pages are reportlab's, as made.
     assert data.startswith(original)
+    assert _outline_titles(reader.outline) == _outline_titles(plain.outline)
+    assert _outline_titles(reader.outline)
+    assert _links(reader) == _links(plain) > 0
+    assert reader.root_object.get("/PageMode") == plain.root_object.get("/PageMode")
+
+
+def _outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles += _outline_titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+def _links(reader) -> int:
+    return sum(
+        1
+        for page in reader.pages
+        for note in page.get("/Annots") or []
+        if note.get_object().get("/Subtype") == "/Link"
+    )
 
 
 def test_the_same_plan_gives_the_same_bytes_when_reproducible():
