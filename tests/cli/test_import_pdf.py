@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planner.demo import demo_plan
 from planner.report.build import build_pdf_bytes
+from planner.store import PlanStore
 from tests.cli.test_cli import _assert_one_line_error, _export
 from tests.conftest import FIXED_TODAY
 
@@ -27,6 +28,23 @@ def test_a_plan_travels_through_its_pdf_to_another_database(cli, demo_db, tmp_pa
     assert result.out.startswith("Imported 10 goals for Siân Okafor")
     original = _export(cli, demo_db, tmp_path / "original.json")
     assert _without_stamp(_export(cli, copy, tmp_path / "copy.json")) == _without_stamp(original)
+
+
+def test_hostile_text_comes_back_from_the_pdf_character_for_character(cli, tmp_path):
+    plan = demo_plan(FIXED_TODAY)
+    plan.profile.name = "Ngozi Okonkwo-Adébáyọ̀ <b>&amp;</b>"
+    plan.goals[0].title = "<font color=red>Lead</font> ]]> %%EOF 🧭👩🏽‍⚕️"
+    plan.goals[0].description = "إدارة الفريق בצוות \u202eevil\u202c\nsecond line"
+    plan.reviews[0].notes = "endstream endobj trailer << /Root 1 0 R >>"
+    db, copy, pdf = tmp_path / "hostile.db", tmp_path / "copy.db", tmp_path / "hostile.pdf"
+    store = PlanStore.open(db)
+    store.replace_plan(plan)
+    store.close()
+    assert cli("export-pdf", "--db", db, "--out", pdf, "--include-private").code == 0
+    assert cli("import-json", pdf, "--db", copy).code == 0
+    original = _without_stamp(_export(cli, db, tmp_path / "original.json"))
+    assert _without_stamp(_export(cli, copy, tmp_path / "copy.json")) == original
+    assert original["goals"][0]["title"] == plan.goals[0].title
 
 
 def test_the_plan_read_from_a_pdf_is_the_one_it_shows(cli, demo_db, tmp_path):
