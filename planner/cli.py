@@ -326,7 +326,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = verb("export-json", cmd_export_json, "write the plan to a portable JSON file")
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
     imp = verb("import-json", cmd_import_json, "read a plan file into the database")
-    imp.add_argument("file", type=Path, help="the plan file (JSON) to import")
+    imp.add_argument(
+        "file",
+        type=Path,
+        help="the plan file (JSON) to import, or a development plan PDF the app exported "
+        "(the plan it carries)",
+    )
     imp.add_argument(
         "--replace",
         action="store_true",

@@ -29,6 +29,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Pillow", "MIT-CMU", "used by ReportLab"),
     Component("charset-normalizer", "MIT", "used by ReportLab from version 4.4"),
     Component("chardet", "LGPL-2.1", "used by ReportLab before version 4.4"),
+    Component("pypdf", "BSD-3-Clause", "the plan carried inside the PDF, and reading it back"),
     Component("platformdirs", "MIT", "finding the local application data folder"),
     Component("DejaVu Sans fonts", "Bitstream Vera and public domain", "the text of the PDF"),
 )

@@ -395,8 +395,20 @@ def loads(text: str) -> Plan:
     return plan_from_dict(data)
 
 
+def _plan_file_in_pdf(raw: bytes, path: Path) -> bytes:
+    if not raw.startswith(b"%PDF-"):
+        raise PlanFileError([f"{path.name}: not a PDF (or damaged beyond reading)"])
+    from planner.plan_attachment import AttachmentError, plan_file_in
+
+    try:
+        return plan_file_in(raw)
+    except AttachmentError as exc:
+        raise PlanFileError([f"{path.name}: {exc}"]) from None
+
+
 def read(path: Path) -> Plan:
-    """Reads and validates a plan file.
+    """Reads and validates a plan file, or the plan a development plan PDF carries
+    (its ``plan.json`` attachment, read through the same checks).
 
     Raises:
         PlanFileError: the file is unreadable or invalid; nothing has been written.
@@ -414,6 +426,8 @@ def read(path: Path) -> Plan:
         raise PlanFileError([f"{path}: permission denied"]) from None
     except OSError as exc:
         raise PlanFileError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    if raw.startswith(b"%PDF-") or path.suffix.lower() == ".pdf":
+        raw = _plan_file_in_pdf(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

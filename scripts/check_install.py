@@ -6,7 +6,8 @@ with ``pip install --target``.
     python scripts/check_install.py [--only lowest,newest,user,target] [--keep DIR]
 
 In each installation it runs the smoke steps a clinician's first day takes: ``demo``,
-``export-pdf``, ``check``, the ``export-json``/``import-json`` round trip, and the GUI
+``export-pdf``, ``check``, the ``export-json``/``import-json`` round trip, ``import-json``
+of the plan the PDF carries, and the GUI
 started offscreen (``--quit-after-startup``) with the welcome page offering every
 framework. Exits non-zero if any step fails. Needs the package registry (or a pip
 cache) for the dependencies.
@@ -57,7 +58,10 @@ VERSIONS_PROBE = """
 import json, sys
 from importlib.metadata import version
 
-names = ["leadership-planner", "PySide6-Essentials", "sqlite-utils", "reportlab", "platformdirs"]
+names = [
+    "leadership-planner", "PySide6-Essentials", "sqlite-utils", "reportlab", "platformdirs",
+    "pypdf",
+]
 found = {}
 for name in names + ["rl_accel"]:
     try:
@@ -203,8 +207,8 @@ def install_user(wheel: Path, work: Path) -> Installation:
     )
     outside = must(
         [python, "-c", "import planner, PySide6, reportlab, sqlite_utils, platformdirs as p, "
-         "sys; from pathlib import Path; print([m.__name__ for m in (planner, PySide6, "
-         "reportlab, sqlite_utils, p) if not Path(m.__file__).is_relative_to(sys.argv[1])])",
+         "pypdf, sys; from pathlib import Path; print([m.__name__ for m in (planner, PySide6, "
+         "reportlab, sqlite_utils, p, pypdf) if not Path(m.__file__).is_relative_to(sys.argv[1])])",
          str(base)],
         env=env, cwd=work,
     ).stdout.strip()
@@ -251,6 +255,9 @@ def smoke(inst: Installation, work: Path) -> list[str]:
         ("import-json", ["import-json", str(folder / "plan.json"), "--db", str(copy)]),
         ("export-json again", ["export-json", "--db", str(copy), "--out",
                                str(folder / "copy.json")]),
+        # The plan the PDF carries as its plan.json attachment (pypdf, both ways).
+        ("import-json from the PDF", ["import-json", str(folder / "plan.pdf"), "--db",
+                                      str(folder / "from-pdf.db")]),
         ("GUI start", ["--db", str(folder / "gui.db"), "--quit-after-startup"]),
     ]
     failures = []

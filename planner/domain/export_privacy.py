@@ -1,5 +1,6 @@
-"""The entries of a plan that still look as if they identify someone, as an export
-lists them (kind, title, date; never the text), and the plan without chosen ones."""
+"""What an export holds: the entries of a plan that still look as if they identify
+someone, as an export lists them (kind, title, date; never the text), and the plan as
+one copy shows it (chosen skills, private reflections or not, chosen entries left out)."""
 
 from __future__ import annotations
 
@@ -64,9 +65,18 @@ class FlaggedEntry:
 
     def in_export(self, include_private: bool, skills: Collection[str] | None) -> bool:
         """Whether an export with these options prints the entry (as the PDF chooses)."""
-        if self.private and not include_private:
-            return False
-        return skills is None or self.skill is None or self.skill in skills
+        return shown(self.skill, self.private, include_private, skills)
+
+
+def shown(
+    skill: str | None, private: bool, include_private: bool, skills: Collection[str] | None
+) -> bool:
+    """Whether an export prints an entry about ``skill``: private ones only when asked
+    for; with a choice of skills, entries about other skills are left out and those
+    about no particular skill stay."""
+    if private and not include_private:
+        return False
+    return skills is None or skill is None or skill in skills
 
 
 def mask_identifiers(text: str) -> str:
@@ -176,4 +186,36 @@ def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
         assessments=assessments,
         reflections=[r for r in plan.reflections if kept(REFLECTION, r)],
         reviews=[r for r in plan.reviews if kept(REVIEW, r)],
+    )
+
+
+def exported_plan(
+    plan: Plan,
+    *,
+    include_private: bool = False,
+    skills: Collection[str] | None = None,
+    leave_out: Collection[EntryKey] = (),
+) -> Plan:
+    """The plan as one exported copy holds it; ``plan`` is unchanged.
+
+    The entries in ``leave_out`` go (see ``without_entries``); private reflections go
+    unless included; with a choice of ``skills``, the goals and self-ratings of other
+    skills go, and reflections about them, as the PDF leaves them out. The profile, the
+    framework (every skill, so the copy reads back as a whole plan) and the reviews stay.
+    A reflection's link to a goal that is not in the copy is dropped with the goal.
+    """
+    plan = without_entries(plan, leave_out)
+    chosen = None if skills is None else set(skills)
+    goals = [g for g in plan.goals if chosen is None or g.skill in chosen]
+    uids = {g.uid for g in goals}
+    reflections = [
+        r if r.goal is None or r.goal in uids else dataclasses.replace(r, goal=None)
+        for r in plan.reflections
+        if shown(r.skill, r.private, include_private, chosen)
+    ]
+    return dataclasses.replace(
+        plan,
+        goals=goals,
+        assessments=[a for a in plan.assessments if chosen is None or a.skill in chosen],
+        reflections=reflections,
     )

@@ -1,6 +1,7 @@
-"""The PDF development plan (reportlab only, never Qt).
+"""The PDF development plan (reportlab only, never Qt), carrying the plan it shows as a
+``plan.json`` attachment.
 
-Importing this package is cheap: reportlab loads on the first export.
+Importing this package is cheap: reportlab and pypdf load on the first export.
 """
 
 from __future__ import annotations
@@ -25,10 +26,18 @@ def build_pdf_bytes(
     invariant: bool = False,
     leave_out: Collection[EntryKey] = (),
 ) -> tuple[bytes, int]:
-    """The plan as PDF bytes and its page count (see :func:`export_pdf`)."""
+    """The plan as PDF bytes and its page count (see :func:`export_pdf`).
+
+    The PDF carries the plan as its ``plan.json`` attachment, holding what the pages
+    show: the same skills, private reflections only when they are printed, and without
+    the entries left out (``planner.domain.export_privacy.exported_plan``).
+    """
+    from planner import planfile
+    from planner.domain.export_privacy import exported_plan
+    from planner.plan_attachment import attach_plan
     from planner.report.build import build_pdf_bytes as build
 
-    return build(
+    data, pages = build(
         plan,
         include_private=include_private,
         skills=skills,
@@ -36,6 +45,12 @@ def build_pdf_bytes(
         invariant=invariant,
         leave_out=leave_out,
     )
+    shown = exported_plan(
+        plan, include_private=include_private, skills=skills, leave_out=leave_out
+    )
+    # Reproducible output stamps the export date, not the moment.
+    stamp = f"{(today or dt.date.today()).isoformat()}T00:00:00Z" if invariant else None
+    return attach_plan(data, planfile.dumps(shown, exported_at=stamp).encode("utf-8")), pages
 
 
 def export_pdf(
@@ -49,8 +64,9 @@ def export_pdf(
 ) -> int:
     """Writes the plan's development plan PDF to ``out``; returns the page count.
 
-    The whole document is laid out before the file is touched, then written through a
-    temp file in the same folder, so a failure leaves any previous PDF as it was.
+    The whole document, its ``plan.json`` attachment included, is made before the file
+    is touched, then written through a temp file in the same folder, so a failure leaves
+    any previous PDF as it was.
 
     Args:
         plan: the plan to export.

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 FILTER = "Leadership plan (*.json);;All files (*)"
+# A development plan PDF carries its plan (import-json reads it), so one received from
+# a colleague or manager can be imported as it is.
+IMPORT_FILTER = (
+    "Leadership plan or development plan PDF (*.json *.pdf);;Leadership plan (*.json);;"
+    "Development plan PDF (*.pdf);;All files (*)"
+)
 
 
 def _documents_dir() -> str:
@@ -79,7 +85,7 @@ def import_plan_file(window: MainWindow, path: str | None = None) -> None:
     """
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
-            window, window.tr("Import plan file"), _documents_dir(), window.tr(FILTER)
+            window, window.tr("Import plan file"), _documents_dir(), window.tr(IMPORT_FILTER)
         )
         if not path:
             return

@@ -430,7 +430,7 @@ def test_check_reports_broken_links_between_rows(cli, demo_db):
 # -- real processes --------------------------------------------------------------
 
 
-def test_command_line_verbs_never_import_qt_or_reportlab(tmp_path):
+def test_command_line_verbs_never_import_qt_or_reportlab_or_pypdf(tmp_path):
     script = textwrap.dedent(
         """
         import sys
@@ -446,7 +446,7 @@ def test_command_line_verbs_never_import_qt_or_reportlab(tmp_path):
         ]
         heavy = sorted(
             name for name in sys.modules
-            if name.split(".")[0] in ("PySide6", "shiboken6", "reportlab")
+            if name.split(".")[0] in ("PySide6", "shiboken6", "reportlab", "pypdf")
         )
         print(codes, heavy)
         """

@@ -10,6 +10,7 @@ from planner.domain.export_privacy import (
     REFLECTION,
     REVIEW,
     EntryKey,
+    exported_plan,
     flagged_entries,
     mask_identifiers,
     without_entries,
@@ -73,3 +74,26 @@ def test_leaving_entries_out_drops_them_from_a_copy_only(identifiable_plan):
     assert note not in copy.goals[0].progress
     assert plan.goals[0].uid not in {g.uid for g in copy.goals}
     assert len(plan.goals[1].progress) == len(copy.goals[0].progress) + 1  # original kept
+
+
+def test_the_exported_plan_is_what_the_pdf_shows_and_the_plan_stays_whole(sample_plan):
+    plan = _stored(sample_plan)
+    before = (len(plan.goals), len(plan.assessments), len(plan.reflections))
+    kept_review = plan.reviews[0]
+    copy = exported_plan(
+        plan,
+        skills={"learn-to-follow"},
+        leave_out=[EntryKey(GOAL, plan.goals[0].id)],
+    )
+    assert (len(plan.goals), len(plan.assessments), len(plan.reflections)) == before
+    assert [g.uid for g in copy.goals] == ["demo-goal-2", "demo-goal-3"]
+    assert {a.skill for a in copy.assessments} == {"learn-to-follow"}
+    # Its reflection stays without the link to the goal left out; no private one.
+    assert [(r.skill, r.goal) for r in copy.reflections] == [
+        ("learn-to-follow", None),
+        (None, None),
+    ]
+    assert copy.reviews == [kept_review]
+    assert copy.framework == plan.framework and copy.profile == plan.profile
+    everything = exported_plan(plan, include_private=True)
+    assert everything.reflections == plan.reflections and everything.goals == plan.goals

@@ -131,10 +131,11 @@ def test_an_unwritable_folder_on_windows_is_not_mistaken_for_an_open_pdf(tmp_pat
     assert "open in another program" not in str(caught.value)
 
 
-def test_importing_the_report_package_does_not_load_reportlab():
+def test_importing_the_report_package_does_not_load_reportlab_or_pypdf():
     code = (
-        "import sys, planner.report; "
+        "import sys, planner.report, planner.planfile, planner.plan_attachment; "
         "assert 'reportlab' not in sys.modules; "
+        "assert 'pypdf' not in sys.modules; "
         "assert not any(m.startswith('PySide6') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

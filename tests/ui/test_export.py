@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -16,6 +18,12 @@ pytestmark = pytest.mark.gui
 
 def _text(path):
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _attached(path) -> dict:
+    """The plan the PDF carries (its plan.json attachment), as JSON."""
+    (content,) = PdfReader(path).attachments["plan.json"]
+    return json.loads(content)
 
 
 def test_export_runs_in_the_background_and_leaves_private_out(window, qtbot, tmp_path):
@@ -54,6 +62,12 @@ def test_export_options_choose_private_and_skills(window, qtbot, tmp_path, monke
     text = _export_choosing(window, qtbot, monkeypatch, tmp_path / "with-private.pdf", choose)
     assert "A difficult conversation about sickness" in text
     assert "Shadow the ward manager for two full shifts" not in text
+    # The plan inside the PDF is the one it shows.
+    attached = _attached(tmp_path / "with-private.pdf")
+    titles = [r["title"] for r in attached["reflections"]]
+    assert "A difficult conversation about sickness" in titles
+    skills = {g["skill"] for g in attached["goals"]}
+    assert skills == {"situational-awareness", "empower-and-resolve"}
 
 
 def test_no_skill_ticked_still_exports_reflections_and_reviews(
@@ -153,6 +167,10 @@ def test_export_dialog_lists_identifying_entries_without_their_text(
     assert "Missing the early signs on a busy late shift" not in text  # left out
     assert "Challenging the huddle plan respectfully" in text
     assert "Grace Mensah" in text  # the review was not left out
+    titles = [r["title"] for r in _attached(out)["reflections"]]
+    assert "Missing the early signs on a busy late shift" not in titles
+    assert "Challenging the huddle plan respectfully" in titles
+    assert "A difficult conversation about sickness" not in titles  # private, not included
 
 
 def _open_to_fix(qtbot, window, out, pick, editor_cls, read):
@@ -224,3 +242,19 @@ def test_open_to_fix_finds_a_private_reflection_the_journal_was_hiding(
         lambda d: d.reflection().title,
     )
     assert title == "A difficult conversation about sickness"
+
+
+def test_the_export_dialog_says_the_pdf_carries_the_plan_it_shows(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: False)
+    seen = []
+
+    def act(dialog):
+        seen.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    acted = _when_dialog_opens(qtbot, ExportOptionsDialog, act)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(acted), timeout=60000)
+    assert any("also carries what it shows as a plan file (plan.json)" in t for t in seen)

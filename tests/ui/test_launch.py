@@ -82,10 +82,11 @@ def test_quit_after_startup_paints_the_plan_and_exits_zero(db_path, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_starting_the_window_does_not_load_reportlab(db_path, tmp_path):
+def test_starting_the_window_does_not_load_reportlab_or_pypdf(db_path, tmp_path):
     code = (
         "import sys; from planner.app import create_window; w = create_window(sys.argv[1]); "
-        "w.show(); assert 'reportlab' not in sys.modules, 'reportlab loaded'"
+        "w.show(); assert 'reportlab' not in sys.modules, 'reportlab loaded'; "
+        "assert 'pypdf' not in sys.modules, 'pypdf loaded'"
     )
     result = _run_app_process(["-c", code, str(db_path)], tmp_path)
     assert result.returncode == 0, result.stderr

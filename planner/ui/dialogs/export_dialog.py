@@ -46,9 +46,15 @@ class ExportOptionsDialog(QDialog):
         self.setWindowTitle(self.tr("Export PDF"))
         self.fix_entry: FlaggedEntry | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(self.tr("Your development plan as a PDF to share with your manager."))
+        intro = QLabel(
+            self.tr(
+                "Your development plan as a PDF to share with your manager. The PDF also "
+                "carries what it shows as a plan file (plan.json), which Leadership Planner "
+                "can import."
+            )
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         group = QGroupBox(self.tr("Skills to include"))
         group_layout = QVBoxLayout(group)
         self.skill_boxes: dict[str, QCheckBox] = {}
