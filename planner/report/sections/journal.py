@@ -55,12 +55,11 @@ def _reflection(
     about.append(escape_plain(model.name) if model else "Free-form reflection")
     if reflection.skill and ctx.skill_name(reflection.skill):
         about.append(f"Skill: {escape_plain(shorten(ctx.skill_name(reflection.skill), 80))}")
+    # Only a goal in this copy is named: one of a skill left out stays out.
     goal = printed.get(reflection.goal) if reflection.goal else None
-    goal_title = ctx.goal_title(reflection.goal)
     if goal is not None:
-        about.append(f"Goal: {linked(escape_plain(shorten(goal_title, 120)), goal_key(goal))}")
-    elif goal_title:
-        about.append(f"Goal: {escape_plain(shorten(goal_title, 120))}")
+        title = escape_plain(shorten(goal.title, 120))
+        about.append(f"Goal: {linked(title, goal_key(goal))}")
     if reflection.private:
         about.append("<b>Private</b>")
     title = " ".join(printable(reflection.title).split()) or "Untitled reflection"
