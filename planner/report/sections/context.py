@@ -55,10 +55,6 @@ class ReportContext:
         return {s.id: printable(s.name) for s in self.plan.framework.skills}
 
     @cached_property
-    def _goal_titles(self) -> dict[str, str]:
-        return {g.uid: g.title for g in self.plan.goals if g.uid}
-
-    @cached_property
     def _ratings(self) -> dict[tuple[str, dt.date], SelfAssessment]:
         # The first rating of a skill on a day wins, as the list scan it replaces did.
         ratings: dict[tuple[str, dt.date], SelfAssessment] = {}
@@ -81,9 +77,6 @@ class ReportContext:
         """Goals of the selected skills, in framework order."""
         return [g for s in self.skills for g in self.goals_for(s.id)]
 
-    def goal_title(self, uid: str | None) -> str:
-        return self._goal_titles.get(uid, "") if uid else ""
-
     @property
     def reflections(self) -> list[Reflection]:
         """Reflections to print: shared ones (and private ones when asked), oldest first.
@@ -98,6 +91,18 @@ class ReportContext:
             and (self.skill_ids is None or r.skill is None or r.skill in self.skill_ids)
         ]
         return sorted(shown, key=lambda r: (r.date, r.id or 0))
+
+    @cached_property
+    def _reflections_by_goal(self) -> dict[str, list[Reflection]]:
+        grouped: dict[str, list[Reflection]] = defaultdict(list)
+        for reflection in self.reflections:
+            if reflection.goal:
+                grouped[reflection.goal].append(reflection)
+        return grouped
+
+    def reflections_about(self, goal: Goal) -> list[Reflection]:
+        """The reflections printed in this copy that are about ``goal``, oldest first."""
+        return list(self._reflections_by_goal.get(goal.uid, ())) if goal.uid else []
 
     @property
     def private_left_out(self) -> int:

@@ -145,7 +145,7 @@ def _behaviours(ctx: ReportContext, skill: Skill) -> list[Flowable]:
 def _reflections_on(ctx: ReportContext, goal: Goal) -> list[Flowable]:
     """The reflections printed in this copy that are about this goal, with their pages."""
     s = ctx.styles
-    about = [r for r in ctx.reflections if goal.uid and r.goal == goal.uid]
+    about = ctx.reflections_about(goal)
     if not about:
         return []
     story: list[Flowable] = [Paragraph("Reflections on this goal", s.label)]
