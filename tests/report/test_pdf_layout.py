@@ -256,3 +256,39 @@ def test_emoji_in_names_and_titles_print_as_a_named_stand_in():
     pdf = read_pdf(_pdf(plan))
     assert "Celebrate wins [party popper]" in pdf.text
     assert "\ufffd" not in pdf.text
+
+
+# Labels that head a part of a goal or reflection, as the PDF prints them in bold.
+_LABELS = {
+    "Progress history",
+    "Actions",
+    "Support needed",
+    "How I will know it is achieved",
+    "Reflections on this goal",
+    "Agreed actions, and what the plan records of each",
+}
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_no_heading_is_the_last_line_of_a_page(name, core_framework):
+    runs = text_runs(_pdf(_plan(name, core_framework)))
+    pages = {r.page for r in runs}
+    for page in pages:
+        # The body's lines: between the running header and the footer.
+        body = [r for r in runs if r.page == page and 75 < r.y < 770]
+        if not body:
+            continue
+        lowest = min(r.y for r in body)
+        last_line = [r for r in body if abs(r.y - lowest) < 2]
+        text = " ".join(r.text.strip() for r in last_line)
+        heading = all(r.bold for r in last_line) and (
+            max(r.size for r in last_line) >= 13 or text in _LABELS
+        )
+        assert not heading, f"page {page} ends with the heading {text!r}"
+        # A heading whose part runs on overleaf has more than a line of it below.
+        headings = [r for r in body if r.bold and r.size >= 13]
+        overleaf = " ".join(r.text for r in runs if r.page == page + 1 and r.y > 770)
+        if headings and "(continued)" in overleaf:
+            last = min(headings, key=lambda r: r.y)
+            below = {round(r.y) for r in body if r.y < last.y - 2}
+            assert len(below) >= 2, f"page {page} strands {last.text!r} at its foot"

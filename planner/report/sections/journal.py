@@ -71,8 +71,11 @@ def _reflection(
         ),
     ]
     line = Paragraph(" · ".join(about), s.muted)
-    story.append(ref_line(ctx, line, goal_key(goal)) if goal is not None else line)
-    story.append(Spacer(1, 1 * mm))
+    line = ref_line(ctx, line, goal_key(goal)) if goal is not None else line
+    # Heading, this line and the first part's heading go over the page with the
+    # first part's text: never a heading stranded at a page's foot.
+    line.keepWithNext = 1
+    story.append(line)
     titles = {sec.key: sec.title for sec in model.sections} if model else {}
     keys = list(titles) + [k for k in reflection.sections if k not in titles]
     for key in keys:
