@@ -92,6 +92,21 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_calendar(args: argparse.Namespace) -> int:
+    from planner.ics import write_calendar
+
+    plan = _read_plan(args.db)
+    items = write_calendar(plan, args.out)
+    kinds = [item.kind for item in items]
+    parts = [
+        _count(kinds.count("goal"), "goal target date"),
+        _count(kinds.count("action"), "action due date"),
+        "the next review" if "review" in kinds else "no next review",
+    ]
+    say(f"Exported {parts[0]}, {parts[1]} and {parts[2]} to {args.out}")
+    return 0
+
+
 def cmd_import_json(args: argparse.Namespace) -> int:
     from planner import planfile
 
@@ -325,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
     verb("demo", cmd_demo, "create a database holding a realistic sample plan")
     export = verb("export-json", cmd_export_json, "write the plan to a portable JSON file")
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+    calendar = verb(
+        "export-calendar",
+        cmd_export_calendar,
+        "write the target dates, actions due and next review as a calendar (.ics) file",
+    )
+    calendar.add_argument("--out", type=Path, required=True, help="the .ics file to write")
     imp = verb("import-json", cmd_import_json, "read a plan file into the database")
     imp.add_argument(
         "file",

@@ -21,9 +21,11 @@ COMPONENTS: tuple[Component, ...] = (
     Component("click-default-group", "BSD-3-Clause", "used by sqlite-utils"),
     Component("sqlite-fts4", "Apache-2.0", "used by sqlite-utils"),
     Component("tabulate", "MIT", "used by sqlite-utils"),
-    Component("python-dateutil", "Apache-2.0 OR BSD-3-Clause", "used by sqlite-utils"),
+    Component(
+        "python-dateutil", "Apache-2.0 OR BSD-3-Clause", "used by sqlite-utils and icalendar"
+    ),
     Component("six", "MIT", "used by python-dateutil before version 4"),
-    Component("tzdata", "Apache-2.0", "used by python-dateutil from version 4"),
+    Component("tzdata", "Apache-2.0", "used by icalendar, and by python-dateutil from version 4"),
     Component("pluggy", "MIT", "used by sqlite-utils"),
     Component("ReportLab (with rl_accel)", "BSD-3-Clause", "the PDF development plan"),
     Component("Pillow", "MIT-CMU", "used by ReportLab"),
@@ -31,5 +33,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component("chardet", "LGPL-2.1", "used by ReportLab before version 4.4"),
     Component("pypdf", "BSD-3-Clause", "the plan carried inside the PDF, and reading it back"),
     Component("platformdirs", "MIT", "finding the local application data folder"),
+    Component("icalendar", "BSD-2-Clause", "the calendar (.ics) export"),
+    Component(
+        "typing-extensions", "PSF-2.0", "used by icalendar from version 7.1, before Python 3.13"
+    ),
     Component("DejaVu Sans fonts", "Bitstream Vera and public domain", "the text of the PDF"),
 )

@@ -10,8 +10,8 @@ into a fresh virtual environment with only the declared dependencies (and PyInst
 so the bundle holds what an installation holds and nothing a developer happens to have
 (the checkout itself is never on PyInstaller's path).
 ``--smoke`` then runs the bundle's smoke steps (``demo``, ``export-pdf``, ``check``,
-``frameworks``, the plan-file round trip, importing the plan the PDF carries, and the GUI
-offscreen).
+``export-calendar``, ``frameworks``, the plan-file round trip, importing the plan the PDF
+carries, and the GUI offscreen).
 
 It is a folder ("onedir"), not one packed file: it starts faster, and Qt's libraries
 stay separate, replaceable files, as the LGPL asks.

@@ -6,11 +6,10 @@ with ``pip install --target``.
     python scripts/check_install.py [--only lowest,newest,user,target] [--keep DIR]
 
 In each installation it runs the smoke steps a clinician's first day takes: ``demo``,
-``export-pdf``, ``check``, the ``export-json``/``import-json`` round trip, ``import-json``
-of the plan the PDF carries, and the GUI
-started offscreen (``--quit-after-startup``) with the welcome page offering every
-framework. Exits non-zero if any step fails. Needs the package registry (or a pip
-cache) for the dependencies.
+``export-pdf``, ``check``, ``export-calendar``, the ``export-json``/``import-json`` round
+trip, ``import-json`` of the plan the PDF carries, and the GUI started offscreen
+(``--quit-after-startup``) with the welcome page offering every framework. Exits non-zero
+if any step fails. Needs the package registry (or a pip cache) for the dependencies.
 """
 
 from __future__ import annotations
@@ -60,7 +59,7 @@ from importlib.metadata import version
 
 names = [
     "leadership-planner", "PySide6-Essentials", "sqlite-utils", "reportlab", "platformdirs",
-    "pypdf",
+    "pypdf", "icalendar",
 ]
 found = {}
 for name in names + ["rl_accel"]:
@@ -207,8 +206,9 @@ def install_user(wheel: Path, work: Path) -> Installation:
     )
     outside = must(
         [python, "-c", "import planner, PySide6, reportlab, sqlite_utils, platformdirs as p, "
-         "pypdf, sys; from pathlib import Path; print([m.__name__ for m in (planner, PySide6, "
-         "reportlab, sqlite_utils, p, pypdf) if not Path(m.__file__).is_relative_to(sys.argv[1])])",
+         "pypdf, icalendar, sys; from pathlib import Path; print([m.__name__ for m in "
+         "(planner, PySide6, reportlab, sqlite_utils, p, pypdf, icalendar) "
+         "if not Path(m.__file__).is_relative_to(sys.argv[1])])",
          str(base)],
         env=env, cwd=work,
     ).stdout.strip()
@@ -250,6 +250,8 @@ def smoke(inst: Installation, work: Path) -> list[str]:
         ("demo", ["demo", "--db", str(db)]),
         ("export-pdf", ["export-pdf", "--db", str(db), "--out", str(folder / "plan.pdf")]),
         ("check", ["check", "--db", str(db)]),
+        ("export-calendar", ["export-calendar", "--db", str(db), "--out",
+                             str(folder / "plan.ics")]),
         ("frameworks", ["frameworks"]),
         ("export-json", ["export-json", "--db", str(db), "--out", str(folder / "plan.json")]),
         ("import-json", ["import-json", str(folder / "plan.json"), "--db", str(copy)]),
@@ -274,6 +276,10 @@ def smoke(inst: Installation, work: Path) -> list[str]:
     whole = pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
     if not (whole and pdf.stat().st_size > 20_000):
         failures.append("export-pdf: no complete PDF was written")
+    ics = folder / "plan.ics"
+    ics_text = ics.read_text(encoding="utf-8", errors="replace") if ics.is_file() else ""
+    if not (ics_text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in ics_text):
+        failures.append("export-calendar: no calendar with entries was written")
     try:
         first = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
         again = json.loads((folder / "copy.json").read_text(encoding="utf-8"))
