@@ -93,17 +93,11 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_calendar(args: argparse.Namespace) -> int:
-    from planner.ics import write_calendar
+    from planner.ics import describe, write_calendar
 
     plan = _read_plan(args.db)
     items = write_calendar(plan, args.out)
-    kinds = [item.kind for item in items]
-    parts = [
-        _count(kinds.count("goal"), "goal target date"),
-        _count(kinds.count("action"), "action due date"),
-        "the next review" if "review" in kinds else "no next review",
-    ]
-    say(f"Exported {parts[0]}, {parts[1]} and {parts[2]} to {args.out}")
+    say(f"Exported {describe(items)} to {args.out}")
     return 0
 
 

@@ -28,6 +28,19 @@ def summary(item: DatedItem) -> str:
     return item.goal_title
 
 
+def describe(items: list[DatedItem]) -> str:
+    """What a calendar holds, in words: "3 goal target dates, 1 action due date and the
+    next review"."""
+    kinds = [item.kind for item in items]
+
+    def count(kind: str, noun: str) -> str:
+        n = kinds.count(kind)
+        return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+    review = "the next review" if "review" in kinds else "no next review"
+    return f"{count('goal', 'goal target date')}, {count('action', 'action due date')} and {review}"
+
+
 def calendar_bytes(
     plan: Plan, stamp: dt.datetime | None = None
 ) -> tuple[bytes, list[DatedItem]]:

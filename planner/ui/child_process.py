@@ -19,6 +19,7 @@ from pathlib import Path
 from planner.domain.export_privacy import EntryKey, FlaggedEntry, entry_from_dict
 
 _PAGES = re.compile(r"Exported the development plan for .* \((\d+) pages?\) to ")
+_CALENDAR = re.compile(r"Exported (.*) to ")
 _ERROR = "leadership-planner: error: "
 
 # The child runs below the window's priority: on a busy two-core PC the window still
@@ -93,6 +94,13 @@ def export_pdf(
 def export_plan_file(db: Path, out: Path) -> None:
     """``export-json``: the whole plan to a plan file, written safely."""
     run_verb("export-json", "--db", str(db), "--out", str(out))
+
+
+def export_calendar(db: Path, out: Path) -> str:
+    """``export-calendar``: the plan's dates to an .ics file; returns what it holds in
+    words ("3 goal target dates, ...")."""
+    found = _CALENDAR.search(run_verb("export-calendar", "--db", str(db), "--out", str(out)))
+    return found.group(1) if found else ""
 
 
 def privacy_check(db: Path) -> tuple[list[FlaggedEntry], int]:

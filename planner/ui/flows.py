@@ -169,6 +169,12 @@ def export_plan_file(window: MainWindow) -> None:
     run(window)
 
 
+def export_calendar(window: MainWindow) -> None:
+    from planner.ui.plan_files import export_calendar as run
+
+    run(window)
+
+
 def import_plan_file(window: MainWindow) -> None:
     from planner.ui.plan_files import import_plan_file as run
 

@@ -171,6 +171,12 @@ class MainWindow(QMainWindow):
             lambda: flows.export_plan_file(self),
             tr("Save a copy of your whole plan to move it or keep it safe"),
         )
+        self.export_calendar_action = self._action(
+            tr("Export calendar (.ics)…"),
+            None,
+            lambda: flows.export_calendar(self),
+            tr("Save your target dates, actions due and next review for Outlook"),
+        )
         self.import_plan_action = self._action(
             tr("Import plan file…"),
             QKeySequence.StandardKey.Open,
@@ -198,7 +204,12 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.export_pdf_action, self.export_plan_action, self.import_plan_action):
+        for action in (
+            self.export_pdf_action,
+            self.export_plan_action,
+            self.export_calendar_action,
+            self.import_plan_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -309,6 +320,7 @@ class MainWindow(QMainWindow):
             self.new_review_action,
             self.export_pdf_action,
             self.export_plan_action,
+            self.export_calendar_action,
         ):
             action.setEnabled(plan_ready)
         self.nav.setVisible(plan_ready)

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import planfile
@@ -26,6 +27,7 @@ IMPORT_FILTER = (
     "Leadership plan or development plan PDF (*.json *.pdf);;Leadership plan (*.json);;"
     "Development plan PDF (*.pdf);;All files (*)"
 )
+CALENDAR_FILTER = "Calendar (*.ics);;All files (*)"
 
 
 def _documents_dir() -> str:
@@ -34,44 +36,137 @@ def _documents_dir() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
+def _save_path(window: MainWindow, title: str, stem: str, suffix: str, filters: str) -> str:
+    """The file chosen in a save dialog that starts in Documents with a dated name, or
+    "" when the user cancelled."""
+    profile = window.doc.profile
+    name = (profile.name if profile else "plan").replace(" ", "-")
+    suggested = str(Path(_documents_dir()) / f"{stem}-{name}-{dt.date.today()}{suffix}")
+    path, _ = QFileDialog.getSaveFileName(window, title, suggested, filters)
+    return path
+
+
+def _export(window: MainWindow, action, task: str, titles: tuple[str, str, str], work, done):
+    """Runs ``work(store)`` on a worker thread with a busy bar and ``action`` greyed;
+    then ``done(result)`` on the GUI thread, or a message saying why it failed. The
+    window emits ``task_finished(task, ...)`` with ``done``'s result or the exception.
+
+    Args:
+        titles: the busy bar's title and text, and the title of a failure message.
+    """
+    title, busy_text, failed_title = titles
+    store = window.store
+    action.setEnabled(False)
+    busy = busy_dialog(window, title, busy_text)
+
+    def finish(result) -> None:
+        busy.close()
+        action.setEnabled(window.has_plan())
+        window.task_finished.emit(task, result)
+
+    def succeeded(result) -> None:
+        finish(done(result))
+
+    def failed(exc: BaseException) -> None:
+        finish(exc)
+        # The command's own message says why; it logged any bug itself.
+        show_failure(window, failed_title, exc, expected=(child_process.VerbError,))
+
+    run_task(lambda: work(store), succeeded, failed)
+
+
 def export_plan_file(window: MainWindow, path: str | None = None) -> None:
     """Saves the whole plan as a plan file, by the ``export-json`` command in a process
     of its own."""
     if path is None:
-        profile = window.doc.profile
-        name = (profile.name if profile else "plan").replace(" ", "-")
-        suggested = str(Path(_documents_dir()) / f"leadership-plan-{name}-{dt.date.today()}.json")
-        path, _ = QFileDialog.getSaveFileName(
-            window, window.tr("Export plan file"), suggested, window.tr(FILTER)
+        path = _save_path(
+            window, window.tr("Export plan file"), "leadership-plan", ".json", window.tr(FILTER)
         )
         if not path:
             return
-    store = window.store
     # A plan held in memory has no file for the command: small, read here on its thread.
-    in_memory = store.load_plan() if store.path is None else None
-    window.export_plan_action.setEnabled(False)
-    busy = busy_dialog(window, window.tr("Export plan file"), window.tr("Saving your plan…"))
+    in_memory = window.store.load_plan() if window.store.path is None else None
 
-    def work() -> None:
+    def work(store) -> None:
         if in_memory is None:
             child_process.export_plan_file(store.path, Path(path))
         else:
             planfile.write(in_memory, Path(path))
 
-    def finish(result) -> None:
-        busy.close()
-        window.export_plan_action.setEnabled(window.has_plan())
-        window.task_finished.emit("plan-export", result)
-
-    def done(_result) -> None:
-        finish(Path(path))
+    def done(_result) -> Path:
         window.statusBar().showMessage(window.tr("Plan saved to %s") % path, 8000)
+        return Path(path)
 
-    def failed(exc: BaseException) -> None:
-        finish(exc)
-        show_failure(window, window.tr("Plan file not saved"), exc)
+    _export(
+        window,
+        window.export_plan_action,
+        "plan-export",
+        (
+            window.tr("Export plan file"),
+            window.tr("Saving your plan…"),
+            window.tr("Plan file not saved"),
+        ),
+        work,
+        done,
+    )
 
-    run_task(work, done, failed)
+
+def export_calendar(window: MainWindow, path: str | None = None) -> None:
+    """Saves the target dates, actions due and next review as an .ics file, by the
+    ``export-calendar`` command in a process of its own; says where and what it holds.
+    """
+    if path is None:
+        path = _save_path(
+            window,
+            window.tr("Export calendar"),
+            "leadership-plan-dates",
+            ".ics",
+            window.tr(CALENDAR_FILTER),
+        )
+        if not path:
+            return
+    in_memory = window.store.load_plan() if window.store.path is None else None
+
+    def work(store) -> str:
+        if in_memory is None:
+            return child_process.export_calendar(store.path, Path(path))
+        from planner.ics import describe, write_calendar
+
+        return describe(write_calendar(in_memory, Path(path)))
+
+    def done(held: str) -> Path:
+        window.statusBar().showMessage(window.tr("Calendar saved to %s") % path, 8000)
+        text = window.tr("Your calendar is saved as %s.") % path
+        if held:
+            text += "\n\n" + window.tr("It holds %s.") % held
+        text += "\n\n" + window.tr(
+            "To add the dates to Outlook, open the file, or in Outlook choose File, then "
+            "Open & Export, then Import/Export. Exporting again later updates the same "
+            "entries. Each entry shows only a goal's title."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            window.tr("Calendar saved"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the path and titles are not markup
+        box.open()
+        return Path(path)
+
+    _export(
+        window,
+        window.export_calendar_action,
+        "calendar-export",
+        (
+            window.tr("Export calendar"),
+            window.tr("Saving your dates…"),
+            window.tr("Calendar not saved"),
+        ),
+        work,
+        done,
+    )
 
 
 def import_plan_file(window: MainWindow, path: str | None = None) -> None:
