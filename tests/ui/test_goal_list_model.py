@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from planner.domain.deadlines import CLOSED_STATUSES
 from planner.ui.models.goals_model import (
     COL_PRIORITY,
     COL_TARGET,
@@ -103,3 +104,26 @@ def test_title_tooltip_shows_markup_literally(store):
     doc = QTextDocument()
     doc.setHtml(tip)
     assert doc.toPlainText() == "<b>Lead</b> & follow"
+
+
+def test_the_overdue_filter_follows_the_models_clock(store, monkeypatch):
+    from planner.ui.models.goals_model import OVERDUE
+
+    monkeypatch.setattr(GoalTableModel, "clock", staticmethod(lambda: TODAY))
+    model = GoalTableModel()
+    model.set_rows(store.goal_summaries())
+    model.set_status(OVERDUE)
+    late = {
+        g.id
+        for g in store.goal_summaries()
+        if g.target_date and g.target_date < TODAY and g.status not in CLOSED_STATUSES
+    }
+    assert late and {model.row_at(r).id for r in range(model.rowCount())} == late
+    assert model.status_counts()[OVERDUE] == len(late)
+    # A year on, every open goal with a date is overdue.
+    monkeypatch.setattr(GoalTableModel, "clock", staticmethod(lambda: TODAY.replace(year=2027)))
+    model.set_rows(store.goal_summaries())
+    dated_open = [
+        g for g in store.goal_summaries() if g.target_date and g.status not in CLOSED_STATUSES
+    ]
+    assert model.rowCount() == len(dated_open)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.dates import short_date
+from planner.domain.deadlines import is_overdue
 from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary
 from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
@@ -24,6 +25,9 @@ GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# A filter beside the statuses, not a status: open goals past their target date.
+OVERDUE = "overdue"
 
 
 def format_date(day: dt.date | None) -> str:
@@ -40,6 +44,8 @@ class GoalTableModel(RowsTableModel):
     """
 
     headers = HEADERS
+    # Where "today" comes from, read each time the rows are set; tests fix it.
+    clock: Callable[[], dt.date] = staticmethod(dt.date.today)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -50,12 +56,12 @@ class GoalTableModel(RowsTableModel):
         self._status: str | None = None
         self._sort_column: int | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self.today = dt.date.today()
+        self.today = self.clock()
 
     def set_rows(self, rows: list[GoalSummary]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self.today = dt.date.today()
+        self.today = self.clock()
         self._arrange()
         self.endResetModel()
 
@@ -67,7 +73,8 @@ class GoalTableModel(RowsTableModel):
         self.endResetModel()
 
     def set_status(self, status: str | None) -> None:
-        """Shows only goals with ``status`` (``None``: every status)."""
+        """Shows only goals with ``status`` (``None``: every status; ``OVERDUE``: open
+        goals past their target date)."""
         self.beginResetModel()
         self._status = status
         self._arrange()
@@ -107,7 +114,9 @@ class GoalTableModel(RowsTableModel):
         self.layoutChanged.emit()
 
     def _filtered(self, rows: list[GoalSummary]) -> list[GoalSummary]:
-        if self._status:
+        if self._status == OVERDUE:
+            rows = [g for g in rows if self.is_overdue(g)]
+        elif self._status:
             rows = [g for g in rows if g.status == self._status]
         if self._words:
             words = self._words
@@ -136,12 +145,18 @@ class GoalTableModel(RowsTableModel):
         """How many goals there are, shown or filtered out."""
         return len(self._all)
 
+    def status_counts(self) -> dict[str | None, int]:
+        """How many goals each status filter would show, before the title filter:
+        per status, ``OVERDUE``, and ``None`` for all of them."""
+        counts: dict[str | None, int] = {None: len(self._all), OVERDUE: 0}
+        for goal in self._all:
+            counts[goal.status] = counts.get(goal.status, 0) + 1
+            if self.is_overdue(goal):
+                counts[OVERDUE] += 1
+        return counts
+
     def is_overdue(self, goal: GoalSummary) -> bool:
-        return bool(
-            goal.target_date
-            and goal.target_date < self.today
-            and goal.status not in ("achieved", "deferred")
-        )
+        return is_overdue(goal.status, goal.target_date, self.today)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

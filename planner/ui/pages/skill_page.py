@@ -27,6 +27,7 @@ from planner.ui.models.goals_model import (
     COL_PROGRESS,
     COL_TARGET,
     GOAL_ID_ROLE,
+    OVERDUE,
     GoalTableModel,
     format_date,
 )
@@ -74,9 +75,14 @@ class SkillPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show status"))
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in GOAL_STATUSES:
-            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status)
+        # Each choice shows how many goals it holds, kept up to date by _show_counts.
+        self._filter_labels = [self.tr("All statuses"), self.tr("Overdue")]
+        self._filter_labels += [self.tr(STATUS_LABELS[status]) for status in GOAL_STATUSES]
+        for label, key in zip(self._filter_labels, [None, OVERDUE, *GOAL_STATUSES], strict=True):
+            self.status_filter.addItem(label, key)
+        self.status_label = QLabel(self.tr("&Show:"))
+        self.status_label.setBuddy(self.status_filter)
+        self.shown_label = plain_label()
         self.new_button = QPushButton(self.tr("New goal…"))
         self.new_button.setAccessibleName(self.tr("New goal for this skill"))
 
@@ -155,8 +161,9 @@ class SkillPage(QWidget):
         top.addWidget(self.behaviours)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_label)
         filters.addWidget(self.status_filter, 1)
-        filters.addStretch(1)
+        filters.addWidget(self.shown_label, 1)
         filters.addWidget(self.new_button)
         top.addLayout(filters)
 
@@ -255,8 +262,7 @@ class SkillPage(QWidget):
             if summary is not None and summary.skill != self.skill.id:
                 summary = None
             self.model.put(goal_id, summary)
-        self.empty_label.setVisible(self.model.total() == 0)
-        self.table.setVisible(self.model.total() > 0)
+        self._show_counts()
         self._reselect(selected)
 
     def reload_if_stale(self) -> None:
@@ -267,14 +273,32 @@ class SkillPage(QWidget):
         self._stale = False
         selected = self.current_goal_id()
         self.model.set_rows(self.doc.store.goal_summaries(self.skill.id))
-        self.empty_label.setVisible(self.model.total() == 0)
-        self.table.setVisible(self.model.total() > 0)
+        self._show_counts()
         self._reselect(selected)
 
     def _filter(self, apply, value) -> None:
         selected = self.current_goal_id()
         apply(value)
+        self._show_counts()
         self._reselect(selected)
+
+    def _show_counts(self) -> None:
+        """The number of goals beside each status choice, and how many of them the
+        filters leave in the list."""
+        total = self.model.total()
+        self.empty_label.setVisible(total == 0)
+        self.table.setVisible(total > 0)
+        counts = self.model.status_counts()
+        for index, label in enumerate(self._filter_labels):
+            count = counts.get(self.status_filter.itemData(index), 0)
+            self.status_filter.setItemText(index, self.tr("%s (%d)") % (label, count))
+        shown = self.model.rowCount()
+        if shown == total:
+            self.shown_label.clear()
+        elif shown == 0:
+            self.shown_label.setText(self.tr("No goals match the filter."))
+        else:
+            self.shown_label.setText(self.tr("Showing %d of %d goals") % (shown, total))
 
     def _reselect(self, goal_id: int | None) -> None:
         """Selects ``goal_id`` again after the list changed, else the first goal."""
