@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from planner.ui.pages.skill_page import SkillPage
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+# The page shown when the window last closed ("overview", "skill:<id>", "reviews"...).
+PAGE_SETTING = "window/page"
 
 
 class _Flows:
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar()
         self._restore_geometry()
+        # The page the window was closed on, shown again if the plan still has it.
+        self._start_page = QSettings().value(PAGE_SETTING)
         self.set_store(store)
 
     # -- actions, menus, toolbar -----------------------------------------------
@@ -302,7 +306,7 @@ class MainWindow(QMainWindow):
     def rebuild_pages(self, keep: str | None = None) -> None:
         """Builds the sidebar for the plan now shown; each page is built the first
         time it is shown, so start-up costs one page whatever the plan's size."""
-        keep = keep or self.current_page_key()
+        keep = keep or self.current_page_key() or self._take_start_page()
         while self.stack.count():
             page = self.stack.widget(0)
             self.stack.removeWidget(page)
@@ -339,6 +343,11 @@ class MainWindow(QMainWindow):
         for key, title, factory in journal_pages(self):
             self._add_page(key, title, factory)
         self.show_page(keep if keep in self.page_factories else "overview")
+
+    def _take_start_page(self) -> str | None:
+        """The page saved at the last close, once: only the first pages built use it."""
+        page, self._start_page = self._start_page, None
+        return page if isinstance(page, str) else None
 
     def _welcome_page(self) -> QWidget:
         from planner.frameworks import available_frameworks
@@ -515,7 +524,11 @@ class MainWindow(QMainWindow):
             self.move(x, y)
 
     def closeEvent(self, event) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        page = self.current_page_key()
+        if page is not None and self.has_plan():
+            settings.setValue(PAGE_SETTING, page)
         # The last chance to protect the work: a backup if anything changed.
         from planner.ui.lifecycle import backup_on_close
 

@@ -4,11 +4,25 @@ modal dialogs by filling their real widgets."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 import planner.ui.dialogs.questions
 from planner.app import create_window
+
+
+@pytest.fixture(autouse=True)
+def _opens_on_the_overview():
+    """Every test's window starts on the overview: Qt keeps one settings file for the
+    whole run, and a window closed on another page by an earlier test is remembered.
+    """
+    from planner import APP_NAME
+    from planner.ui.main_window import PAGE_SETTING
+
+    settings = QSettings("LeadershipPlanner", APP_NAME)
+    settings.remove(PAGE_SETTING)
+    yield
+    settings.remove(PAGE_SETTING)
 
 
 @pytest.fixture
