@@ -527,7 +527,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         page = self.current_page_key()
-        if page is not None and self.has_plan():
+        # The welcome page is shown only while there is no plan: it says nothing of
+        # where a plan was left.
+        if page not in (None, "welcome"):
             settings.setValue(PAGE_SETTING, page)
         # The last chance to protect the work: a backup if anything changed.
         from planner.ui.lifecycle import backup_on_close
