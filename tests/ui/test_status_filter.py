@@ -60,6 +60,16 @@ def _overdue_titles(store) -> list[str]:
     )
 
 
+def _overdue_chosen(qtbot, window_over, path):
+    """A window on the skill page, "Overdue" chosen in its status list by keyboard."""
+    window = window_over(path, (1366, 768))
+    window.show_page(f"skill:{SKILL}")
+    page = window.current_skill_page()
+    page.status_filter.setFocus()
+    qtbot.keyClick(page.status_filter, Qt.Key.Key_Down)
+    return window, page
+
+
 def _shown(page) -> list[str]:
     return sorted(page.model.row_at(r).title for r in range(page.model.rowCount()))
 
@@ -104,11 +114,7 @@ def test_overdue_shows_only_open_goals_past_their_date_chosen_by_keyboard(
 def test_a_goal_achieved_leaves_the_overdue_list_and_its_count(
     qtbot, window_over, late_db, fixed_today
 ):
-    window = window_over(late_db, (1366, 768))
-    window.show_page(f"skill:{SKILL}")
-    page = window.current_skill_page()
-    page.status_filter.setFocus()
-    qtbot.keyClick(page.status_filter, Qt.Key.Key_Down)
+    window, page = _overdue_chosen(qtbot, window_over, late_db)
     assert page.status_filter.currentText() == "Overdue (2)"
     late = next(g for g in window.store.load_plan().goals if g.title == "Not started and late")
     done = copy.deepcopy(late)
@@ -126,11 +132,7 @@ def test_a_goal_achieved_leaves_the_overdue_list_and_its_count(
 def test_an_empty_filter_says_so(qtbot, window_over, late_db, monkeypatch):
     # A day before every target date: nothing is overdue.
     monkeypatch.setattr(GoalTableModel, "clock", staticmethod(lambda: dt.date(2020, 1, 1)))
-    window = window_over(late_db, (1366, 768))
-    window.show_page(f"skill:{SKILL}")
-    page = window.current_skill_page()
-    page.status_filter.setFocus()
-    qtbot.keyClick(page.status_filter, Qt.Key.Key_Down)
+    _window, page = _overdue_chosen(qtbot, window_over, late_db)
     assert page.status_filter.currentText() == "Overdue (0)"
     assert page.model.rowCount() == 0
     assert page.shown_label.text() == "No goals match the filter."
