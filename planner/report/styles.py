@@ -85,6 +85,8 @@ def stylesheet() -> Styles:
         textColor=INK,
         alignment=TA_LEFT,
         splitLongWords=1,
+        # No paragraph leaves its last line alone at the top of the next page.
+        allowWidows=0,
     )
     body = ParagraphStyle("Body", parent=base, spaceAfter=5)
     heading = ParagraphStyle("Heading", parent=base, fontName=BOLD, keepWithNext=1)
