@@ -1,0 +1,66 @@
+"""Plans a careless or hostile user could make: ids that differ only in punctuation or
+accents, fields at their length limits. Each page reference must still name the page
+its link leads to, and the export must finish."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from planner.domain.models import Goal, Plan, Profile
+from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
+from planner.report import build_pdf_bytes
+from tests.report.conftest import TODAY, outline, read_pdf
+from tests.report.pdf_inspect import text_runs
+
+
+def _page_refs(data: bytes) -> list[tuple[int, int]]:
+    """Each linked "p. N": (N as printed, the 1-based page its link leads to)."""
+    reader = PdfReader(io.BytesIO(data))
+    runs = text_runs(data)
+    found = []
+    for index, page in enumerate(reader.pages):
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            dest = annot.get("/Dest") or annot["/A"].get("/D")
+            if isinstance(dest, str):
+                target = reader.get_destination_page_number(reader.named_destinations[dest])
+            else:
+                target = reader.get_page_number(dest[0].get_object())
+            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+            for run in runs:
+                if run.page == index + 1 and x0 - 1 <= run.x <= x1 and y0 - 1 <= run.y <= y1:
+                    for number in re.findall(r"p\. ?(\d+)", run.text):
+                        found.append((int(number), target + 1))
+    return found
+
+
+def _filler(skill: str, n: int) -> list[Goal]:
+    """Goals long enough to put the goals around them on different pages."""
+    text = "Long text. " * 600
+    return [Goal(skill=skill, title=f"Filler {i}", description=text, uid=f"f{i}") for i in range(n)]
+
+
+@pytest.mark.parametrize("uids", [("a.b", "a,b"), ("é", "ü"), ("x y", "x_y")])
+def test_goals_whose_ids_differ_only_in_punctuation_or_accents_link_to_their_own_pages(uids):
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    skill = framework.skills[0].id
+    first = Goal(skill=skill, title="First goal", uid=uids[0])
+    second = Goal(skill=skill, title="Second goal", uid=uids[1])
+    plan = Plan(Profile(name="Zoë Adams"), framework, goals=[first, *_filler(skill, 3), second])
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    # Goals are bookmarked with their number: "1.1 First goal".
+    pages = {
+        re.split(r"\s", title, maxsplit=1)[1]: page + 1
+        for level, title, page in outline(read_pdf(data))
+        if level
+    }
+    assert pages["First goal"] != pages["Second goal"]
+    refs = _page_refs(data)
+    assert refs and all(printed == target for printed, target in refs)
+    assert {pages["First goal"], pages["Second goal"]} <= {target for _, target in refs}
