@@ -11,9 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from planner.domain.models import Goal, Plan, Profile
+from planner.domain.validation import MAX_PROFILE_TEXT
 from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
 from planner.report import build_pdf_bytes
-from tests.report.conftest import TODAY, outline, read_pdf
+from tests.report.conftest import TODAY, outline, page_of_section, read_pdf
 from tests.report.pdf_inspect import text_runs
 
 
@@ -64,3 +65,17 @@ def test_goals_whose_ids_differ_only_in_punctuation_or_accents_link_to_their_own
     refs = _page_refs(data)
     assert refs and all(printed == target for printed, target in refs)
     assert {pages["First goal"], pages["Second goal"]} <= {target for _, target in refs}
+
+
+@pytest.mark.parametrize("field", ["role", "profession", "organisation", "manager", "aspiration"])
+def test_a_cover_detail_at_its_length_limit_without_a_space_is_printed_in_full(field):
+    value = "W" * MAX_PROFILE_TEXT
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    plan = Plan(Profile(name="Zoë Adams", **{field: value}), framework)
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    # The cover's table row runs on over the next page, wrapped within the word and
+    # broken by the page footer.
+    pdf = read_pdf(data)
+    cover = pdf.pages[: page_of_section(pdf, "What I need from you")]
+    text = re.sub(r"\s", "", "".join(cover))
+    assert sum(len(run) for run in re.findall("W{5,}", text)) == len(value)

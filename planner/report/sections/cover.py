@@ -50,7 +50,9 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         for label, value in details
         if value
     ]
-    table = layout_table(rows, colWidths=[38 * mm, BODY_WIDTH - 38 * mm], hAlign="LEFT")
+    table = layout_table(
+        rows, colWidths=[38 * mm, BODY_WIDTH - 38 * mm], hAlign="LEFT", splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [
