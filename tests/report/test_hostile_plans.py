@@ -10,7 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from planner.domain.models import Goal, Plan, Profile
+from planner.domain.models import Goal, Plan, Profile, Reflection
 from planner.domain.validation import MAX_PROFILE_TEXT
 from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
 from planner.report import build_pdf_bytes
@@ -79,3 +79,29 @@ def test_a_cover_detail_at_its_length_limit_without_a_space_is_printed_in_full(f
     cover = pdf.pages[: page_of_section(pdf, "What I need from you")]
     text = re.sub(r"\s", "", "".join(cover))
     assert sum(len(run) for run in re.findall("W{5,}", text)) == len(value)
+
+
+def test_a_long_name_leaves_room_in_the_header_for_where_the_page_belongs():
+    name = "W" * 90
+    plan = Plan(Profile(name=name), load_framework(DEFAULT_FRAMEWORK_ID))
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    runs = text_runs(data)
+    top = max(run.y for run in runs if run.page == 2)
+    header = [run for run in runs if run.page == 2 and run.y == top]
+    assert "What I need from you" in "".join(run.text for run in header)
+    # The name is cut to fit, not drawn past the page edge.
+    (shown,) = [run.text.strip() for run in header if run.text.startswith("WW")]
+    assert shown.endswith("…") and len(shown) < len(name)
+
+
+def test_a_long_name_on_the_cover_footer_stays_clear_of_the_private_notice():
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    private = Reflection(TODAY, "Mine", sections={"what": "Private."}, private=True)
+    plan = Plan(Profile(name="W" * 90), framework, reflections=[private])
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True, include_private=True)
+    footer = [run for run in text_runs(data) if run.page == 1 and run.y < 30]
+    (name,) = [run for run in footer if run.text.startswith("W")]
+    (notice,) = [run for run in footer if "Includes private reflections" in run.text]
+    assert name.text.strip().endswith("· Exported 15 Jun 2026")
+    assert "…" in name.text
+    assert notice.y == name.y
