@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pytest
 from pypdf import PdfReader
 
-from planner.domain.models import Goal, Plan, Profile, Reflection
+from planner.domain.models import Goal, Plan, Profile, Reflection, Review
 from planner.domain.validation import MAX_PROFILE_TEXT
 from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
 from planner.report import build_pdf_bytes
-from tests.report.conftest import TODAY, outline, page_of_section, read_pdf
+from tests.report.conftest import TODAY, flat, outline, page_of_section, read_pdf
 from tests.report.pdf_inspect import text_runs
 
 
@@ -105,3 +106,20 @@ def test_a_long_name_on_the_cover_footer_stays_clear_of_the_private_notice():
     assert name.text.strip().endswith("· Exported 15 Jun 2026")
     assert "…" in name.text
     assert notice.y == name.y
+
+
+def test_an_agreed_action_of_200000_characters_exports_in_seconds_and_in_full():
+    words = ("Book the leadership course and shadow the matron on the ward. " * 3300)[:199_990]
+    words += " Last step"
+    review = Review(TODAY, "Sam Taylor", notes="Met.", agreed_actions=words)
+    plan = Plan(Profile(name="Zoë Adams"), load_framework(DEFAULT_FRAMEWORK_ID), reviews=[review])
+    started = time.perf_counter()
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    # One paragraph re-wrapped at every page break took over ten seconds.
+    assert time.perf_counter() - started < 5
+    pdf = read_pdf(data)
+    start = page_of_section(pdf, "Reviews with the line manager")
+    reviews = flat(" ".join(pdf.pages[start:]))
+    # All of it, ending with its outcome; page headers and footers break it up.
+    assert "Last step → Not tracked as a goal or action in this plan" in reviews
+    assert reviews.count("shadow the matron") >= words.count("shadow the matron") - 20
