@@ -4,6 +4,8 @@ its link leads to, and the export must finish."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 import re
 import time
@@ -11,7 +13,15 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from planner.domain.models import Goal, Plan, Profile, Reflection, Review
+from planner.domain.models import (
+    Goal,
+    Plan,
+    Profile,
+    Reflection,
+    Review,
+    ScaleLevel,
+    SelfAssessment,
+)
 from planner.domain.validation import MAX_PROFILE_TEXT
 from planner.frameworks import DEFAULT_FRAMEWORK_ID, load_framework
 from planner.report import build_pdf_bytes
@@ -123,3 +133,30 @@ def test_an_agreed_action_of_200000_characters_exports_in_seconds_and_in_full():
     # All of it, ending with its outcome; page headers and footers break it up.
     assert "Last step → Not tracked as a goal or action in this plan" in reviews
     assert reviews.count("shadow the matron") >= words.count("shadow the matron") - 20
+
+
+def _rated_on_scale(labels: list[str]) -> Plan:
+    """Three skills rated twice on a scale with these level names."""
+    core = load_framework(DEFAULT_FRAMEWORK_ID)
+    scale = tuple(ScaleLevel(label) for label in labels)
+    framework = dataclasses.replace(core, id="custom", scale=scale)
+    ratings = [
+        SelfAssessment(skill.id, day, 1 + i % len(scale))
+        for day in (TODAY - dt.timedelta(days=90), TODAY)
+        for i, skill in enumerate(framework.skills)
+    ]
+    return Plan(Profile(name="Zoë Adams"), framework, assessments=ratings)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [[f"Stage {n}" for n in range(1, 61)], [f"{n}" + "W" * 300 for n in range(1, 6)]],
+    ids=["sixty levels", "level names of 300 letters"],
+)
+def test_a_scale_too_long_to_sit_beside_the_radar_is_printed_below_it(labels):
+    data, _ = build_pdf_bytes(_rated_on_scale(labels), today=TODAY, invariant=True)
+    pdf = read_pdf(data)
+    glance = re.sub(r"\s", "", "".join(pdf.pages[page_of_section(pdf, "At a glance") :]))
+    # Each level named (a long name may run on over a page break).
+    for label in labels:
+        assert re.sub(r"\s", "", label)[:40] in glance

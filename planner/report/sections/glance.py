@@ -15,7 +15,7 @@ from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import cell, grid, layout_table
-from planner.report.styles import BODY_WIDTH, SMALL
+from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
 # Round columns the trend table has room for at its type size; with more rounds it
@@ -151,15 +151,16 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
         )
     if len(skills) >= 3:
         story.append(Spacer(1, 3 * mm))
-        story.append(_radar_with_key(ctx, first, latest))
+        story += _radar_with_key(ctx, first, latest)
     elif scale:
         key = ", ".join(f"{n} {level.label}" for n, level in enumerate(scale, 1))
         story.append(Paragraph(f"Scale: {inline(key)}.", s.muted))
     return story
 
 
-def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Table:
-    """The radar of the first and latest rounds beside the scale's level names."""
+def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> list[Flowable]:
+    """The radar of the first and latest rounds beside the scale's level names, or
+    above them when a long scale (many levels, long names) would not fit beside it."""
     s = ctx.styles
     skills = ctx.skills
     scale = ctx.plan.framework.scale
@@ -183,12 +184,21 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
     ]
     key_width = BODY_WIDTH - chart_width - 6 * mm
     key = grid(key_rows, [12 * mm, key_width - 12 * mm], extra=TIGHT)
-    side: list[Flowable] = [key]
+    note: list[Flowable] = []
     if len(skills) > MAX_NAMED_SPOKES:
-        side.append(Spacer(1, 2 * mm))
         plural = ctx.plan.framework.part_plural
-        side.append(Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted))
-    return layout_table(
+        note = [
+            Spacer(1, 2 * mm),
+            Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted),
+        ]
+    if key.wrap(key_width, BODY_HEIGHT)[1] > chart_width * 1.5:
+        # Beside the chart the key cannot split across pages, and a key this long
+        # may not fit one: it goes below, full width, free to split between levels
+        # (and within one very long level name).
+        wide = grid(key_rows, [12 * mm, BODY_WIDTH - 12 * mm], extra=TIGHT, split_in_row=True)
+        return [chart, *note, Spacer(1, 3 * mm), wide]
+    side: list[Flowable] = [key, *note]
+    beside = layout_table(
         [[chart, side]],
         colWidths=[chart_width + 6 * mm, key_width],
         hAlign="LEFT",
@@ -199,6 +209,7 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ],
     )
+    return [beside]
 
 
 def _round_columns(dates: list[dt.date]) -> tuple[list[dt.date | None], int]:
