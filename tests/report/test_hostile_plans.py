@@ -160,3 +160,26 @@ def test_a_scale_too_long_to_sit_beside_the_radar_is_printed_below_it(labels):
     # Each level named (a long name may run on over a page break).
     for label in labels:
         assert re.sub(r"\s", "", label)[:40] in glance
+
+
+@pytest.mark.parametrize("name", ["Quiz " * 600, "Qz" * 1500], ids=["words", "one word"])
+def test_a_very_long_skill_name_is_cut_in_tables_and_printed_in_full_in_its_heading(name):
+    core = load_framework(DEFAULT_FRAMEWORK_ID)
+    first, *others = core.skills
+    framework = dataclasses.replace(
+        core, id="custom", skills=(dataclasses.replace(first, name=name), *others)
+    )
+    goals = [
+        Goal(skill=skill.id, title=f"Goal {n}", target_date=TODAY, support="A mentor")
+        for n, skill in enumerate(framework.skills)
+    ]
+    plan = Plan(Profile(name="Zoë Adams"), framework, goals=goals)
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    pdf = read_pdf(data)
+    start = page_of_section(pdf, f"1. {name.strip()}") + 1
+    end = page_of_section(pdf, f"2. {others[0].name}") + 1
+    # The section's own text, without the running header (which names it, cut) and footer.
+    body = "".join(
+        run.text for run in text_runs(data) if start <= run.page <= end and 60 < run.y < 780
+    )
+    assert body.count("Q") == name.count("Q")

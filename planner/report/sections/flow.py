@@ -15,6 +15,9 @@ from planner.report.text import blocks, markup
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
 CELL_LINE_LIMIT = 12
+# Past this many characters a name (a goal's, a skill's) cannot fit a table row that
+# must stay on one page: it is cut there and printed in full in its own heading.
+LONGEST_CELL = 300
 
 
 def lead_in(*flowables: Flowable, room: float = 45 * mm) -> list[Flowable]:

@@ -14,7 +14,7 @@ from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
-from planner.report.sections.flow import cell, grid, layout_table
+from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
@@ -25,8 +25,6 @@ ROUND_WIDTH = 17 * mm
 GAP_WIDTH = 7 * mm
 CHANGE_WIDTH = 20 * mm
 IMPORTANCE_WIDTH = 26 * mm
-# Past this many characters a name cannot fit a table row that must stay on one page.
-LONGEST_CELL = 300
 TIGHT = [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
 
 

@@ -15,6 +15,7 @@ from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
     CELL_TEXT_LIMIT,
+    LONGEST_CELL,
     cell,
     grid,
     layout_table,
@@ -95,7 +96,7 @@ def _head(ctx: ReportContext, *titles: str) -> list:
 
 def _goal_cell(ctx: ReportContext, goal: Goal) -> Paragraph:
     s = ctx.styles
-    skill = escape_plain(ctx.skill_name(goal.skill))
+    skill = escape_plain(shorten(ctx.skill_name(goal.skill), LONGEST_CELL))
     title = linked(f"<b>{inline(goal.title)}</b>", goal_key(goal))
     return Paragraph(f"{title}<br/><font color='#4C6272'>{skill}</font>", s.cell)
 
