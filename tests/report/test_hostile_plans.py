@@ -183,3 +183,27 @@ def test_a_very_long_skill_name_is_cut_in_tables_and_printed_in_full_in_its_head
         run.text for run in text_runs(data) if start <= run.page <= end and 60 < run.y < 780
     )
     assert body.count("Q") == name.count("Q")
+
+
+def test_a_reviewer_name_at_its_limit_without_a_space_exports_and_is_printed_in_full():
+    name = "W" * MAX_PROFILE_TEXT
+    review = Review(TODAY, name, notes="Met.", agreed_actions="Book the course.")
+    plan = Plan(Profile(name="Zoë Adams"), load_framework(DEFAULT_FRAMEWORK_ID), reviews=[review])
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    pdf = read_pdf(data)
+    start = page_of_section(pdf, "Reviews with the line manager")
+    body = "".join(run.text for run in text_runs(data) if run.page > start and 60 < run.y < 780)
+    assert "W" * 200 in re.sub(r"\s", "", body)
+    assert body.count("W") >= len(name)
+
+
+def test_two_reviews_on_one_day_are_named_alike_on_the_cover_and_at_a_glance():
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    reviews = [Review(TODAY, "Sam Taylor", id=1), Review(TODAY, "Alex Morgan", id=2)]
+    data, _ = build_pdf_bytes(
+        Plan(Profile(name="Zoë Adams"), framework, reviews=reviews), today=TODAY, invariant=True
+    )
+    pdf = read_pdf(data)
+    glance = flat(pdf.pages[page_of_section(pdf, "At a glance")])
+    assert "with Alex Morgan" in flat(pdf.pages[0])
+    assert "Last review: 15 Jun 2026 with Alex Morgan" in glance

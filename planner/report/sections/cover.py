@@ -17,7 +17,12 @@ from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_rev
 from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell, layout_table
-from planner.report.sections.requests import NEEDS_TITLE, last_review, support_requests
+from planner.report.sections.requests import (
+    NEEDS_TITLE,
+    last_review,
+    reviewed_with,
+    support_requests,
+)
 from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
 from planner.report.text import escape_plain, inline, long_date, printable, shorten
 
@@ -113,8 +118,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     lines.append(("Goals", status))
     last = last_review(ctx)
     if last is not None:
-        who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
-        lines.append(("Last review", f"{long_date(last.date)}{who}"))
+        lines.append(("Last review", f"{long_date(last.date)}{reviewed_with(last)}"))
     else:
         lines.append(("Last review", "None recorded yet"))
     planned = planned_next_review(ctx.plan)

@@ -15,6 +15,7 @@ from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table
+from planner.report.sections.requests import last_review, reviewed_with
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
@@ -75,11 +76,10 @@ def _summary(ctx: ReportContext) -> str:
 
 
 def _last_review(ctx: ReportContext) -> str:
-    if not ctx.plan.reviews:
+    last = last_review(ctx)
+    if last is None:
         return "No review with the line manager has been recorded yet."
-    last = max(ctx.plan.reviews, key=lambda r: r.date)
-    who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
-    return f"Last review: <b>{long_date(last.date)}</b>{who}."
+    return f"Last review: <b>{long_date(last.date)}</b>{reviewed_with(last)}."
 
 
 def _part(ctx: ReportContext) -> str:

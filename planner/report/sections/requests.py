@@ -8,7 +8,7 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from planner.domain.models import Goal
+from planner.domain.models import Goal, Review
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
@@ -87,6 +87,15 @@ def manager_phrase(ctx: ReportContext) -> str:
 def last_review(ctx: ReportContext):
     reviews = ctx.plan.reviews
     return max(reviews, key=lambda r: (r.date, r.id or 0)) if reviews else None
+
+
+def reviewed_with(review: Review) -> str:
+    """`` with <the reviewer>`` as markup, or nothing when no one is named. A name too
+    long for the boxes and tables it appears in is cut: the review's own entry prints
+    it in full."""
+    if not review.reviewer.strip():
+        return ""
+    return f" with {escape_plain(shorten(review.reviewer, LONGEST_CELL))}"
 
 
 def _head(ctx: ReportContext, *titles: str) -> list:
@@ -169,7 +178,7 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
     if last is None:
         story.append(Paragraph("No review with the line manager has been recorded yet.", s.body))
         return story
-    who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
+    who = reviewed_with(last)
     story.append(Paragraph(f"Last review: <b>{long_date(last.date)}</b>{who}.", s.body))
     agreed = follow_up(last, ctx.goals)
     if not agreed:
