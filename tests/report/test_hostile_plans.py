@@ -207,3 +207,12 @@ def test_two_reviews_on_one_day_are_named_alike_on_the_cover_and_at_a_glance():
     glance = flat(pdf.pages[page_of_section(pdf, "At a glance")])
     assert "with Alex Morgan" in flat(pdf.pages[0])
     assert "Last review: 15 Jun 2026 with Alex Morgan" in glance
+
+
+def test_a_long_name_is_printed_in_full_on_the_cover():
+    name = "Dr " + " ".join(f"Name{n}-Adeyemi" for n in range(40))
+    plan = Plan(Profile(name=name), load_framework(DEFAULT_FRAMEWORK_ID))
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    pdf = read_pdf(data)
+    cover = flat(" ".join(pdf.pages[: page_of_section(pdf, "What I need from you")]))
+    assert name in cover

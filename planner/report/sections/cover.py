@@ -77,7 +77,8 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         band,
         Spacer(1, 6 * mm),
         marked(TITLE, s.cover_title, Mark("cover", "Cover: where things stand", 0)),
-        Paragraph(escape_plain(shorten(ctx.person, 200)), s.cover_name),
+        # In full: the one place the whole name is printed (headers and boxes cut it).
+        Paragraph(inline(ctx.person), s.cover_name),
         Spacer(1, 4 * mm),
     ]
     if rows:
