@@ -216,3 +216,18 @@ def test_a_long_name_is_printed_in_full_on_the_cover():
     pdf = read_pdf(data)
     cover = flat(" ".join(pdf.pages[: page_of_section(pdf, "What I need from you")]))
     assert name in cover
+
+
+def test_every_assessment_round_is_printed_when_at_a_glance_has_no_room_for_all():
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    days = [TODAY - dt.timedelta(days=91 * n) for n in range(8)]  # two years, quarterly
+    ratings = [
+        SelfAssessment(skill.id, day, 1 + (n + i) % len(framework.scale))
+        for n, day in enumerate(days)
+        for i, skill in enumerate(framework.skills)
+    ]
+    plan = Plan(Profile(name="Zoë Adams"), framework, assessments=ratings)
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    text = read_pdf(data).text
+    for day in days:
+        assert f"{day.day} {day:%b %Y}" in text

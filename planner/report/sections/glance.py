@@ -256,7 +256,8 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
         hidden = [d for d in dates if d not in columns]
         note += (
             f" {_count(left_out, 'round')} between {short_date(hidden[0])} and "
-            f"{short_date(hidden[-1])} {'is' if left_out == 1 else 'are'} not shown, for room."
+            f"{short_date(hidden[-1])} {'is' if left_out == 1 else 'are'} not shown here, "
+            f"for room; each {ctx.plan.framework.part_singular}'s section lists every rating."
         )
     story.append(Paragraph(escape_plain(note), s.muted))
     # A table that fits a page is kept whole (it is short: one row per skill).
