@@ -231,3 +231,16 @@ def test_every_assessment_round_is_printed_when_at_a_glance_has_no_room_for_all(
     text = read_pdf(data).text
     for day in days:
         assert f"{day.day} {day:%b %Y}" in text
+
+
+@pytest.mark.parametrize("word", ["a<b", "<b>unit</b>", "r&amp;d"])
+def test_a_framework_word_for_its_parts_that_looks_like_markup_prints_as_typed(word):
+    core = load_framework(DEFAULT_FRAMEWORK_ID)
+    framework = dataclasses.replace(core, part_singular=word, part_plural=word + "s")
+    goals = [Goal(skill=skill.id, title="Lead", uid=skill.id) for skill in framework.skills]
+    plan = Plan(Profile(name="Zoë Adams"), framework, goals=goals)
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True, skills={core.skills[0].id})
+    text = read_pdf(data).text
+    assert f"each {word}'s goals in detail" in text
+    assert f"covers only some {word}s:" in text
+    assert f"1 goal across 1 {word}:" in text

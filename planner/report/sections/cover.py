@@ -87,14 +87,16 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     if ctx.include_private and any(r.private for r in ctx.reflections):
         story += [Spacer(1, 4 * mm), _private_banner(ctx)]
     fw = ctx.plan.framework
+    # The framework's words come from plan files too: text, not markup.
+    singular, plural = escape_plain(fw.part_singular), escape_plain(fw.part_plural)
     note = (
         "Contents: what the plan asks of the line manager, every goal in one table, "
-        f"the self-assessment, each {fw.part_singular}'s goals in detail, reviews, "
+        f"the self-assessment, each {singular}'s goals in detail, reviews, "
         "reflections, and a sign-off page for the review conversation."
     )
     if ctx.skill_ids is not None and len(ctx.skills) < len(ctx.plan.framework.skills):
         names = ", ".join(sk.name for sk in ctx.skills) or "none"
-        note += f" This copy covers only some {fw.part_plural}: {escape_plain(printable(names))}."
+        note += f" This copy covers only some {plural}: {escape_plain(printable(names))}."
     story += [Spacer(1, 6 * mm), Paragraph(note, s.intro)]
     story += [NextPageTemplate("body"), PageBreak()]
     return story

@@ -53,7 +53,8 @@ def _summary(ctx: ReportContext) -> str:
         return "No goals have been set yet; they will appear here with their progress."
     by_status = {key: sum(1 for g in goals if g.status == key) for key in STATUS_LABELS}
     text = (
-        f"{_count(len(goals), 'goal')} across {ctx.plan.framework.parts(len(ctx.skills))}: "
+        f"{_count(len(goals), 'goal')} across "
+        f"{escape_plain(ctx.plan.framework.parts(len(ctx.skills)))}: "
         f"{by_status['achieved']} achieved, {by_status['in_progress']} in progress, "
         f"{by_status['not_started']} not started"
     )
@@ -84,7 +85,7 @@ def _last_review(ctx: ReportContext) -> str:
 
 def _part(ctx: ReportContext) -> str:
     """The framework's word for its parts as a column heading: Skill, Dimension, Domain."""
-    return ctx.plan.framework.part_singular.capitalize()
+    return escape_plain(ctx.plan.framework.part_singular.capitalize())
 
 
 def _skill_label(ctx: ReportContext, number: int, name: str) -> str:
@@ -184,7 +185,7 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> list
     key = grid(key_rows, [12 * mm, key_width - 12 * mm], extra=TIGHT)
     note: list[Flowable] = []
     if len(skills) > MAX_NAMED_SPOKES:
-        plural = ctx.plan.framework.part_plural
+        plural = escape_plain(ctx.plan.framework.part_plural)
         note = [
             Spacer(1, 2 * mm),
             Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted),
