@@ -244,3 +244,17 @@ def test_a_framework_word_for_its_parts_that_looks_like_markup_prints_as_typed(w
     assert f"each {word}'s goals in detail" in text
     assert f"covers only some {word}s:" in text
     assert f"1 goal across 1 {word}:" in text
+
+
+def test_a_right_to_left_override_cannot_reorder_the_title_or_bookmarks():
+    spoof = "Dr Ann Lee \u202eFDP.exe\u202c \u2067x\u2069"
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    goal = Goal(skill=framework.skills[0].id, title=spoof, uid="g1")
+    plan = Plan(Profile(name=spoof), framework, goals=[goal])
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    pdf = read_pdf(data)
+    shown = [title for _, title, _ in outline(pdf)] + [pdf.info.title, pdf.info.author]
+    shown.append(pdf.text)
+    controls = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not any(controls & set(text) for text in shown)
+    assert any("Dr Ann Lee FDP.exe x" in text for text in shown)
