@@ -258,3 +258,17 @@ def test_a_right_to_left_override_cannot_reorder_the_title_or_bookmarks():
     controls = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert not any(controls & set(text) for text in shown)
     assert any("Dr Ann Lee FDP.exe x" in text for text in shown)
+
+
+def test_a_page_that_continues_a_reflection_names_it_in_its_header():
+    framework = load_framework(DEFAULT_FRAMEWORK_ID)
+    long_text = "I noticed how the handover went and what I would change next time. " * 120
+    reflection = Reflection(TODAY, "Handover on ward 7", sections={"what": long_text})
+    plan = Plan(Profile(name="Zoë Adams"), framework, reflections=[reflection])
+    data, _ = build_pdf_bytes(plan, today=TODAY, invariant=True)
+    pdf = read_pdf(data)
+    start = page_of_section(pdf, "15 Jun 2026 Handover on ward 7") + 1
+    runs = text_runs(data)
+    top = max(run.y for run in runs if run.page == start + 1)
+    header = "".join(run.text for run in runs if run.page == start + 1 and run.y == top)
+    assert "15 Jun 2026 Handover on ward 7 (continued)" in header

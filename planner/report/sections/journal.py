@@ -75,7 +75,13 @@ def _reflection(
         marked(
             inline(reflection.title) or "Untitled reflection",
             s.h2,
-            Mark(reflection_key(reflection), f"{short_date(reflection.date)} {title}", 1),
+            # A long reflection's later pages say which reflection they continue.
+            Mark(
+                reflection_key(reflection),
+                f"{short_date(reflection.date)} {title}",
+                1,
+                f"{short_date(reflection.date)} {shorten(title, 60)}",
+            ),
         ),
     ]
     line = Paragraph(" · ".join(about), s.muted)
