@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import stat
 import uuid
 from pathlib import Path
 from typing import Any
@@ -415,7 +416,13 @@ def read(path: Path) -> Plan:
     """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            # A device reads for ever (/dev/zero) and a pipe waits for a writer.
+            raise PlanFileError([f"{path}: not a file (a device or a pipe)"])
+        if info.st_size > MAX_FILE_BYTES:
             raise PlanFileError([f"{path.name}: larger than 512 MB; not a plan file"])
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -79,6 +79,9 @@ def export_pdf(
     Raises:
         ExportError: the file could not be written; the message says what to do.
     """
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from planner.failures import log_traceback
     from planner.report.fonts import FontMissingError
     from planner.report.output import write_pdf
 
@@ -91,5 +94,13 @@ def export_pdf(
         )
     except FontMissingError as exc:
         raise ExportError(str(exc)) from exc
+    except LayoutError as exc:
+        # The layout moves long text on and cuts names in tables; should some entry
+        # still not fit a page, say so plainly (reportlab's message quotes the text).
+        log_traceback(exc)
+        raise ExportError(
+            "Part of this plan is too large to fit on a page (perhaps a very long word or "
+            "line), so the PDF was not saved. Shorten it and export again."
+        ) from None
     write_pdf(data, out)
     return pages

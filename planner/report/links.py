@@ -36,11 +36,14 @@ class Mark:
 
 
 LINK_COLOUR = "#" + BLUE.hexval()[2:]
-_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9-]")
 
 
 def _key(kind: str, ident: object) -> str:
-    return f"{kind}-{_UNSAFE.sub('_', str(ident))}"
+    # Each other character (the underscore too) becomes its code point between
+    # underscores, so ids that differ only there ("a.b", "a,b", "é", "ü") keep
+    # distinct destinations.
+    return f"{kind}-{_UNSAFE.sub(lambda m: f'_{ord(m.group()):x}_', str(ident))}"
 
 
 def goal_key(goal: Goal) -> str:

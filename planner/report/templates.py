@@ -138,10 +138,14 @@ def _draw_footer(canvas: Canvas, running: RunningText, *, with_name: bool = Fals
         canvas.drawRightString(width - MARGIN_X, FOOTER_Y - 10, PRIVATE_NOTICE)
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(GREY)
-    # The cover has no running header, so its footer names the person instead.
-    canvas.drawString(
-        MARGIN_X, FOOTER_Y - 10, f"{running.person} · {exported}" if with_name else exported
-    )
+    if with_name:
+        # The cover has no running header, so its footer names the person instead,
+        # clear of the private notice opposite.
+        room = width - 2 * MARGIN_X - stringWidth(f" · {exported}", REGULAR, 8)
+        if running.private_included:
+            room -= stringWidth(PRIVATE_NOTICE, BOLD, 8) + 8 * mm
+        exported = f"{_fit(running.person, room, 8)} · {exported}"
+    canvas.drawString(MARGIN_X, FOOTER_Y - 10, exported)
     canvas.restoreState()
 
 
@@ -151,9 +155,12 @@ def _draw_header(canvas: Canvas, running: RunningText, where: str, continued: bo
     canvas.saveState()
     canvas.setFillColor(GREY)
     canvas.setFont(BOLD, 8)
-    canvas.drawString(MARGIN_X, y, running.person)
+    # A long name takes at most half the line, so the header can still say where
+    # the page belongs.
+    person = _fit(running.person, (width - 2 * MARGIN_X) / 2, 8, BOLD)
+    canvas.drawString(MARGIN_X, y, person)
     canvas.setFont(REGULAR, 8)
-    room = width - 2 * MARGIN_X - stringWidth(running.person, BOLD, 8) - 8 * mm
+    room = width - 2 * MARGIN_X - stringWidth(person, BOLD, 8) - 8 * mm
     if continued:
         where = _fit(where, room - stringWidth(CONTINUED, REGULAR, 8), 8) + CONTINUED
     canvas.drawRightString(
@@ -189,14 +196,20 @@ class BodyTemplate(PageTemplate):
         _draw_footer(canvas, self.running)
 
 
-def _fit(text: str, room: float, size: float) -> str:
-    """``text`` cut at a word with an ellipsis to fit ``room`` points."""
-    if stringWidth(text, REGULAR, size) <= room:
+def _fit(text: str, room: float, size: float, font: str = REGULAR) -> str:
+    """``text`` cut at a word with an ellipsis to fit ``room`` points; within its first
+    word when even that is too wide."""
+    if stringWidth(text, font, size) <= room:
         return text
     words = text.split()
-    while words and stringWidth(" ".join(words) + " …", REGULAR, size) > room:
+    while len(words) > 1 and stringWidth(" ".join(words) + " …", font, size) > room:
         words.pop()
-    return " ".join(words) + " …"
+    if len(words) > 1:
+        return " ".join(words) + " …"
+    word = words[0] if words else ""
+    while word and stringWidth(word + "…", font, size) > room:
+        word = word[:-1]
+    return word + "…"
 
 
 # Flowables that only move the layout on: a page "begins" with the first other one.

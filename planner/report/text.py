@@ -9,6 +9,7 @@ import unicodedata
 
 from planner.domain.dates import short_date as app_date
 from planner.report.fonts import register_fonts
+from planner.text import BIDI_CONTROLS
 
 
 def escape(text: str) -> str:
@@ -24,7 +25,18 @@ BOX = "\u25a1"
 MINUS = "\u2212"
 # Invisible joiners and variation selectors (as in emoji sequences) carry no glyph of
 # their own; dropping them avoids a row of stand-ins for one emoji.
-_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
+# Bidi controls change nothing on a page reportlab lays out left to right, but in the
+# PDF's bookmarks and title bar a viewer applies them: a right-to-left override
+# would make a name there read as something else.
+_INVISIBLE = {
+    0x200B,
+    0x200C,
+    0x200D,
+    0x2060,
+    0xFEFF,
+    *range(0xFE00, 0xFE10),
+    *(ord(ch) for ch in BIDI_CONTROLS),
+}
 # Skin-tone modifiers only tint the emoji before them.
 _MODIFIERS = range(0x1F3FB, 0x1F400)
 _FLAG_LETTERS = range(0x1F1E6, 0x1F200)

@@ -546,3 +546,22 @@ def test_the_windows_app_reaches_the_console_before_help_or_version_is_printed(m
         with pytest.raises(SystemExit):
             main(argv)
     assert calls == [-1, -1, -1]
+
+
+def test_an_entry_too_large_for_a_page_is_one_line_without_the_text(cli, demo_db, tmp_path):
+    from reportlab.platypus.doctemplate import LayoutError
+
+    import planner.report.build
+
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"the PDF from last week")
+
+    def too_large(*args, **kwargs):
+        raise LayoutError("Flowable <Paragraph>'A private note' too large on page 3")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(planner.report.build, "build_pdf_bytes", too_large)
+        result = cli("export-pdf", "--db", demo_db, "--out", pdf)
+    _assert_one_line_error(result, "too large to fit on a page", "the PDF was not saved")
+    assert "private note" not in result.err
+    assert pdf.read_bytes() == b"the PDF from last week"

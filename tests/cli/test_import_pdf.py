@@ -4,7 +4,12 @@ same checks as a plan file, and refuses any other PDF in one line, writing nothi
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from planner.demo import demo_plan
 from planner.report.build import build_pdf_bytes
@@ -104,3 +109,37 @@ def test_a_pdf_carrying_an_invalid_plan_is_refused_with_its_problems(cli, tmp_pa
     source = tmp_path / "edited.pdf"
     source.write_bytes(attach_plan(bare, b'{"format": "leadership-plan", "version": 1'))
     _refused_without_writing(cli, source, tmp_path, "not valid JSON (line 1")
+
+
+def _feed_once(fifo: Path, data: bytes, seconds: float = 1.0) -> threading.Thread:
+    """Writes ``data`` into ``fifo`` if a reader opens it within ``seconds``, so a test
+    of the old behaviour (reading the pipe) ends instead of waiting for ever."""
+
+    def feed() -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # no reader yet
+                time.sleep(0.02)
+                continue
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            return
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_device_given_as_the_file_is_refused_without_reading_it(cli, tmp_path):
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    feeder = _feed_once(fifo, b"{}")
+    _refused_without_writing(cli, fifo, tmp_path, "plan.json: not a file (a device or a pipe)")
+    feeder.join()
+    # /dev/zero would be read until memory runs out.
+    device = tmp_path / "zero.pdf"
+    device.symlink_to(os.devnull)
+    _refused_without_writing(cli, device, tmp_path, "zero.pdf: not a file (a device or a pipe)")

@@ -17,7 +17,12 @@ from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_rev
 from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell, layout_table
-from planner.report.sections.requests import NEEDS_TITLE, last_review, support_requests
+from planner.report.sections.requests import (
+    NEEDS_TITLE,
+    last_review,
+    reviewed_with,
+    support_requests,
+)
 from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
 from planner.report.text import escape_plain, inline, long_date, printable, shorten
 
@@ -50,7 +55,9 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         for label, value in details
         if value
     ]
-    table = layout_table(rows, colWidths=[38 * mm, BODY_WIDTH - 38 * mm], hAlign="LEFT")
+    table = layout_table(
+        rows, colWidths=[38 * mm, BODY_WIDTH - 38 * mm], hAlign="LEFT", splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [
@@ -70,7 +77,8 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         band,
         Spacer(1, 6 * mm),
         marked(TITLE, s.cover_title, Mark("cover", "Cover: where things stand", 0)),
-        Paragraph(escape_plain(shorten(ctx.person, 200)), s.cover_name),
+        # In full: the one place the whole name is printed (headers and boxes cut it).
+        Paragraph(inline(ctx.person), s.cover_name),
         Spacer(1, 4 * mm),
     ]
     if rows:
@@ -79,14 +87,16 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     if ctx.include_private and any(r.private for r in ctx.reflections):
         story += [Spacer(1, 4 * mm), _private_banner(ctx)]
     fw = ctx.plan.framework
+    # The framework's words come from plan files too: text, not markup.
+    singular, plural = escape_plain(fw.part_singular), escape_plain(fw.part_plural)
     note = (
         "Contents: what the plan asks of the line manager, every goal in one table, "
-        f"the self-assessment, each {fw.part_singular}'s goals in detail, reviews, "
+        f"the self-assessment, each {singular}'s goals in detail, reviews, "
         "reflections, and a sign-off page for the review conversation."
     )
     if ctx.skill_ids is not None and len(ctx.skills) < len(ctx.plan.framework.skills):
         names = ", ".join(sk.name for sk in ctx.skills) or "none"
-        note += f" This copy covers only some {fw.part_plural}: {escape_plain(printable(names))}."
+        note += f" This copy covers only some {plural}: {escape_plain(printable(names))}."
     story += [Spacer(1, 6 * mm), Paragraph(note, s.intro)]
     story += [NextPageTemplate("body"), PageBreak()]
     return story
@@ -111,8 +121,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     lines.append(("Goals", status))
     last = last_review(ctx)
     if last is not None:
-        who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
-        lines.append(("Last review", f"{long_date(last.date)}{who}"))
+        lines.append(("Last review", f"{long_date(last.date)}{reviewed_with(last)}"))
     else:
         lines.append(("Last review", "None recorded yet"))
     planned = planned_next_review(ctx.plan)

@@ -15,6 +15,9 @@ from planner.report.text import blocks, markup
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
 CELL_LINE_LIMIT = 12
+# Past this many characters a name (a goal's, a skill's) cannot fit a table row that
+# must stay on one page: it is cut there and printed in full in its own heading.
+LONGEST_CELL = 300
 
 
 def lead_in(*flowables: Flowable, room: float = 45 * mm) -> list[Flowable]:
@@ -63,9 +66,19 @@ def grid(
     *,
     header: bool = True,
     extra: list[tuple] | None = None,
+    split_in_row: bool = False,
 ) -> Table:
-    """A table in the house style: a shaded heading row and light rules between rows."""
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    """A table in the house style: a shaded heading row and light rules between rows.
+
+    With ``split_in_row`` a row taller than the page splits across pages.
+    """
+    table = Table(
+        rows,
+        colWidths=widths,
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+        splitInRow=1 if split_in_row else 0,
+    )
     commands: list[tuple] = [
         # For plain-string cells (dates, figures): cheaper than paragraphs to lay out.
         ("FONT", (0, 0), (-1, -1), REGULAR, SMALL, 10.5),

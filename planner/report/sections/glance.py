@@ -14,8 +14,9 @@ from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
-from planner.report.sections.flow import cell, grid, layout_table
-from planner.report.styles import BODY_WIDTH, SMALL
+from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table
+from planner.report.sections.requests import last_review, reviewed_with
+from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
 
 # Round columns the trend table has room for at its type size; with more rounds it
@@ -25,8 +26,6 @@ ROUND_WIDTH = 17 * mm
 GAP_WIDTH = 7 * mm
 CHANGE_WIDTH = 20 * mm
 IMPORTANCE_WIDTH = 26 * mm
-# Past this many characters a name cannot fit a table row that must stay on one page.
-LONGEST_CELL = 300
 TIGHT = [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
 
 
@@ -54,7 +53,8 @@ def _summary(ctx: ReportContext) -> str:
         return "No goals have been set yet; they will appear here with their progress."
     by_status = {key: sum(1 for g in goals if g.status == key) for key in STATUS_LABELS}
     text = (
-        f"{_count(len(goals), 'goal')} across {ctx.plan.framework.parts(len(ctx.skills))}: "
+        f"{_count(len(goals), 'goal')} across "
+        f"{escape_plain(ctx.plan.framework.parts(len(ctx.skills)))}: "
         f"{by_status['achieved']} achieved, {by_status['in_progress']} in progress, "
         f"{by_status['not_started']} not started"
     )
@@ -77,16 +77,15 @@ def _summary(ctx: ReportContext) -> str:
 
 
 def _last_review(ctx: ReportContext) -> str:
-    if not ctx.plan.reviews:
+    last = last_review(ctx)
+    if last is None:
         return "No review with the line manager has been recorded yet."
-    last = max(ctx.plan.reviews, key=lambda r: r.date)
-    who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
-    return f"Last review: <b>{long_date(last.date)}</b>{who}."
+    return f"Last review: <b>{long_date(last.date)}</b>{reviewed_with(last)}."
 
 
 def _part(ctx: ReportContext) -> str:
     """The framework's word for its parts as a column heading: Skill, Dimension, Domain."""
-    return ctx.plan.framework.part_singular.capitalize()
+    return escape_plain(ctx.plan.framework.part_singular.capitalize())
 
 
 def _skill_label(ctx: ReportContext, number: int, name: str) -> str:
@@ -151,15 +150,16 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
         )
     if len(skills) >= 3:
         story.append(Spacer(1, 3 * mm))
-        story.append(_radar_with_key(ctx, first, latest))
+        story += _radar_with_key(ctx, first, latest)
     elif scale:
         key = ", ".join(f"{n} {level.label}" for n, level in enumerate(scale, 1))
         story.append(Paragraph(f"Scale: {inline(key)}.", s.muted))
     return story
 
 
-def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Table:
-    """The radar of the first and latest rounds beside the scale's level names."""
+def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> list[Flowable]:
+    """The radar of the first and latest rounds beside the scale's level names, or
+    above them when a long scale (many levels, long names) would not fit beside it."""
     s = ctx.styles
     skills = ctx.skills
     scale = ctx.plan.framework.scale
@@ -183,12 +183,21 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
     ]
     key_width = BODY_WIDTH - chart_width - 6 * mm
     key = grid(key_rows, [12 * mm, key_width - 12 * mm], extra=TIGHT)
-    side: list[Flowable] = [key]
+    note: list[Flowable] = []
     if len(skills) > MAX_NAMED_SPOKES:
-        side.append(Spacer(1, 2 * mm))
-        plural = ctx.plan.framework.part_plural
-        side.append(Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted))
-    return layout_table(
+        plural = escape_plain(ctx.plan.framework.part_plural)
+        note = [
+            Spacer(1, 2 * mm),
+            Paragraph(f"Spokes are numbered as the {plural} in the tables.", s.muted),
+        ]
+    if key.wrap(key_width, BODY_HEIGHT)[1] > chart_width * 1.5:
+        # Beside the chart the key cannot split across pages, and a key this long
+        # may not fit one: it goes below, full width, free to split between levels
+        # (and within one very long level name).
+        wide = grid(key_rows, [12 * mm, BODY_WIDTH - 12 * mm], extra=TIGHT, split_in_row=True)
+        return [chart, *note, Spacer(1, 3 * mm), wide]
+    side: list[Flowable] = [key, *note]
+    beside = layout_table(
         [[chart, side]],
         colWidths=[chart_width + 6 * mm, key_width],
         hAlign="LEFT",
@@ -199,6 +208,7 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> Tabl
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ],
     )
+    return [beside]
 
 
 def _round_columns(dates: list[dt.date]) -> tuple[list[dt.date | None], int]:
@@ -247,7 +257,8 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
         hidden = [d for d in dates if d not in columns]
         note += (
             f" {_count(left_out, 'round')} between {short_date(hidden[0])} and "
-            f"{short_date(hidden[-1])} {'is' if left_out == 1 else 'are'} not shown, for room."
+            f"{short_date(hidden[-1])} {'is' if left_out == 1 else 'are'} not shown here, "
+            f"for room; each {ctx.plan.framework.part_singular}'s section lists every rating."
         )
     story.append(Paragraph(escape_plain(note), s.muted))
     # A table that fits a page is kept whole (it is short: one row per skill).

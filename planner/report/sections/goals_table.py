@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 from planner.domain.models import STATUS_LABELS, Goal
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import grid
+from planner.report.sections.flow import LONGEST_CELL, grid
 from planner.report.styles import BODY_WIDTH
 from planner.report.text import inline, short_date, shorten
 
@@ -49,9 +49,8 @@ def goals_table(ctx: ReportContext) -> list[Flowable]:
         if not goals:
             continue
         spans.append(len(rows))
-        rows.append(
-            [Paragraph(f"<b>{number}. {inline(skill.name)}</b>", s.cell)] + [[] for _ in range(6)]
-        )
+        name = inline(shorten(skill.name, LONGEST_CELL))
+        rows.append([Paragraph(f"<b>{number}. {name}</b>", s.cell)] + [[] for _ in range(6)])
         for index, goal in enumerate(goals, start=1):
             rows.append(_row(ctx, goal, f"{number}.{index}"))
     widths = [10 * mm, 36 * mm, 37 * mm, 34 * mm, 21 * mm, 20 * mm]

@@ -7,13 +7,21 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from planner.domain.models import Goal, Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
-from planner.domain.review_actions import follow_up
+from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.flowables import keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import field, paragraphs
+from planner.report.sections.flow import CELL_TEXT_LIMIT, field, paragraphs
 from planner.report.sections.requests import outcome, ref_line
-from planner.report.text import escape_plain, inline, long_date, printable, short_date, shorten
+from planner.report.text import (
+    blocks,
+    escape_plain,
+    inline,
+    long_date,
+    printable,
+    short_date,
+    shorten,
+)
 
 REVIEWS_TITLE = "Reviews with the line manager"
 
@@ -67,7 +75,13 @@ def _reflection(
         marked(
             inline(reflection.title) or "Untitled reflection",
             s.h2,
-            Mark(reflection_key(reflection), f"{short_date(reflection.date)} {title}", 1),
+            # A long reflection's later pages say which reflection they continue.
+            Mark(
+                reflection_key(reflection),
+                f"{short_date(reflection.date)} {title}",
+                1,
+                f"{short_date(reflection.date)} {shorten(title, 60)}",
+            ),
         ),
     ]
     line = Paragraph(" · ".join(about), s.muted)
@@ -121,17 +135,27 @@ def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     agreed = follow_up(review, ctx.goals)
     if agreed:
         story.append(Paragraph("Agreed actions, and what the plan records of each", s.label))
-        story += [
-            Paragraph(
-                f"{inline(item.text)} <font color='#4C6272'>→</font> {outcome(item)}",
-                s.bullet,
-                bulletText="•",
-            )
-            for item in agreed
-        ]
+        for item in agreed:
+            story += _agreed_action(ctx, item)
     if review.next_review:
         story.append(
             Paragraph(f"Next review planned for <b>{long_date(review.next_review)}</b>.", s.body)
         )
     story.append(Spacer(1, 3 * mm))
     return story
+
+
+def _agreed_action(ctx: ReportContext, item: AgreedAction) -> list[Flowable]:
+    """One agreed action as a bullet, with what the plan records of it."""
+    s = ctx.styles
+    arrow = f"<font color='#4C6272'>→</font> {outcome(item)}"
+    if len(item.text) <= CELL_TEXT_LIMIT:
+        return [Paragraph(f"{inline(item.text)} {arrow}", s.bullet, bulletText="•")]
+    # A very long action flows in pieces: reportlab re-wraps one huge paragraph at
+    # every page break, seconds for each hundred thousand characters.
+    first, *rest = blocks(item.text)
+    return [
+        Paragraph(first, s.bullet, bulletText="•"),
+        *(Paragraph(piece, s.bullet) for piece in rest),
+        Paragraph(arrow, s.bullet),
+    ]

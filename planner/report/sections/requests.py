@@ -8,13 +8,14 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from planner.domain.models import Goal
+from planner.domain.models import Goal, Review
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
     CELL_TEXT_LIMIT,
+    LONGEST_CELL,
     cell,
     grid,
     layout_table,
@@ -88,6 +89,15 @@ def last_review(ctx: ReportContext):
     return max(reviews, key=lambda r: (r.date, r.id or 0)) if reviews else None
 
 
+def reviewed_with(review: Review) -> str:
+    """`` with <the reviewer>`` as markup, or nothing when no one is named. A name too
+    long for the boxes and tables it appears in is cut: the review's own entry prints
+    it in full."""
+    if not review.reviewer.strip():
+        return ""
+    return f" with {escape_plain(shorten(review.reviewer, LONGEST_CELL))}"
+
+
 def _head(ctx: ReportContext, *titles: str) -> list:
     s = ctx.styles
     return [Paragraph(t, s.cell_head) for t in titles] + [Paragraph("Page", s.cell_head)]
@@ -95,7 +105,7 @@ def _head(ctx: ReportContext, *titles: str) -> list:
 
 def _goal_cell(ctx: ReportContext, goal: Goal) -> Paragraph:
     s = ctx.styles
-    skill = escape_plain(ctx.skill_name(goal.skill))
+    skill = escape_plain(shorten(ctx.skill_name(goal.skill), LONGEST_CELL))
     title = linked(f"<b>{inline(goal.title)}</b>", goal_key(goal))
     return Paragraph(f"{title}<br/><font color='#4C6272'>{skill}</font>", s.cell)
 
@@ -168,7 +178,7 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
     if last is None:
         story.append(Paragraph("No review with the line manager has been recorded yet.", s.body))
         return story
-    who = f" with {inline(last.reviewer)}" if last.reviewer.strip() else ""
+    who = reviewed_with(last)
     story.append(Paragraph(f"Last review: <b>{long_date(last.date)}</b>{who}.", s.body))
     agreed = follow_up(last, ctx.goals)
     if not agreed:

@@ -27,6 +27,7 @@ from planner.report.sections.flow import (
     lead_in,
     paragraphs,
 )
+from planner.report.sections.glance import MAX_ROUND_COLUMNS
 from planner.report.sections.requests import ref_line
 from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
@@ -43,6 +44,17 @@ def skill_sections(ctx: ReportContext) -> list[Flowable]:
         story.append(PageBreak() if number == 1 or has_goals else CondPageBreak(70 * mm))
         story += skill_section(ctx, skill, number)
     return story
+
+
+def _every_rating(ctx: ReportContext, skill: Skill) -> list[Flowable]:
+    """Each of the skill's ratings, oldest first, when *At a glance* has too many rounds
+    to show them all."""
+    dates = ctx.assessment_dates
+    if len(dates) <= MAX_ROUND_COLUMNS:
+        return []
+    rated = [(day, ctx.rating(skill.id, day)) for day in dates]
+    levels = "; ".join(f"{short_date(day)}: {r.level}" for day, r in rated if r is not None)
+    return [Paragraph(f"Every rating, oldest first: {levels}.", ctx.styles.muted)]
 
 
 def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowable]:
@@ -74,6 +86,7 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
         if notes:
             notes[0] = f"Note with the rating: {notes[0]}"
             story += [Paragraph(note, s.muted) for note in notes]
+        story += _every_rating(ctx, skill)
     if not goals:
         word = ctx.plan.framework.part_singular
         story.append(Paragraph(f"No goals set for this {escape_plain(word)} yet.", s.body))
