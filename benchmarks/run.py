@@ -120,7 +120,10 @@ def _environment(work: Path) -> dict[str, str]:
     shim = work / "path"
     shim.mkdir(parents=True, exist_ok=True)
     link = shim / "benchmarks"
-    if not link.exists():
+    # A link left by a run from another checkout may point elsewhere, or nowhere.
+    if link.is_symlink() and link.resolve() != HERE.resolve():
+        link.unlink()
+    if not link.is_symlink():
         link.symlink_to(HERE, target_is_directory=True)
     env["PYTHONPATH"] = str(shim)
     # The bytecode the installation compiled is used; nothing new is written.
