@@ -276,3 +276,15 @@ def test_each_skill_names_its_behaviours_and_the_importance_beside_the_rating(de
     assert "importance to the role: 4 Very important" in first_page
     # The first goal shares the skill's opening page.
     assert "1.1 Lead the safety huddle" in first_page
+
+
+def test_a_page_that_continues_a_review_names_it_in_its_header():
+    plan = demo_plan(TODAY)
+    plan.reviews[0].notes = "\n\n".join(
+        f"Point {n} we talked through at length." for n in range(120)
+    )
+    pdf, _ = build(plan)
+    start = page_of_section(pdf, f"Review on {long_date(plan.reviews[0].date)}")
+    following = flat(pdf.pages[start + 1])
+    assert "Point 119" in flat(" ".join(pdf.pages[start : start + 4]))
+    assert f"Review on {long_date(plan.reviews[0].date)} (continued)" in following

@@ -127,7 +127,7 @@ def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     s = ctx.styles
     heading = f"Review on {long_date(review.date)}"
     story: list[Flowable] = [
-        marked(heading, s.h2, Mark(review_key(review), heading, 1)),
+        marked(heading, s.h2, Mark(review_key(review), heading, 1, heading)),
     ]
     if review.reviewer.strip():
         story.append(Paragraph(f"With {inline(review.reviewer)}", s.muted))
