@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable
 
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.styles import (
@@ -41,11 +41,15 @@ def keep_whole(
     it is when at least ``min_start`` is left (else on the next page), so it never
     leaves a blank page behind, as reportlab's KeepTogether alone would.
 
-    Measured here at the body frame's width, with reportlab's public ``wrap``.
+    Measured here at the body frame's width, with reportlab's public ``wrap``. A block
+    that fits a page is preceded by a page break on the condition that less than its
+    height is left: the same result as KeepTogether, without KeepTogether wrapping
+    every flowable again (a third of an export's paragraph wrapping).
     """
-    if stack_height(flowables, width) > BODY_HEIGHT:
+    height = stack_height(flowables, width)
+    if height > BODY_HEIGHT:
         return [CondPageBreak(min_start), *flowables]
-    return [KeepTogether(flowables)]
+    return [CondPageBreak(height), *flowables]
 
 
 class CanvasFlowable(Flowable):
