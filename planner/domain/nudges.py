@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 # The kinds, in the order the overview lists them; each can be turned off.
 STALE_GOAL = "stale_goal"
@@ -27,8 +27,7 @@ SNOOZE_DAYS = 7
 Opens = Literal["goal", "assessments", "reflections", "reviews"]
 
 
-@dataclass(frozen=True)
-class QuietGoal:
+class QuietGoal(NamedTuple):
     """A goal in progress and the day it last moved (its latest progress entry, or
     its last edit when nothing is logged yet)."""
 
@@ -37,8 +36,7 @@ class QuietGoal:
     last_moved: dt.date
 
 
-@dataclass(frozen=True)
-class OpenGoal:
+class OpenGoal(NamedTuple):
     """An open goal with a target date."""
 
     id: int
@@ -59,11 +57,13 @@ class NudgeFacts:
     next_review: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Nudge:
+class Nudge(NamedTuple):
     """One reminder. ``key`` (kind and item) stays the same while the reason does,
     so a snooze or a dismissal holds; ``opens`` is the page it leads to, ``goal_id``
-    the goal for goal nudges; ``title`` and ``date`` fill its message."""
+    the goal for goal nudges; ``title`` and ``date`` fill its message.
+
+    A named tuple: a plan kept for years can earn thousands, made on every reload.
+    """
 
     kind: str
     item: str
@@ -105,8 +105,10 @@ def find_nudges(facts: NudgeFacts, today: dt.date) -> list[Nudge]:
             found.append(
                 Nudge(OVERDUE_GOAL, str(goal.id), "goal", goal.target_date, goal.title, goal.id)
             )
+    overdue_ids = {goal.id for goal in facts.overdue if goal.target_date < today}
     for goal in facts.in_progress:
-        if (today - goal.last_moved).days >= STALE_DAYS:
+        # An overdue goal already has its nudge: one is enough.
+        if goal.id not in overdue_ids and (today - goal.last_moved).days >= STALE_DAYS:
             found.append(
                 Nudge(STALE_GOAL, str(goal.id), "goal", goal.last_moved, goal.title, goal.id)
             )

@@ -18,13 +18,16 @@ def nudge_facts(store: PlanStore, today: dt.date) -> NudgeFacts:
     """The facts ``find_nudges`` needs of the plan in ``store``, as of ``today``."""
     db = store.db
     # The latest progress date comes from the (goal_id, date, id) index; a goal set
-    # in progress with nothing logged counts from its last edit.
+    # in progress with nothing logged counts from its last edit. Overdue goals have a
+    # nudge of their own, so their history is not read at all.
     quiet = [
         QuietGoal(goal_id, title, day(moved))
         for goal_id, title, moved in db.execute(
             "SELECT g.id, g.title, COALESCE((SELECT MAX(p.date) FROM progress_entries p "
             "WHERE p.goal_id = g.id), substr(g.updated, 1, 10)) FROM goals g "
-            "WHERE g.status = 'in_progress' ORDER BY g.id"
+            "WHERE g.status = 'in_progress' AND (g.target_date IS NULL OR g.target_date >= ?) "
+            "ORDER BY g.id",
+            [iso(today)],
         )
         if moved
     ]
