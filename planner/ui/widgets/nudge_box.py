@@ -89,6 +89,8 @@ class NudgeBox(QGroupBox):
             dismiss.clicked.connect(lambda _=False, n=nudge: self.dismiss_requested.emit(n))
             for col, widget in enumerate((label, open_button, snooze, dismiss)):
                 self._grid.addWidget(widget, row, col)
+                # Shown now, not at the next event loop turn, so the focus can land here.
+                widget.show()
             self.rows.append((label, open_button, snooze, dismiss))
         hidden = len(nudges) - len(self.rows)
         self.more = plain_label(self.tr("And %d more.") % hidden if hidden > 0 else "")
