@@ -208,3 +208,19 @@ def where_is_my_data(window: MainWindow) -> None:
         % (path or window.tr("(in memory)")),
         QMessageBox.Icon.Information,
     )
+
+
+def nudge_kinds(window: MainWindow) -> None:
+    """Lets the person turn kinds of nudge off or on; the overview follows at once."""
+    from planner.ui.dialogs.nudges_dialog import NudgesDialog
+    from planner.ui.nudge_settings import load_choices, save_choices
+
+    choices = load_choices(window.store.path)
+    dialog = NudgesDialog(choices.off, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    choices.off = dialog.kinds_off()
+    save_choices(window.store.path, choices)
+    overview = window.pages.get("overview")
+    if overview is not None:
+        overview.reload_nudges()

@@ -187,6 +187,12 @@ class MainWindow(QMainWindow):
             lambda: flows.import_plan_file(self),
             tr("Replace this plan with a plan file"),
         )
+        self.nudges_action = self._action(
+            tr("Nudges…"),
+            None,
+            lambda: flows.nudge_kinds(self),
+            tr("Choose which reminders the overview shows"),
+        )
         self.quit_action = self._action(tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self._action(
             tr("Undo"),
@@ -220,6 +226,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.nudges_action)
         plan_menu = bar.addMenu(self.tr("&Plan"))
         for action in (
             self.new_goal_action,
@@ -322,6 +330,7 @@ class MainWindow(QMainWindow):
             self.new_reflection_action,
             self.assessment_action,
             self.new_review_action,
+            self.nudges_action,
             self.export_pdf_action,
             self.export_plan_action,
             self.export_calendar_action,
@@ -365,6 +374,7 @@ class MainWindow(QMainWindow):
         overview.skill_requested.connect(lambda sid: self.show_page(f"skill:{sid}"))
         overview.goal_requested.connect(self.show_goal)
         overview.assessment_requested.connect(lambda: flows.self_assessment(self))
+        overview.page_requested.connect(self.show_page)
         return overview
 
     def _skill_page(self, skill) -> QWidget:

@@ -20,9 +20,12 @@ def _opens_on_the_overview():
     from planner.ui.main_window import PAGE_SETTING
 
     settings = QSettings("LeadershipPlanner", APP_NAME)
-    settings.remove(PAGE_SETTING)
+    # Nudge kinds turned off by one test would hide them from the next.
+    for key in (PAGE_SETTING, "nudges"):
+        settings.remove(key)
     yield
-    settings.remove(PAGE_SETTING)
+    for key in (PAGE_SETTING, "nudges"):
+        settings.remove(key)
 
 
 @pytest.fixture

@@ -15,7 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.document import ASSESSMENTS, GOALS, PROFILE, PROGRESS, REVIEWS, PlanDocument
+from planner.domain.nudges import find_nudges
+from planner.store.nudges import nudge_facts
+from planner.ui.document import (
+    ASSESSMENTS,
+    GOALS,
+    PROFILE,
+    PROGRESS,
+    REFLECTIONS,
+    REVIEWS,
+    PlanDocument,
+)
 from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
 from planner.ui.models.goals_model import GOAL_ID_ROLE, PagedGoalTableModel, format_date
 from planner.ui.models.recent_model import COL_GOAL as RECENT_COL_GOAL
@@ -28,6 +38,8 @@ from planner.ui.models.skills_model import (
     SkillRow,
     SkillSummaryModel,
 )
+from planner.ui.nudge_settings import load_choices, save_choices
+from planner.ui.widgets.nudge_box import NudgeBox
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 from planner.ui.widgets.tables import fit_goal_columns, list_table
 from planner.ui.widgets.text import heading, plain_label
@@ -40,6 +52,9 @@ class OverviewPage(QWidget):
     skill_requested = Signal(str)
     goal_requested = Signal(int)
     assessment_requested = Signal()
+    page_requested = Signal(str)
+    # The day the page judges by; tests fix it.
+    clock = staticmethod(dt.date.today)
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,6 +103,15 @@ class OverviewPage(QWidget):
         )
         self.recent_heading = heading(self.tr("Latest progress"), 2)
 
+        self.nudge_box = NudgeBox()
+        self.nudge_box.open_requested.connect(self._open_nudge)
+        self.nudge_box.snooze_requested.connect(
+            lambda nudge: self._choose(nudge, lambda c, today: c.snooze(nudge, today), 2)
+        )
+        self.nudge_box.dismiss_requested.connect(
+            lambda nudge: self._choose(nudge, lambda c, _today: c.dismiss(nudge), 3)
+        )
+
         self.assess_button = QPushButton(self.tr("Rate my skills now…"))
         self.assess_button.setAccessibleName(self.tr("Rate my skills now"))
         self.assess_button.clicked.connect(self.assessment_requested)
@@ -106,6 +130,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.summary)
         layout.addSpacing(8)
+        layout.addWidget(self.nudge_box)
         skills_head = QHBoxLayout()
         skills_head.addWidget(heading(self.tr("Your skills"), 2), 1)
         skills_head.addWidget(self.assess_button)
@@ -124,7 +149,7 @@ class OverviewPage(QWidget):
         self.reload()
 
     def _on_action_done(self, topics: frozenset[str], _goals) -> None:
-        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS}:
+        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS, REFLECTIONS}:
             # Out of sight, the page catches up when next shown (reload_if_stale).
             if self.isHidden():
                 self._stale = True
@@ -140,7 +165,7 @@ class OverviewPage(QWidget):
         store = self.doc.store
         profile = self.doc.profile
         framework = self.doc.framework
-        today = dt.date.today()
+        today = self.clock()
         first_name = profile.name.split()[0] if profile and profile.name.split() else ""
         self.greeting.setText(
             self.tr("Your plan at a glance, %s") % first_name
@@ -204,9 +229,40 @@ class OverviewPage(QWidget):
             else self.tr("No review with your manager recorded yet.")
         )
         self.status_line.setText("\n".join(parts))
+        self.reload_nudges()
         _fit_height(self.skills_table, self.skills_model.rowCount(), 12)
         _fit_height(self.upcoming_table, self.upcoming_model.rowCount(), 8)
         _fit_height(self.recent_table, self.recent_model.rowCount(), RECENT_ROWS)
+
+    def reload_nudges(self) -> None:
+        """Works the nudges out again and shows those not snoozed, dismissed or off."""
+        today = self.clock()
+        choices = load_choices(self.doc.store.path)
+        found = find_nudges(nudge_facts(self.doc.store, today), today)
+        self.nudge_box.show_nudges(choices.shown(found, today), today)
+
+    def _open_nudge(self, nudge) -> None:
+        if nudge.goal_id is not None:
+            self.goal_requested.emit(nudge.goal_id)
+        else:
+            self.page_requested.emit(nudge.opens)
+
+    def _choose(self, nudge, change, column: int) -> None:
+        """Snoozes or dismisses ``nudge`` for this plan, then moves the focus to the
+        same button of the nudge that takes its place."""
+        today = self.clock()
+        row = next(
+            (i for i, widgets in enumerate(self.nudge_box.rows) if widgets[column].hasFocus()), 0
+        )
+        choices = load_choices(self.doc.store.path)
+        change(choices, today)
+        choices.forget_ended(today)
+        save_choices(self.doc.store.path, choices)
+        self.reload_nudges()
+        if self.nudge_box.rows:
+            self.nudge_box.focus_row(row, column)
+        else:
+            self.assess_button.setFocus()
 
 
 def _fit_height(table, rows: int, most: int) -> None:
