@@ -218,8 +218,9 @@ class FindDialog(QDialog):
 
     def start(self) -> None:
         """Shows the dialog with the field ready for new words."""
+        if self.isVisible():
+            self.raise_()  # already open, perhaps behind the window
         self.show()
-        self.raise_()
         self.activateWindow()
         self.field.setFocus()
         self.field.selectAll()
