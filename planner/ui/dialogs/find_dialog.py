@@ -66,6 +66,7 @@ class FindDialog(QDialog):
         self.results.setAccessibleName(self.tr("Results"))
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        self.results.setSpacing(2)
         self.status.setBuddy(self.results)
         buttons = QDialogButtonBox(self)
         self.open_button = QPushButton(self.tr("Open"))
