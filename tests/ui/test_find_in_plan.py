@@ -130,3 +130,17 @@ def test_enter_in_the_field_opens_the_first_result_and_nothing_found_is_said(
     assert dialog.results.count() == 0
     qtbot.keyClick(focus(), Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_plan_in_memory_is_searched_on_its_own_connection(qtbot, store):
+    from planner.ui.document import PlanDocument
+
+    store.add_goal(Goal(SA, "Map the Numbat pathway"))
+    dialog = FindDialog(PlanDocument(store))
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: focus() is dialog.field)
+    qtbot.keyClicks(focus(), "numbat")
+    qtbot.waitUntil(lambda: dialog.results.count() == 1)
+    assert dialog.results.item(0).text().startswith("Goal: Map the Numbat pathway")
+    assert dialog.status.text().startswith("1 found")
