@@ -23,6 +23,7 @@ from planner.store.rows import (
     review_from_row,
     review_values,
 )
+from planner.store.search import like_pattern, register_casefold
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -310,9 +311,9 @@ def _search_condition(db: Database, text: str) -> tuple[str, list[str]]:
     if not words:
         return "1", []
     if not all(word.isascii() for word in words):
-        _register_casefold(db)
+        register_casefold(db)
     params = [
-        value for word in words for value in [_like_pattern(word) if word.isascii() else word] * 3
+        value for word in words for value in [like_pattern(word) if word.isascii() else word] * 3
     ]
     return "(" + " AND ".join(_word_condition(word) for word in words) + ")", params
 
@@ -320,11 +321,6 @@ def _search_condition(db: Database, text: str) -> tuple[str, list[str]]:
 _SECTION_KEYS = frozenset(
     section.key for model in REFLECTION_MODELS.values() for section in model.sections
 )
-
-
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _matches_stored_text(word: str) -> bool:
@@ -363,10 +359,3 @@ def _word_condition(word: str) -> str:
             return f"({title} OR {name} OR r.sections LIKE ? ESCAPE '\\')"
     return f"({title} OR {name} OR EXISTS (SELECT 1 FROM json_each(r.sections) j WHERE {value}))"
 
-
-def _casefold(text: str | None) -> str | None:
-    return text.casefold() if isinstance(text, str) else None
-
-
-def _register_casefold(db: Database) -> None:
-    db.conn.create_function("planner_casefold", 1, _casefold, deterministic=True)

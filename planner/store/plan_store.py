@@ -27,6 +27,7 @@ from planner.store.goals import GoalQueries
 from planner.store.journal import JournalQueries
 from planner.store.rows import day, iso
 from planner.store.schema import SCHEMA_VERSION
+from planner.store.search import SearchResult, search_plan
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -192,6 +193,10 @@ class PlanStore(GoalQueries, JournalQueries):
             raise
         if outermost:
             self.changes += 1
+
+    def search(self, phrase: str, limit: int = 200) -> SearchResult:
+        """Every place in the plan holding ``phrase`` (``planner.store.search``)."""
+        return search_plan(self.db, phrase, limit)
 
     # -- profile -----------------------------------------------------------------
 

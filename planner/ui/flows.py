@@ -224,3 +224,30 @@ def nudge_kinds(window: MainWindow) -> None:
     overview = window.pages.get("overview")
     if overview is not None:
         overview.reload_nudges()
+
+
+def find_in_plan(window: MainWindow) -> None:
+    from planner.ui.dialogs.find_dialog import FindDialog
+
+    dialog = window.findChild(FindDialog)
+    if dialog is not None and dialog.doc is not window.doc:  # another plan is shown now
+        dialog.deleteLater()
+        dialog = None
+    if dialog is None:
+        dialog = FindDialog(window.doc, window)
+        dialog.hit_chosen.connect(lambda hit: open_search_hit(window, hit))
+    dialog.start()
+
+
+def open_search_hit(window: MainWindow, hit) -> None:
+    """Shows the goal, reflection or review a search result belongs to, selected."""
+    from planner.store.search import GOAL, REFLECTION
+
+    if hit.opens == GOAL:
+        window.show_goal(hit.opens_id)
+        page = window.current_skill_page()
+    else:
+        key = "reflections" if hit.opens == REFLECTION else "reviews"
+        page = window.show_record(key, hit.opens_id)
+    if page is not None:
+        page.table.setFocus()

@@ -193,6 +193,12 @@ class MainWindow(QMainWindow):
             lambda: flows.nudge_kinds(self),
             tr("Choose which reminders the overview shows"),
         )
+        self.find_action = self._action(
+            tr("Find in plan…"),
+            "Ctrl+Shift+F",
+            lambda: flows.find_in_plan(self),
+            tr("Find words in your goals, actions, notes, reflections and reviews"),
+        )
         self.quit_action = self._action(tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self._action(
             tr("Undo"),
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.nudges_action)
+        edit_menu.addAction(self.find_action)
         plan_menu = bar.addMenu(self.tr("&Plan"))
         for action in (
             self.new_goal_action,
@@ -334,6 +341,7 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.export_plan_action,
             self.export_calendar_action,
+            self.find_action,
         ):
             action.setEnabled(plan_ready)
         self.nav.setVisible(plan_ready)
@@ -473,6 +481,19 @@ class MainWindow(QMainWindow):
             page.search.clear()
             page.status_filter.setCurrentIndex(0)
             page.select_goal(goal_id)
+
+    def show_record(self, key: str, record_id: int) -> QWidget | None:
+        """Shows the reflection or review ``record_id`` selected on page ``key``
+        ("reflections", "reviews"), its filters cleared; the page when it is there."""
+        self.show_page(key)
+        page = self.pages.get(key)
+        if page is None:
+            return None
+        page.search.clear()
+        show_private = getattr(page, "show_private", None)
+        if show_private is not None:
+            show_private.setChecked(True)
+        return page if page.select_id(record_id) else None
 
     def _on_nav_changed(self, current, _previous) -> None:
         key = current.data(PAGE_ROLE) if current.isValid() else None

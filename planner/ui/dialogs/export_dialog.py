@@ -136,12 +136,8 @@ def open_entry(window: MainWindow, entry: FlaggedEntry) -> None:
         window.show_page("assessments")
     else:
         key = "reflections" if entry.kind == kinds.REFLECTION else "reviews"
-        window.show_page(key)
-        page = window.pages[key]
-        page.search.clear()
-        if entry.private and hasattr(page, "show_private"):
-            page.show_private.setChecked(True)
-        if page.select_id(entry.id):
+        page = window.show_record(key, entry.id)
+        if page is not None:
             page.edit_selected()
 
 
