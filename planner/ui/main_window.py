@@ -233,8 +233,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.nudges_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.nudges_action)
         plan_menu = bar.addMenu(self.tr("&Plan"))
         for action in (
             self.new_goal_action,
