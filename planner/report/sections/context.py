@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from planner.domain import deadlines
 from planner.domain.models import Goal, GoalAction, Plan, Reflection, SelfAssessment, Skill
 from planner.report.styles import Styles, stylesheet
 from planner.report.text import printable
@@ -160,7 +161,11 @@ class ReportContext:
         return round(sum(counted) / len(counted)) if counted else None
 
     def is_open(self, goal: Goal) -> bool:
-        return goal.status in ("not_started", "in_progress")
+        return deadlines.is_open(goal.status)
+
+    def is_overdue(self, goal: Goal) -> bool:
+        """An open goal past its target date on the export date."""
+        return deadlines.is_overdue(goal.status, goal.target_date, self.today)
 
     def action_overdue(self, goal: Goal, action: GoalAction) -> bool:
         """An unticked action past its due date, on a goal still being worked on: once
@@ -174,11 +179,7 @@ class ReportContext:
 
     def overdue(self) -> list[Goal]:
         return sorted(
-            (
-                g
-                for g in self.goals
-                if self.is_open(g) and g.target_date and g.target_date < self.today
-            ),
+            (g for g in self.goals if self.is_overdue(g)),
             key=lambda g: g.target_date,
         )
 

@@ -82,7 +82,7 @@ def _row(ctx: ReportContext, goal: Goal, number: str) -> list:
     status = STATUS_LABELS.get(goal.status, goal.status)
     if goal.status == "in_progress":
         status += f"<br/>{ctx.percent(goal)}%"
-    if ctx.is_open(goal) and goal.target_date and goal.target_date < ctx.today:
+    if ctx.is_overdue(goal):
         status += "<br/><b>Overdue</b>"
     return [
         Paragraph(number, s.cell),

@@ -8,7 +8,7 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from planner.domain.models import Goal, Review
+from planner.domain.models import Goal, Review, latest_review
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
@@ -84,9 +84,8 @@ def manager_phrase(ctx: ReportContext) -> str:
     return shorten(name, 80) if name else "the line manager"
 
 
-def last_review(ctx: ReportContext):
-    reviews = ctx.plan.reviews
-    return max(reviews, key=lambda r: (r.date, r.id or 0)) if reviews else None
+def last_review(ctx: ReportContext) -> Review | None:
+    return latest_review(ctx.plan.reviews)
 
 
 def reviewed_with(review: Review) -> str:
@@ -143,7 +142,7 @@ def _decisions(ctx: ReportContext) -> list[tuple[Goal, str]]:
     decisions: list[tuple[Goal, str]] = []
     for goal in ctx.goals:
         if ctx.is_open(goal):
-            if goal.target_date and goal.target_date < ctx.today:
+            if ctx.is_overdue(goal):
                 decisions.append(
                     (
                         goal,

@@ -171,7 +171,7 @@ def _reflections_on(ctx: ReportContext, goal: Goal) -> list[Flowable]:
 
 def _facts(ctx: ReportContext, goal: Goal, percent: int) -> FactStrip:
     target = short_date(goal.target_date) or "Not set"
-    overdue = bool(goal.target_date and ctx.is_open(goal) and goal.target_date < ctx.today)
+    overdue = ctx.is_overdue(goal)
     if overdue:
         target += " (overdue)"
     facts = [
