@@ -20,7 +20,7 @@ from planner.report.sections.requests import requests, since_last_review
 from planner.report.sections.signoff import sign_off
 from planner.report.sections.skills import skill_sections
 from planner.report.templates import NumberedCanvas, RunningText, plan_document
-from planner.report.text import long_date, shorten
+from planner.report.text import short_date, shorten
 
 GLANCE = "At a glance"
 SIGN_OFF = "Manager review and sign-off"
@@ -51,7 +51,7 @@ def build_pdf_bytes(
     ctx = ReportContext(plan, today, include_private, set(skills) if skills is not None else None)
     running = RunningText(
         person=shorten(ctx.person, 90),
-        exported=long_date(today),
+        exported=short_date(today),
         private_included=any(r.private for r in ctx.reflections),
     )
     out = io.BytesIO()

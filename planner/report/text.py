@@ -157,17 +157,12 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def long_date(day: dt.date | None) -> str:
+def short_date(day: dt.date | None) -> str:
     """The date as the whole document writes it: ``3 Jun 2026``, as the app does.
 
-    One format throughout (kept under both names so callers read naturally); the
-    short month is unambiguous in every locale and fits table cells.
+    One format throughout: the short month is unambiguous in every locale and fits
+    table cells.
     """
-    return short_date(day)
-
-
-def short_date(day: dt.date | None) -> str:
-    """``3 Jun 2026``: see :func:`long_date`."""
     return app_date(day)
 
 

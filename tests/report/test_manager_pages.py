@@ -13,7 +13,7 @@ import pytest
 from planner.demo import demo_plan
 from planner.domain.models import Goal, GoalAction, Plan, Profile, Reflection, Review
 from planner.frameworks import load_framework
-from planner.report.text import long_date, short_date
+from planner.report.text import short_date
 from tests.report.conftest import TODAY, build, flat, outline, page_of_section
 
 
@@ -46,8 +46,8 @@ def test_the_cover_says_where_things_stand(demo_pdf):
     cover = flat(pdf.pages[0])
     assert "Where things stand" in cover
     assert "10 goals: 1 not started, 7 in progress, 1 achieved, 1 deferred; 2 overdue." in cover
-    assert f"Last review {long_date(TODAY - dt.timedelta(days=45))} with Grace Mensah" in cover
-    assert f"Next review {long_date(TODAY + dt.timedelta(days=28))}" in cover
+    assert f"Last review {short_date(TODAY - dt.timedelta(days=45))} with Grace Mensah" in cover
+    assert f"Next review {short_date(TODAY + dt.timedelta(days=28))}" in cover
     # The three most pressing requests (high priority first), the rest counted.
     assert "Top requests • Advice from the HR business partner if needed." in cover
     assert "and 5 more in What I need from you" in cover
@@ -114,7 +114,7 @@ def test_bookmarks_lead_to_every_part_skill_goal_review_and_reflection(demo_pdf)
         # The heading is on the page the bookmark opens.
         assert flat(title.split(" ", 1)[1])[:40] in flat(pdf.pages[page])
     titles = [t for _, t, _ in marks]
-    assert f"Review on {long_date(plan.reviews[0].date)}" in titles
+    assert f"Review on {short_date(plan.reviews[0].date)}" in titles
     shared = [r for r in plan.reflections if not r.private]
     assert sum(1 for t in titles if any(t.endswith(r.title) for r in shared)) == len(shared)
 
@@ -212,7 +212,7 @@ def test_reviews_list_agreed_actions_with_outcomes_and_the_next_review(demo_pdf)
     pdf, _ = demo_pdf
     reviews = _pages_between(pdf, "Reviews with the line manager", "Reflections")
     assert "• Review the first rota together → Done: Delegate the off-duty" in reviews
-    assert f"Next review planned for {long_date(TODAY + dt.timedelta(days=28))}." in reviews
+    assert f"Next review planned for {short_date(TODAY + dt.timedelta(days=28))}." in reviews
 
 
 def test_no_standard_font_is_named_and_the_keywords_are_set(demo_pdf):
@@ -284,7 +284,7 @@ def test_a_page_that_continues_a_review_names_it_in_its_header():
         f"Point {n} we talked through at length." for n in range(120)
     )
     pdf, _ = build(plan)
-    start = page_of_section(pdf, f"Review on {long_date(plan.reviews[0].date)}")
+    start = page_of_section(pdf, f"Review on {short_date(plan.reviews[0].date)}")
     following = flat(pdf.pages[start + 1])
     assert "Point 119" in flat(" ".join(pdf.pages[start : start + 4]))
-    assert f"Review on {long_date(plan.reviews[0].date)} (continued)" in following
+    assert f"Review on {short_date(plan.reviews[0].date)} (continued)" in following

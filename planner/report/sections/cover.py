@@ -24,7 +24,7 @@ from planner.report.sections.requests import (
     support_requests,
 )
 from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
-from planner.report.text import escape_plain, inline, long_date, printable, shorten
+from planner.report.text import escape_plain, inline, printable, short_date, shorten
 
 TITLE = "Leadership Development Plan"
 TOP_REQUESTS = 3
@@ -36,7 +36,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     profile = ctx.plan.profile
     if profile.period_start or profile.period_end:
         period = (
-            f"{long_date(profile.period_start) or '…'} to {long_date(profile.period_end) or '…'}"
+            f"{short_date(profile.period_start) or '…'} to {short_date(profile.period_end) or '…'}"
         )
     else:
         period = ""
@@ -48,7 +48,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         ("Aiming for", profile.aspiration),
         ("Framework", ctx.plan.framework.name),
         ("Plan period", period),
-        ("Exported", long_date(ctx.today)),
+        ("Exported", short_date(ctx.today)),
     ]
     rows = [
         [Paragraph(label, s.cover_label), cell(value, s.cover_value)]
@@ -121,11 +121,11 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     lines.append(("Goals", status))
     last = last_review(ctx)
     if last is not None:
-        lines.append(("Last review", f"{long_date(last.date)}{reviewed_with(last)}"))
+        lines.append(("Last review", f"{short_date(last.date)}{reviewed_with(last)}"))
     else:
         lines.append(("Last review", "None recorded yet"))
     planned = planned_next_review(ctx.plan)
-    lines.append(("Next review", f"<b>{long_date(planned)}</b>" if planned else "Not planned yet"))
+    lines.append(("Next review", f"<b>{short_date(planned)}</b>" if planned else "Not planned yet"))
     asking = support_requests(ctx)
     if asking:
         top = asking[:TOP_REQUESTS]

@@ -17,7 +17,7 @@ from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table
 from planner.report.sections.requests import last_review, reviewed_with
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
-from planner.report.text import escape_plain, inline, long_date, short_date, shorten, signed
+from planner.report.text import escape_plain, inline, short_date, shorten, signed
 
 # Round columns the trend table has room for at its type size; with more rounds it
 # shows the first, a gap column and the latest few, and says how many it left out.
@@ -80,7 +80,7 @@ def _last_review(ctx: ReportContext) -> str:
     last = last_review(ctx)
     if last is None:
         return "No review with the line manager has been recorded yet."
-    return f"Last review: <b>{long_date(last.date)}</b>{reviewed_with(last)}."
+    return f"Last review: <b>{short_date(last.date)}</b>{reviewed_with(last)}."
 
 
 def _part(ctx: ReportContext) -> str:

@@ -13,15 +13,7 @@ from planner.report.links import Mark, goal_key, linked, marked, reflection_key,
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import CELL_TEXT_LIMIT, field, paragraphs
 from planner.report.sections.requests import outcome, ref_line
-from planner.report.text import (
-    blocks,
-    escape_plain,
-    inline,
-    long_date,
-    printable,
-    short_date,
-    shorten,
-)
+from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 REVIEWS_TITLE = "Reviews with the line manager"
 
@@ -59,7 +51,7 @@ def _reflection(
 ) -> list[Flowable]:
     s = ctx.styles
     model = REFLECTION_MODELS.get(reflection.model)
-    about = [long_date(reflection.date)]
+    about = [short_date(reflection.date)]
     about.append(escape_plain(model.name) if model else "Free-form reflection")
     if reflection.skill and ctx.skill_name(reflection.skill):
         about.append(f"Skill: {escape_plain(shorten(ctx.skill_name(reflection.skill), 80))}")
@@ -125,7 +117,7 @@ def reviews(ctx: ReportContext) -> list[Flowable]:
 
 def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
     s = ctx.styles
-    heading = f"Review on {long_date(review.date)}"
+    heading = f"Review on {short_date(review.date)}"
     story: list[Flowable] = [
         marked(heading, s.h2, Mark(review_key(review), heading, 1, heading)),
     ]
@@ -139,7 +131,7 @@ def _review(ctx: ReportContext, review: Review) -> list[Flowable]:
             story += _agreed_action(ctx, item)
     if review.next_review:
         story.append(
-            Paragraph(f"Next review planned for <b>{long_date(review.next_review)}</b>.", s.body)
+            Paragraph(f"Next review planned for <b>{short_date(review.next_review)}</b>.", s.body)
         )
     story.append(Spacer(1, 3 * mm))
     return story

@@ -23,7 +23,7 @@ from planner.report.sections.flow import (
     paragraphs,
 )
 from planner.report.styles import BODY_WIDTH
-from planner.report.text import escape_plain, inline, long_date, short_date, shorten
+from planner.report.text import escape_plain, inline, short_date, shorten
 
 NEEDS_TITLE = "What I need from you"
 SINCE_TITLE = "Since the last review"
@@ -178,7 +178,7 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
         story.append(Paragraph("No review with the line manager has been recorded yet.", s.body))
         return story
     who = reviewed_with(last)
-    story.append(Paragraph(f"Last review: <b>{long_date(last.date)}</b>{who}.", s.body))
+    story.append(Paragraph(f"Last review: <b>{short_date(last.date)}</b>{who}.", s.body))
     agreed = follow_up(last, ctx.goals)
     if not agreed:
         story.append(Paragraph("No actions were recorded as agreed at that review.", s.body))
