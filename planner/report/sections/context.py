@@ -18,7 +18,10 @@ DUE_SOON_DAYS = 30
 
 @dataclass
 class ReportContext:
-    """The plan as this export presents it (selected skills, private reflections or not)."""
+    """The plan as this export presents it (selected skills, private reflections or not).
+
+    The plan does not change while a document is built, so the lists every section
+    asks for (skills, goals, reflections, assessment dates) are worked out once."""
 
     plan: Plan
     today: dt.date
@@ -26,7 +29,7 @@ class ReportContext:
     skill_ids: set[str] | None = None
     styles: Styles = field(default_factory=stylesheet)
 
-    @property
+    @cached_property
     def skills(self) -> list[Skill]:
         """The framework's skills in order, limited to the selected ones."""
         return [
@@ -73,12 +76,12 @@ class ReportContext:
     def goals_for(self, skill_id: str) -> list[Goal]:
         return list(self._goals_by_skill.get(skill_id, ()))
 
-    @property
+    @cached_property
     def goals(self) -> list[Goal]:
         """Goals of the selected skills, in framework order."""
         return [g for s in self.skills for g in self.goals_for(s.id)]
 
-    @property
+    @cached_property
     def reflections(self) -> list[Reflection]:
         """Reflections to print: shared ones (and private ones when asked), oldest first.
 
@@ -113,7 +116,7 @@ class ReportContext:
 
     # -- self-assessment rounds ----------------------------------------------------
 
-    @property
+    @cached_property
     def assessment_dates(self) -> list[dt.date]:
         return sorted({a.date for a in self.plan.assessments})
 
