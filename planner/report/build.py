@@ -52,7 +52,7 @@ def build_pdf_bytes(
     running = RunningText(
         person=shorten(ctx.person, 90),
         exported=short_date(today),
-        private_included=any(r.private for r in ctx.reflections),
+        private_included=bool(ctx.private_printed),
     )
     out = io.BytesIO()
     doc = plan_document(

@@ -108,6 +108,11 @@ class ReportContext:
         """The reflections printed in this copy that are about ``goal``, oldest first."""
         return list(self._reflections_by_goal.get(goal.uid, ())) if goal.uid else []
 
+    @cached_property
+    def private_printed(self) -> int:
+        """How many private reflections this copy prints (none unless asked)."""
+        return sum(1 for r in self.reflections if r.private)
+
     @property
     def private_left_out(self) -> int:
         if self.include_private:

@@ -84,7 +84,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     if rows:
         story.append(table)
     story += [Spacer(1, 6 * mm), *_standing(ctx)]
-    if ctx.include_private and any(r.private for r in ctx.reflections):
+    if ctx.private_printed:
         story += [Spacer(1, 4 * mm), _private_banner(ctx)]
     fw = ctx.plan.framework
     # The framework's words come from plan files too: text, not markup.
@@ -173,7 +173,7 @@ def _pairs(rows: list[list]) -> Table:
 
 def _private_banner(ctx: ReportContext) -> Table:
     s = ctx.styles
-    count = sum(1 for r in ctx.reflections if r.private)
+    count = ctx.private_printed
     if count == 1:
         what = "1 private reflection.</b> It was written for the clinician's own learning "
         what += "and is marked Private where it appears."
