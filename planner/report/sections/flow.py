@@ -8,9 +8,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from planner.report.fonts import BOLD, REGULAR
-from planner.report.styles import GREY, INK, PALE, RULE, SMALL
+from planner.report.links import PageRef
+from planner.report.styles import BODY_WIDTH, GREY, INK, PALE, RULE, SMALL
 from planner.report.text import blocks, markup
 
+# The column of page references ("p. 12") beside a table or a line.
+PAGE_COLUMN = 12 * mm
 # A table row taller than a page cannot split, so text longer than this moves out of
 # table cells into flowing paragraphs.
 CELL_TEXT_LIMIT = 900
@@ -99,3 +102,19 @@ def grid(
         ]
     table.setStyle(TableStyle(commands + (extra or [])))
     return table
+
+
+def ref_line(content: Flowable, key: str) -> Table:
+    """A line of content with the page of mark ``key`` at its right."""
+    return layout_table(
+        [[content, PageRef(key)]],
+        colWidths=[BODY_WIDTH - PAGE_COLUMN, PAGE_COLUMN],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )

@@ -11,8 +11,8 @@ from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.flowables import keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import CELL_TEXT_LIMIT, field, paragraphs
-from planner.report.sections.requests import outcome, ref_line
+from planner.report.sections.flow import CELL_TEXT_LIMIT, field, paragraphs, ref_line
+from planner.report.sections.requests import outcome
 from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 REVIEWS_TITLE = "Reviews with the line manager"
@@ -77,7 +77,7 @@ def _reflection(
         ),
     ]
     line = Paragraph(" · ".join(about), s.muted)
-    line = ref_line(ctx, line, goal_key(goal)) if goal is not None else line
+    line = ref_line(line, goal_key(goal)) if goal is not None else line
     # Heading, this line and the first part's heading go over the page with the
     # first part's text: never a heading stranded at a page's foot.
     line.keepWithNext = 1

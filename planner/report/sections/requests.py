@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from planner.domain.models import Goal, Review, latest_review
 from planner.domain.review_actions import AgreedAction, follow_up
@@ -16,18 +16,18 @@ from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
     CELL_TEXT_LIMIT,
     LONGEST_CELL,
+    PAGE_COLUMN,
     cell,
     grid,
-    layout_table,
     lead_in,
     paragraphs,
+    ref_line,
 )
 from planner.report.styles import BODY_WIDTH
 from planner.report.text import escape_plain, inline, short_date, shorten
 
 NEEDS_TITLE = "What I need from you"
 SINCE_TITLE = "Since the last review"
-PAGE_COLUMN = 12 * mm
 
 
 def requests(ctx: ReportContext) -> list[Flowable]:
@@ -133,7 +133,7 @@ def _support(ctx: ReportContext, goals: list[Goal]) -> list[Flowable]:
     # Text too long for a table row (rows cannot split across pages) flows instead.
     story: list[Flowable] = []
     for g in goals:
-        story.append(ref_line(ctx, _goal_cell(ctx, g), goal_key(g)))
+        story.append(ref_line(_goal_cell(ctx, g), goal_key(g)))
         story += paragraphs(g.support, s.body)
     return story
 
@@ -228,19 +228,3 @@ def outcome(item: AgreedAction) -> str:
     if item.action is not None and item.action.due and item.state == "open":
         text += f", due {short_date(item.action.due)}"
     return f"{text}: {where}"
-
-
-def ref_line(ctx: ReportContext, content: Flowable, key: str) -> Table:
-    """A line of content with the page of mark ``key`` at its right."""
-    return layout_table(
-        [[content, PageRef(key)]],
-        colWidths=[BODY_WIDTH - PAGE_COLUMN, PAGE_COLUMN],
-        hAlign="LEFT",
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ],
-    )

@@ -26,9 +26,9 @@ from planner.report.sections.flow import (
     layout_table,
     lead_in,
     paragraphs,
+    ref_line,
 )
 from planner.report.sections.glance import MAX_ROUND_COLUMNS
-from planner.report.sections.requests import ref_line
 from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
@@ -165,7 +165,7 @@ def _reflections_on(ctx: ReportContext, goal: Goal) -> list[Flowable]:
     for r in about:
         line = linked(inline(r.title) or "Untitled reflection", reflection_key(r))
         text = Paragraph(f"{line} <font color='#4C6272'>· {short_date(r.date)}</font>", s.small)
-        story.append(ref_line(ctx, text, reflection_key(r)))
+        story.append(ref_line(text, reflection_key(r)))
     return story
 
 
