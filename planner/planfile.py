@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.models import (
+    GOAL_OUTCOMES,
     GOAL_PRIORITIES,
     GOAL_STATUSES,
+    Cycle,
     Goal,
     GoalAction,
+    GoalOutcome,
     Plan,
     Profile,
     ProgressEntry,
@@ -33,7 +36,10 @@ from planner.files import write_atomically
 from planner.frameworks import framework_from_dict, framework_to_dict
 
 FORMAT = "leadership-plan"
-VERSION = 1
+# Version 2 added plan cycles (targets, closed cycles, each goal's closed cycle);
+# version 1 files are still read, as a plan with one cycle.
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 512 * 1024 * 1024
 # Exactly YYYY-MM-DD: date.fromisoformat alone also takes week dates (2026-W24-1)
 # and basic forms (20260615T0), which the format does not allow.
@@ -59,7 +65,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any]:
-    """The plan as a version-1 document, in canonical order."""
+    """The plan as a version-2 document, in canonical order."""
     profile = plan.profile
     return {
         "format": FORMAT,
@@ -96,6 +102,7 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
                 "priority": g.priority,
                 "created": g.created,
                 "updated": g.updated,
+                "closed_cycle": g.closed_cycle,
                 "actions": [
                     {"text": a.text, "due": _iso(a.due), "done": a.done} for a in g.actions
                 ],
@@ -126,6 +133,28 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
                 "next_review": _iso(r.next_review),
             }
             for r in plan.reviews
+        ],
+        "targets": dict(plan.targets),
+        "cycles": [
+            {
+                "id": c.uid,
+                "start": _iso(c.start),
+                "end": _iso(c.end),
+                "closed_on": _iso(c.closed_on),
+                "targets": dict(c.targets),
+                "outcomes": [
+                    {
+                        "goal": o.goal,
+                        "title": o.title,
+                        "skill": o.skill,
+                        "outcome": o.outcome,
+                        "note": o.note,
+                        "carried_forward": o.carried_forward,
+                    }
+                    for o in c.outcomes
+                ],
+            }
+            for c in plan.cycles
         ],
     }
 
@@ -236,9 +265,9 @@ def plan_from_dict(data: Any) -> Plan:
         raise PlanFileError([f"format: expected {FORMAT!r}; this is not a plan file"])
     version = data.get("version")
     # type() rather than ==, which would also let true and 1.0 through as version 1.
-    if type(version) is not int or version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise PlanFileError(
-            [f"version: this app reads version {VERSION} plan files, not {version!r}"]
+            [f"version: this app reads version 1 and 2 plan files, not {version!r}"]
         )
 
     raw_profile = r.obj(data.get("profile"), "profile")
@@ -272,7 +301,10 @@ def plan_from_dict(data: Any) -> Plan:
             )
         )
 
-    goals = [_goal(r, raw, f"goals[{i}]") for i, raw in enumerate(r.items(data, "goals", ""))]
+    goals = [
+        _goal(r, raw, f"goals[{i}]", version)
+        for i, raw in enumerate(r.items(data, "goals", ""))
+    ]
     reflections = [
         _reflection(r, raw, f"reflections[{i}]")
         for i, raw in enumerate(r.items(data, "reflections", ""))
@@ -291,16 +323,65 @@ def plan_from_dict(data: Any) -> Plan:
             )
         )
 
+    targets: dict[str, int] = {}
+    cycles: list[Cycle] = []
+    if version >= 2:
+        targets = _targets(r, data.get("targets", {}), "targets")
+        cycles = [
+            _cycle(r, raw, f"cycles[{i}]") for i, raw in enumerate(r.items(data, "cycles", ""))
+        ]
+
     if r.problems or framework is None:
         raise PlanFileError(r.problems or ["framework: missing"])
-    plan = Plan(profile, framework, assessments, goals, reflections, reviews)
+    plan = Plan(
+        profile, framework, assessments, goals, reflections, reviews, targets=targets, cycles=cycles
+    )
     problems = check_plan(plan)
     if problems:
         raise PlanFileError(problems)
     return plan
 
 
-def _goal(r: _Reader, raw: Any, where: str) -> Goal:
+def _targets(r: _Reader, raw: Any, where: str) -> dict[str, int]:
+    raw = r.obj(raw, where)
+    targets = {}
+    for skill, level in raw.items():
+        if isinstance(level, bool) or not isinstance(level, int):
+            r.problem(f"{where}.{skill}", "expected a level (a whole number)")
+        else:
+            targets[skill] = level
+    return targets
+
+
+def _cycle(r: _Reader, raw: Any, where: str) -> Cycle:
+    raw = r.obj(raw, where)
+    outcomes = []
+    for j, o in enumerate(r.items(raw, "outcomes", f"{where}.")):
+        w = f"{where}.outcomes[{j}]"
+        o = r.obj(o, w)
+        outcomes.append(
+            GoalOutcome(
+                goal=r.text(o, "goal", w, required=True),
+                title=r.text(o, "title", w, required=True),
+                skill=r.text(o, "skill", w, required=True),
+                outcome=r.choice(o, "outcome", w, GOAL_OUTCOMES, "not_met"),
+                note=r.text(o, "note", w),
+                carried_forward=r.boolean(o, "carried_forward", w),
+            )
+        )
+    end = r.date(raw, "end", where, required=True)
+    closed_on = r.date(raw, "closed_on", where, required=True)
+    return Cycle(
+        uid=r.text(raw, "id", where, required=True),
+        start=r.date(raw, "start", where),
+        end=end or dt.date.min,
+        closed_on=closed_on or dt.date.min,
+        targets=_targets(r, raw.get("targets", {}), f"{where}.targets"),
+        outcomes=outcomes,
+    )
+
+
+def _goal(r: _Reader, raw: Any, where: str, version: int) -> Goal:
     raw = r.obj(raw, where)
     actions = []
     for j, a in enumerate(r.items(raw, "actions", f"{where}.")):
@@ -341,6 +422,7 @@ def _goal(r: _Reader, raw: Any, where: str) -> Goal:
         updated=r.text(raw, "updated", where),
         actions=actions,
         progress=progress,
+        closed_cycle=r.opt_text(raw, "closed_cycle", where) if version >= 2 else None,
     )
 
 

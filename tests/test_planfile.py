@@ -152,9 +152,11 @@ def test_the_document_lists_its_parts_in_canonical_order(document):
         "goals",
         "reflections",
         "reviews",
+        "targets",
+        "cycles",
     ]
     assert document["format"] == "leadership-plan"
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["exported_at"] == STAMP
     assert document["goals"][0]["id"] == "demo-goal-1"
     reflection = document["reflections"][0]
@@ -362,10 +364,11 @@ def test_framework_problems_are_named_by_place(document):
             {"format": "something-else"},
             "format: expected 'leadership-plan'; this is not a plan file",
         ),
-        ({"version": 2}, "version: this app reads version 1 plan files, not 2"),
-        ({"version": "1"}, "version: this app reads version 1 plan files, not '1'"),
-        ({"version": True}, "version: this app reads version 1 plan files, not True"),
-        ({"version": 1.0}, "version: this app reads version 1 plan files, not 1.0"),
+        ({"version": 3}, "version: this app reads version 1 and 2 plan files, not 3"),
+        ({"version": 0}, "version: this app reads version 1 and 2 plan files, not 0"),
+        ({"version": "1"}, "version: this app reads version 1 and 2 plan files, not '1'"),
+        ({"version": True}, "version: this app reads version 1 and 2 plan files, not True"),
+        ({"version": 1.0}, "version: this app reads version 1 and 2 plan files, not 1.0"),
     ],
 )
 def test_another_format_or_version_is_refused(document, change, problem):

@@ -202,12 +202,32 @@ def exported_plan(
     unless included; with a choice of ``skills``, the goals and self-ratings of other
     skills go, and reflections about them, as the PDF leaves them out. The profile, the
     framework (every skill, so the copy reads back as a whole plan) and the reviews stay.
-    A reflection's link to a goal that is not in the copy is dropped with the goal.
+    A reflection's link to a goal that is not in the copy is dropped with the goal, and
+    so is a closed cycle's record of that goal's outcome (which names it); targets
+    follow the skills.
     """
+    in_plan = {g.uid for g in plan.goals}
     plan = without_entries(plan, leave_out)
     chosen = None if skills is None else set(skills)
     goals = [g for g in plan.goals if chosen is None or g.skill in chosen]
     uids = {g.uid for g in goals}
+
+    def kept(skill: str) -> bool:
+        return chosen is None or skill in chosen
+
+    # An outcome whose goal was since deleted stands as the cycle's record of it.
+    cycles = [
+        dataclasses.replace(
+            c,
+            targets={k: v for k, v in c.targets.items() if kept(k)},
+            outcomes=[
+                o
+                for o in c.outcomes
+                if kept(o.skill) and (o.goal in uids or o.goal not in in_plan)
+            ],
+        )
+        for c in plan.cycles
+    ]
     reflections = [
         r if r.goal is None or r.goal in uids else dataclasses.replace(r, goal=None)
         for r in plan.reflections
@@ -218,4 +238,6 @@ def exported_plan(
         goals=goals,
         assessments=[a for a in plan.assessments if chosen is None or a.skill in chosen],
         reflections=reflections,
+        targets={k: v for k, v in plan.targets.items() if kept(k)},
+        cycles=cycles,
     )

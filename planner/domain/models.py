@@ -30,6 +30,10 @@ IMPORTANCE_LABELS = {
     5: "Essential",
 }
 
+# How a goal open at a cycle's end turned out, as the roll-over records it.
+GOAL_OUTCOMES: tuple[str, ...] = ("met", "partly_met", "not_met")
+OUTCOME_LABELS = {"met": "Met", "partly_met": "Partly met", "not_met": "Not met"}
+
 # What a framework calls its parts when its file does not say.
 DEFAULT_PART_SINGULAR = "skill"
 DEFAULT_PART_PLURAL = "skills"
@@ -156,6 +160,9 @@ class Goal:
     id: int | None = None
     # Why a deferred goal was put aside, in a few words; kept if it is taken up again.
     deferred_reason: str = ""
+    # The uid of the past cycle the goal was closed in; None while it is in the
+    # current cycle (the working plan).
+    closed_cycle: str | None = None
 
     @property
     def latest_percent(self) -> int:
@@ -227,6 +234,37 @@ class Review:
 
 
 @dataclass
+class GoalOutcome:
+    """What became of one goal at a cycle's end. The title and skill are kept as they
+    were then, so the record stands if the goal is later renamed or deleted."""
+
+    goal: str  # the goal's uid
+    title: str
+    skill: str
+    outcome: str  # one of GOAL_OUTCOMES
+    note: str = ""
+    carried_forward: bool = False
+
+
+@dataclass
+class Cycle:
+    """A closed plan cycle (an appraisal year): its dates, the target level set for
+    each skill, and the outcome of each goal it closed or carried forward.
+
+    The current cycle is not a ``Cycle``: its dates are the profile's period and its
+    targets ``Plan.targets``.
+    """
+
+    start: dt.date | None
+    end: dt.date
+    closed_on: dt.date
+    uid: str = ""
+    targets: dict[str, int] = field(default_factory=dict)
+    outcomes: list[GoalOutcome] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
 class Plan:
     """A whole plan, as exported to a plan file or a PDF."""
 
@@ -236,6 +274,15 @@ class Plan:
     goals: list[Goal] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+    # The current cycle's target level per skill id.
+    targets: dict[str, int] = field(default_factory=dict)
+    # Closed cycles, oldest first.
+    cycles: list[Cycle] = field(default_factory=list)
+
+    @property
+    def current_goals(self) -> list[Goal]:
+        """The goals of the current cycle: the working plan."""
+        return [g for g in self.goals if g.closed_cycle is None]
 
 
 def latest_review(reviews: list[Review]) -> Review | None:

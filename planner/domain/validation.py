@@ -210,4 +210,35 @@ def check_plan(plan: Plan) -> list[str]:
         problems.extend(check_reflection(reflection, skill_ids, uids, f"reflections[{i}]"))
     for i, review in enumerate(plan.reviews):
         problems.extend(check_review(review, f"reviews[{i}]"))
+    problems.extend(_check_cycles(plan, skill_ids))
+    return problems
+
+
+def _check_cycles(plan: Plan, skill_ids: set[str]) -> list[str]:
+    from planner.domain.cycles import MAX_OUTCOME_NOTE, check_targets
+
+    problems = check_targets(plan.targets, plan.framework)
+    cycle_uids: set[str] = set()
+    for i, cycle in enumerate(plan.cycles):
+        where = f"cycles[{i}]"
+        if not cycle.uid.strip():
+            problems.append(f"{where}.id: required")
+        elif cycle.uid in cycle_uids:
+            problems.append(f"{where}.id: {cycle.uid!r} is used by another cycle")
+        cycle_uids.add(cycle.uid)
+        if cycle.start and cycle.start > cycle.end:
+            problems.append(f"{where}: the cycle ends before it starts")
+        # A closed cycle may name a skill the framework has since dropped: its
+        # record stands as it was; only the levels must be sensible.
+        for skill, level in cycle.targets.items():
+            if not 1 <= level <= len(plan.framework.scale):
+                problems.append(f"{where}.targets.{skill}: not a level of the scale")
+        for j, outcome in enumerate(cycle.outcomes):
+            if len(outcome.note) > MAX_OUTCOME_NOTE:
+                problems.append(
+                    f"{where}.outcomes[{j}].note: longer than {MAX_OUTCOME_NOTE} characters"
+                )
+    for i, goal in enumerate(plan.goals):
+        if goal.closed_cycle is not None and goal.closed_cycle not in cycle_uids:
+            problems.append(f"goals[{i}].closed_cycle: no cycle has the id {goal.closed_cycle!r}")
     return problems

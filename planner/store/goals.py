@@ -14,6 +14,7 @@ from planner.domain.models import Goal, GoalSummary, ProgressEntry
 from planner.domain.validation import ValidationError, check_goal, check_progress_entry
 from planner.store.errors import StoreError
 from planner.store.rows import (
+    CURRENT,
     GOAL_COLUMNS,
     SUMMARY_SQL,
     action_from_row,
@@ -44,9 +45,11 @@ class GoalQueries:
 
     def goal_summaries(self, skill: str | None = None) -> list[GoalSummary]:
         if skill is None:
-            rows = self.db.execute(SUMMARY_SQL + " ORDER BY g.id")
+            rows = self.db.execute(SUMMARY_SQL + f" WHERE g.{CURRENT} ORDER BY g.id")
         else:
-            rows = self.db.execute(SUMMARY_SQL + " WHERE g.skill = ? ORDER BY g.id", [skill])
+            rows = self.db.execute(
+                SUMMARY_SQL + f" WHERE g.skill = ? AND g.{CURRENT} ORDER BY g.id", [skill]
+            )
         return [summary_from_row(r) for r in rows]
 
     def goal_summary(self, goal_id: int) -> GoalSummary | None:
@@ -315,7 +318,8 @@ class GoalQueries:
         rows = self.db.execute(
             "SELECT g.skill, COUNT(*), SUM(g.status = 'achieved'), AVG(COALESCE("
             "(SELECT p.percent FROM progress_entries p WHERE p.goal_id = g.id "
-            "ORDER BY p.date DESC, p.id DESC LIMIT 1), 0)) FROM goals g GROUP BY g.skill"
+            f"ORDER BY p.date DESC, p.id DESC LIMIT 1), 0)) FROM goals g WHERE g.{CURRENT} "
+            "GROUP BY g.skill"
         )
         return {skill: (total, achieved or 0, avg or 0.0) for skill, total, achieved, avg in rows}
 
@@ -323,7 +327,7 @@ class GoalQueries:
         """Open goals whose target date has passed."""
         rows = self.db.execute(
             SUMMARY_SQL + " WHERE g.target_date < ? AND g.status NOT IN "
-            "('achieved', 'deferred') ORDER BY g.target_date, g.id",
+            f"('achieved', 'deferred') AND g.{CURRENT} ORDER BY g.target_date, g.id",
             [iso(today)],
         )
         return [summary_from_row(r) for r in rows]
@@ -332,7 +336,8 @@ class GoalQueries:
         """The newest progress entries across all goals: (goal id, goal title, entry)."""
         rows = self.db.execute(
             "SELECT g.id, g.title, p.id, p.date, p.percent, p.note FROM progress_entries p "
-            "JOIN goals g ON g.id = p.goal_id ORDER BY p.date DESC, p.id DESC LIMIT ?",
+            f"JOIN goals g ON g.id = p.goal_id WHERE g.{CURRENT} "
+            "ORDER BY p.date DESC, p.id DESC LIMIT ?",
             [limit],
         )
         return [(r[0], r[1], progress_from_row(r[2:])) for r in rows]
@@ -348,7 +353,7 @@ class GoalQueries:
         """
         sql = (
             SUMMARY_SQL + " WHERE g.target_date <= ? AND g.status NOT IN "
-            "('achieved', 'deferred') ORDER BY g.target_date, g.id"
+            f"('achieved', 'deferred') AND g.{CURRENT} ORDER BY g.target_date, g.id"
         )
         params: list = [iso(end)]
         if limit is not None:
@@ -360,7 +365,7 @@ class GoalQueries:
         """Open goals with a target date in [start, end]."""
         rows = self.db.execute(
             SUMMARY_SQL + " WHERE g.target_date BETWEEN ? AND ? AND g.status NOT IN "
-            "('achieved', 'deferred') ORDER BY g.target_date, g.id",
+            f"('achieved', 'deferred') AND g.{CURRENT} ORDER BY g.target_date, g.id",
             [iso(start), iso(end)],
         )
         return [summary_from_row(r) for r in rows]

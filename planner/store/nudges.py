@@ -25,7 +25,8 @@ def nudge_facts(store: PlanStore, today: dt.date) -> NudgeFacts:
         for goal_id, title, moved in db.execute(
             "SELECT g.id, g.title, COALESCE((SELECT MAX(p.date) FROM progress_entries p "
             "WHERE p.goal_id = g.id), substr(g.updated, 1, 10)) FROM goals g "
-            "WHERE g.status = 'in_progress' AND (g.target_date IS NULL OR g.target_date >= ?) "
+            "WHERE g.status = 'in_progress' AND g.closed_cycle IS NULL "
+            "AND (g.target_date IS NULL OR g.target_date >= ?) "
             "ORDER BY g.id",
             [iso(today)],
         )
@@ -35,7 +36,7 @@ def nudge_facts(store: PlanStore, today: dt.date) -> NudgeFacts:
         OpenGoal(goal_id, title, day(target))
         for goal_id, title, target in db.execute(
             "SELECT id, title, target_date FROM goals WHERE target_date < ? AND status NOT IN "
-            "('achieved', 'deferred') ORDER BY target_date, id",
+            "('achieved', 'deferred') AND closed_cycle IS NULL ORDER BY target_date, id",
             [iso(today)],
         )
     ]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from planner.domain.models import Framework, Plan, Profile, ScaleLevel, Skill
 from planner.domain.validation import ValidationError, check_profile
 from planner.store.connection import connect, connect_current_readonly, migrate
+from planner.store.cycles import CycleQueries
 from planner.store.errors import (
     DamagedDatabaseError,
     NewerSchemaError,
@@ -41,7 +42,7 @@ def _backup_before_migrating(path: Path, db: Database) -> None:
     backup_connection(db.conn, path, "migrate")
 
 
-class PlanStore(GoalQueries, JournalQueries):
+class PlanStore(GoalQueries, JournalQueries, CycleQueries):
     """One plan in one SQLite file (or in memory for tests)."""
 
     def __init__(self, db: Database | ReadOnlyDatabase, path: Path | None = None):
@@ -331,6 +332,8 @@ class PlanStore(GoalQueries, JournalQueries):
             goals=self.all_goals(),
             reflections=self.reflections(),
             reviews=self.reviews(),
+            targets=self.targets(),
+            cycles=self.cycles(),
         )
 
     def replace_plan(self, plan: Plan) -> None:
@@ -340,11 +343,14 @@ class PlanStore(GoalQueries, JournalQueries):
         """
         with self.atomic() as db:
             for table in (
+                "goal_outcomes",
+                "cycle_targets",
                 "reflections",
                 "reviews",
                 "progress_entries",
                 "goal_actions",
                 "goals",
+                "cycles",
                 "assessments",
                 "skills",
                 "scale_levels",
@@ -358,3 +364,4 @@ class PlanStore(GoalQueries, JournalQueries):
             uid_to_id = self._insert_goals(db, plan.goals)
             self._insert_reflections(db, plan.reflections, uid_to_id)
             self._insert_reviews(db, plan.reviews)
+            self._write_cycles(db, plan, uid_to_id)

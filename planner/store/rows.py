@@ -37,8 +37,12 @@ def new_uid() -> str:
 
 GOAL_COLUMNS = (
     "id, uid, skill, title, description, measure, support, target_date, status, "
-    "priority, created, updated, deferred_reason"
+    "priority, created, updated, deferred_reason, "
+    "(SELECT c.uid FROM cycles c WHERE c.id = closed_cycle)"
 )
+# The goals of the current cycle (the working plan); the list indexes are partial
+# on exactly this term, so it must be written the same way everywhere.
+CURRENT = "closed_cycle IS NULL"
 
 
 def goal_from_row(row: tuple) -> Goal:
@@ -56,6 +60,7 @@ def goal_from_row(row: tuple) -> Goal:
         created,
         updated,
         deferred_reason,
+        closed_cycle,
     ) = row
     return Goal(
         id=gid,
@@ -71,6 +76,7 @@ def goal_from_row(row: tuple) -> Goal:
         created=created,
         updated=updated,
         deferred_reason=deferred_reason,
+        closed_cycle=closed_cycle,
     )
 
 

@@ -195,6 +195,57 @@ def m006_framework_part_words(db: Database) -> None:
         )
     db.execute("PRAGMA user_version = 6")
 
+
+@_migration
+def m007_plan_cycles(db: Database) -> None:
+    # Plan cycles (appraisal years). The current cycle's dates stay the profile's
+    # period; ``cycles`` keeps each closed cycle. A goal closed at a cycle's end
+    # records that cycle in ``closed_cycle`` (NULL: the goal is in the current
+    # cycle), so every list of the working plan reads ``closed_cycle IS NULL``,
+    # and the list indexes become partial on it (holding the column, or SQLite reads
+    # the row to test it) to stay index-only.
+    # ``cycle_targets.cycle`` is a closed cycle's id, or 0 for the current cycle.
+    _run(
+        db,
+        """
+        CREATE TABLE cycles (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            start TEXT,
+            end TEXT NOT NULL,
+            closed_on TEXT NOT NULL
+        );
+        CREATE TABLE cycle_targets (
+            cycle INTEGER NOT NULL,
+            skill TEXT NOT NULL,
+            level INTEGER NOT NULL CHECK (level >= 1),
+            PRIMARY KEY (cycle, skill)
+        );
+        CREATE TABLE goal_outcomes (
+            cycle_id INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            goal_uid TEXT NOT NULL,
+            title TEXT NOT NULL,
+            skill TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('met', 'partly_met', 'not_met')),
+            note TEXT NOT NULL DEFAULT '',
+            carried_forward INTEGER NOT NULL DEFAULT 0 CHECK (carried_forward IN (0, 1)),
+            PRIMARY KEY (cycle_id, goal_uid)
+        );
+        ALTER TABLE goals ADD COLUMN closed_cycle INTEGER REFERENCES cycles(id);
+        DROP INDEX goals_skill;
+        DROP INDEX goals_skill_status;
+        DROP INDEX goals_open_target;
+        CREATE INDEX goals_skill ON goals(skill, id) WHERE closed_cycle IS NULL;
+        CREATE INDEX goals_skill_status ON goals(skill, status, closed_cycle)
+            WHERE closed_cycle IS NULL;
+        CREATE INDEX goals_open_target ON goals(target_date)
+            WHERE status NOT IN ('achieved', 'deferred') AND closed_cycle IS NULL;
+        CREATE INDEX goals_closed_cycle ON goals(closed_cycle) WHERE closed_cycle IS NOT NULL;
+        """,
+    )
+    db.execute("PRAGMA user_version = 7")
+
 # Every table a plan of any version has (all made by m001); checks compare with it.
 PLAN_TABLES = frozenset(
     {
@@ -212,7 +263,7 @@ PLAN_TABLES = frozenset(
 )
 
 # The newest user_version this app writes; a file above it came from a newer app.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @cache

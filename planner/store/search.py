@@ -111,7 +111,7 @@ def _goals(db, p: _Phrase, limit: int) -> list[SearchHit]:
         "SELECT id, skill, title, target_date, field, CASE field WHEN 'title' THEN title "
         "WHEN 'description' THEN description WHEN 'measure' THEN measure ELSE support END "
         "FROM (SELECT g.id, g.skill, g.title, g.description, g.measure, g.support, "
-        f"g.target_date, CASE {which} END AS field FROM goals g) "
+        f"g.target_date, CASE {which} END AS field FROM goals g WHERE g.closed_cycle IS NULL) "
         "WHERE field IS NOT NULL ORDER BY id LIMIT :limit",
         {**p.params, "limit": limit},
     )
@@ -131,7 +131,8 @@ def _goal_parts(db, p: _Phrase, limit: int, kind: str) -> list[SearchHit]:
         table, text, date, order = "progress_entries", "note", "date", "+x.date DESC, x.id DESC"
     rows = db.execute(
         f"SELECT x.id, x.goal_id, g.skill, g.title, x.{date}, x.{text} FROM {table} x "
-        f"JOIN goals g ON g.id = x.goal_id WHERE {p.test('x.' + text)} "
+        f"JOIN goals g ON g.id = x.goal_id WHERE g.closed_cycle IS NULL "
+        f"AND {p.test('x.' + text)} "
         f"ORDER BY {order} LIMIT :limit",
         {**p.params, "limit": limit},
     )

@@ -10,6 +10,18 @@ LENT_COLUMNS = (
     ("reviews", "next_review", "TEXT"),
     ("framework", "part_singular", "TEXT NOT NULL DEFAULT 'skill'"),
     ("framework", "part_plural", "TEXT NOT NULL DEFAULT 'skills'"),
+    # Lent without its REFERENCES: SQLite cannot drop a column a foreign key uses.
+    ("goals", "closed_cycle", "INTEGER"),
+)
+# Tables later migrations add, lent the same way (a plan written here has no cycles).
+LENT_TABLES = (
+    ("cycles", "id INTEGER PRIMARY KEY, uid TEXT, start TEXT, end TEXT, closed_on TEXT"),
+    ("cycle_targets", "cycle INTEGER, skill TEXT, level INTEGER"),
+    (
+        "goal_outcomes",
+        "cycle_id INTEGER, position INTEGER, goal_uid TEXT, title TEXT, skill TEXT, "
+        "outcome TEXT, note TEXT, carried_forward INTEGER",
+    ),
 )
 
 
@@ -43,12 +55,18 @@ def write_with_todays_code(conn, path, plan):
         if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
     ]
     _as_older_versions_kept_it(plan, {column for _, column, _ in lent})
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    lent_tables = [(name, columns) for name, columns in LENT_TABLES if name not in tables]
     for table, column, kind in lent:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    for table, columns in lent_tables:
+        conn.execute(f"CREATE TABLE {table} ({columns})")
     PlanStore(conn, path).replace_plan(plan)
     written = PlanStore(conn, path).load_plan()
     for table, column, _ in lent:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    if lent:
+    for table, _ in lent_tables:
+        conn.execute(f"DROP TABLE {table}")
+    if lent or lent_tables:
         conn.conn.commit()
     return written

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.store.rows import SUMMARY_SQL
+from planner.store.rows import CURRENT, SUMMARY_SQL
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -25,7 +25,7 @@ def test_the_list_indexes_exist_after_migrating(store):
 
 
 def test_skill_lists_read_the_latest_percent_from_an_index_alone(store):
-    plan = _plan(store, SUMMARY_SQL + " WHERE g.skill = ? ORDER BY g.id", ["x"])
+    plan = _plan(store, SUMMARY_SQL + f" WHERE g.skill = ? AND g.{CURRENT} ORDER BY g.id", ["x"])
     assert "SEARCH g USING INDEX goals_skill" in plan
     assert "COVERING INDEX progress_goal_latest" in plan
     assert plan.count("SUBQUERY") == 1  # nothing a list does not show
@@ -36,7 +36,7 @@ def test_skill_counts_read_goal_status_from_an_index(store):
         store,
         "SELECT g.skill, COUNT(*), SUM(g.status = 'achieved'), AVG(COALESCE((SELECT p.percent "
         "FROM progress_entries p WHERE p.goal_id = g.id ORDER BY p.date DESC, p.id DESC "
-        "LIMIT 1), 0)) FROM goals g GROUP BY g.skill",
+        f"LIMIT 1), 0)) FROM goals g WHERE g.{CURRENT} GROUP BY g.skill",
     )
     assert "SCAN g USING COVERING INDEX goals_skill_status" in plan
     assert "COVERING INDEX progress_goal_latest" in plan
@@ -46,7 +46,7 @@ def test_overview_lists_avoid_scanning_every_goal_and_progress_entry(store):
     open_goals = _plan(
         store,
         SUMMARY_SQL + " WHERE g.target_date <= ? AND g.status NOT IN ('achieved', 'deferred') "
-        "ORDER BY g.target_date, g.id LIMIT 50",
+        f"AND g.{CURRENT} ORDER BY g.target_date, g.id LIMIT 50",
         ["2026-07-15"],
     )
     assert "USING INDEX goals_open_target" in open_goals
@@ -54,7 +54,7 @@ def test_overview_lists_avoid_scanning_every_goal_and_progress_entry(store):
     recent = _plan(
         store,
         "SELECT p.id FROM progress_entries p JOIN goals g ON g.id = p.goal_id "
-        "ORDER BY p.date DESC, p.id DESC LIMIT 5",
+        f"WHERE g.{CURRENT} ORDER BY p.date DESC, p.id DESC LIMIT 5",
     )
     assert "USING INDEX progress_date" in recent
     assert "TEMP B-TREE" not in recent

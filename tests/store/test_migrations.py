@@ -47,11 +47,24 @@ EXPECTED_COLUMNS = {
         "created",
         "updated",
         "deferred_reason",
+        "closed_cycle",
     ],
     "goal_actions": ["id", "goal_id", "position", "text", "due", "done"],
     "progress_entries": ["id", "goal_id", "date", "percent", "note"],
     "reflections": ["id", "date", "skill", "goal_id", "title", "model", "sections", "private"],
     "reviews": ["id", "date", "reviewer", "notes", "agreed_actions", "next_review"],
+    "cycles": ["id", "uid", "start", "end", "closed_on"],
+    "cycle_targets": ["cycle", "skill", "level"],
+    "goal_outcomes": [
+        "cycle_id",
+        "position",
+        "goal_uid",
+        "title",
+        "skill",
+        "outcome",
+        "note",
+        "carried_forward",
+    ],
 }
 
 
@@ -104,7 +117,11 @@ def test_foreign_keys_are_declared_with_their_cascades(fresh_store):
             for row in fresh_store.db.execute(f"PRAGMA foreign_key_list({table})")
         }
 
-    assert keys("goals") == {("skill", "skills", "NO ACTION")}
+    assert keys("goals") == {
+        ("skill", "skills", "NO ACTION"),
+        ("closed_cycle", "cycles", "NO ACTION"),
+    }
+    assert keys("goal_outcomes") == {("cycle_id", "cycles", "CASCADE")}
     assert keys("goal_actions") == {("goal_id", "goals", "CASCADE")}
     assert keys("progress_entries") == {("goal_id", "goals", "CASCADE")}
     assert keys("reflections") == {
@@ -274,10 +291,13 @@ def test_a_real_version_4_plan_opens_with_everything_kept_and_the_new_fields_emp
         "dimensions",
     )
     assert plan.framework.parts(len(plan.framework.skills)) == "9 dimensions"
-    # Apart from the two new keys, the export is what version 4 exported.
+    # Apart from the new keys, the export is what version 4 exported.
     assert now["framework"].pop("part") == {"singular": "dimension", "plural": "dimensions"}
     for review in now["reviews"]:
         assert review.pop("next_review") is None
+    assert (now.pop("version"), now.pop("targets"), now.pop("cycles")) == (2, {}, [])
+    assert {goal.pop("closed_cycle") for goal in now["goals"]} == {None}
+    now["version"] = 1
     assert now == json.loads((DATA / "plan-v4.json").read_text(encoding="utf-8"))
 
 
@@ -307,3 +327,50 @@ def test_a_core_framework_plan_keeps_the_word_skill_through_the_migration(tmp_pa
         assert all(r.next_review is None for r in store.reviews())
     finally:
         store.close()
+
+
+def test_a_real_version_6_plan_becomes_one_current_cycle_with_everything_kept(tmp_path):
+    # plan-v6.db was written by the app at schema version 6 (see make_plan_v6.py): the
+    # sample plan; plan-v6.json is that app's export of it (plan file version 1).
+    from planner import planfile
+    from planner.store.connection import schema_version
+
+    path = tmp_path / "plan.db"
+    shutil.copyfile(DATA / "plan-v6.db", path)
+    backups = []
+    store = PlanStore.open(path, before_migrating=backups.append)
+    try:
+        assert backups
+        assert schema_version(store.db) == SCHEMA_VERSION
+        plan = store.load_plan()
+        now = json.loads(planfile.dumps(plan, exported_at="fixed"))
+        summaries = store.goal_summaries()
+    finally:
+        store.close()
+
+    # Every goal is in the current cycle, no cycle has closed, no targets are set.
+    assert plan.cycles == [] and plan.targets == {}
+    assert len(summaries) == len(plan.goals) == len(plan.current_goals) > 0
+    then = json.loads((DATA / "plan-v6.json").read_text(encoding="utf-8"))
+    assert (then["version"], now["version"]) == (1, 2)
+    assert (now.pop("targets"), now.pop("cycles")) == ({}, [])
+    for goal in now["goals"]:
+        assert goal.pop("closed_cycle") is None
+    now["version"] = then["version"]
+    assert now == then
+
+
+def test_the_version_6_plan_file_imports_exactly_into_the_new_schema(tmp_path):
+    from planner import planfile
+
+    then = (DATA / "plan-v6.json").read_text(encoding="utf-8")
+    store = PlanStore.open(tmp_path / "new.db")
+    try:
+        store.replace_plan(planfile.loads(then))
+        again = json.loads(planfile.dumps(store.load_plan(), exported_at="fixed"))
+    finally:
+        store.close()
+    assert again.pop("targets") == {} and again.pop("cycles") == []
+    assert {g.pop("closed_cycle") for g in again["goals"]} == {None}
+    again["version"] = 1
+    assert again == json.loads(then)

@@ -1,0 +1,142 @@
+"""Plan cycles: the roll-over's choices and rules, targets, and a closed cycle's view
+of the plan (what a past cycle's page and PDF show)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from planner.domain.dates import short_date
+from planner.domain.models import GOAL_OUTCOMES, Cycle, Framework, Plan, Profile
+
+# A note on an outcome is a line of why, not an essay.
+MAX_OUTCOME_NOTE = 500
+
+
+@dataclass(frozen=True)
+class RollChoice:
+    """What the user decided for one goal at the end of a cycle."""
+
+    goal_id: int
+    outcome: str  # one of GOAL_OUTCOMES
+    note: str = ""
+    carry: bool = False  # carried into the new cycle rather than closed
+
+
+@dataclass(frozen=True)
+class RollOver:
+    """Everything the roll-over needs: the closing cycle's dates, a choice for each
+    goal not achieved, and the new cycle's dates and targets."""
+
+    old_start: dt.date | None
+    old_end: dt.date
+    new_start: dt.date
+    new_end: dt.date
+    choices: tuple[RollChoice, ...] = ()
+    targets: dict[str, int] = field(default_factory=dict)
+
+
+def default_new_period(old_end: dt.date) -> tuple[dt.date, dt.date]:
+    """The cycle after one ending on ``old_end``: the next day, for a year."""
+    start = old_end + dt.timedelta(days=1)
+    try:
+        end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + 1, day=28)
+    return start, end
+
+
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    """A cycle's dates as people write them: "1 Apr 2026 to 31 Mar 2027"."""
+    if start and end:
+        return f"{short_date(start)} to {short_date(end)}"
+    if end:
+        return f"until {short_date(end)}"
+    if start:
+        return f"from {short_date(start)}"
+    return "no dates set"
+
+
+def check_targets(targets: dict[str, int], framework: Framework) -> list[str]:
+    problems = []
+    top = len(framework.scale)
+    for skill, level in targets.items():
+        if framework.skill(skill) is None:
+            problems.append(f"targets: {skill!r} is not in the plan's framework")
+        elif not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= top:
+            problems.append(f"targets: the target for {skill!r} must be a level from 1 to {top}")
+    return problems
+
+
+def check_roll_over(
+    roll: RollOver,
+    profile: Profile,
+    framework: Framework,
+    open_goals: dict[int, tuple[str, str, str, str]],
+) -> list[str]:
+    """Problems with ``roll`` against the plan; ``open_goals`` maps each goal id of the
+    current cycle to (uid, title, skill, status)."""
+    problems = check_targets(roll.targets, framework)
+    if roll.old_start and roll.old_start > roll.old_end:
+        problems.append("The cycle you are closing ends before it starts.")
+    if roll.new_start > roll.new_end:
+        problems.append("The new cycle ends before it starts.")
+    if roll.new_start <= roll.old_end:
+        problems.append(
+            f"The new cycle must start after the old one ends ({short_date(roll.old_end)})."
+        )
+    seen = set()
+    for choice in roll.choices:
+        if choice.goal_id not in open_goals:
+            problems.append("A goal in the list is no longer in this cycle; start again.")
+            break
+        if choice.goal_id in seen:
+            problems.append("A goal has two choices.")
+        seen.add(choice.goal_id)
+        if choice.outcome not in GOAL_OUTCOMES:
+            title = open_goals[choice.goal_id][1]
+            problems.append(f"Choose met, partly met or not met for {title!r}.")
+        if len(choice.note) > MAX_OUTCOME_NOTE:
+            problems.append(
+                f"The note for {open_goals[choice.goal_id][1]!r} is longer than "
+                f"{MAX_OUTCOME_NOTE} characters."
+            )
+    for gid, (_uid, title, _skill, status) in open_goals.items():
+        if gid not in seen and status != "achieved":
+            problems.append(f"Say how {title!r} turned out before closing the cycle.")
+    return problems
+
+
+def cycle_plan(plan: Plan, cycle: Cycle | None) -> Plan:
+    """The plan as one cycle saw it: its goals, and the ratings, reflections and reviews
+    dated within it; ``None`` for the current cycle (its goals, and everything dated
+    from its start, or everything if it has no start date).
+
+    A closed cycle's view holds the goals it closed and those it carried forward,
+    so its PDF can say what became of each; its targets replace the current ones.
+    """
+    if cycle is None:
+        start, end = plan.profile.period_start, None
+        goals = plan.current_goals
+        targets = plan.targets
+    else:
+        start, end = cycle.start, cycle.end
+        mine = {o.goal for o in cycle.outcomes}
+        goals = [g for g in plan.goals if g.closed_cycle == cycle.uid or g.uid in mine]
+        targets = cycle.targets
+
+    def within(day: dt.date) -> bool:
+        return (start is None or day >= start) and (end is None or day <= end)
+
+    profile = plan.profile
+    if cycle is not None:
+        profile = replace(profile, period_start=cycle.start, period_end=cycle.end)
+    return replace(
+        plan,
+        profile=profile,
+        goals=goals,
+        assessments=[a for a in plan.assessments if within(a.date)],
+        reflections=[r for r in plan.reflections if within(r.date)],
+        reviews=[r for r in plan.reviews if within(r.date)],
+        targets=targets,
+    )
