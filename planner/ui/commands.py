@@ -26,6 +26,7 @@ from planner.ui.document import (
     PROGRESS,
     REFLECTIONS,
     REVIEWS,
+    TARGETS,
     PlanDocument,
     StoreCommand,
 )
@@ -271,3 +272,20 @@ class EditProfile(StoreCommand):
 
     def revert(self) -> None:
         self.doc.store.save_profile(self.old)
+
+
+class SetTargets(StoreCommand):
+    """Replaces the current cycle's target levels (every skill at once)."""
+
+    topics = (TARGETS,)
+
+    def __init__(self, doc: PlanDocument, old: dict[str, int], new: dict[str, int]):
+        super().__init__(doc, tr("Set targets"))
+        self.old = dict(old)
+        self.new = dict(new)
+
+    def apply(self) -> None:
+        self.doc.store.save_targets(self.new)
+
+    def revert(self) -> None:
+        self.doc.store.save_targets(self.old)

@@ -24,6 +24,8 @@ GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, PROFILE = (
     "assessments",
     "profile",
 )
+# The current cycle's target levels.
+TARGETS = "targets"
 
 
 class PlanDocument(QObject):
@@ -119,7 +121,7 @@ class PlanDocument(QObject):
         if not self.attempt(work):
             return False
         self.undo_stack.clear()
-        self.notify(PROFILE, GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS)
+        self.notify(PROFILE, GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, TARGETS)
         return True
 
     def undo(self) -> None:

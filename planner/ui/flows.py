@@ -157,6 +157,17 @@ def self_assessment(window: MainWindow) -> None:
         window.statusBar().showMessage(window.tr("Self-assessment saved."), 4000)
 
 
+def set_targets(window: MainWindow, skill: str | None = None) -> None:
+    """The targets dialog, opened on the skill page's own skill when there is one."""
+    from planner.ui.dialogs.targets_dialog import edit_targets
+
+    if skill is None:
+        page = window.current_skill_page()
+        skill = page.skill.id if page else None
+    if edit_targets(window.doc, window, skill):
+        window.statusBar().showMessage(window.tr("Targets saved."), 4000)
+
+
 def export_pdf(window: MainWindow) -> None:
     from planner.ui.dialogs.export_dialog import run_pdf_export
 

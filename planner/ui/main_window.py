@@ -157,6 +157,12 @@ class MainWindow(QMainWindow):
             lambda: flows.self_assessment(self),
             tr("Rate yourself on every skill"),
         )
+        self.targets_action = self._action(
+            tr("Set targets…"),
+            None,
+            lambda: flows.set_targets(self),
+            tr("Choose the level you aim to reach this cycle"),
+        )
         self.new_review_action = self._action(
             tr("New review"),
             "Ctrl+Shift+R",
@@ -241,6 +247,7 @@ class MainWindow(QMainWindow):
             self.log_progress_action,
             self.new_reflection_action,
             self.assessment_action,
+            self.targets_action,
             self.new_review_action,
         ):
             plan_menu.addAction(action)
@@ -336,6 +343,7 @@ class MainWindow(QMainWindow):
             self.log_progress_action,
             self.new_reflection_action,
             self.assessment_action,
+            self.targets_action,
             self.new_review_action,
             self.nudges_action,
             self.export_pdf_action,
@@ -383,6 +391,7 @@ class MainWindow(QMainWindow):
         overview.goal_requested.connect(self.show_goal)
         overview.assessment_requested.connect(lambda: flows.self_assessment(self))
         overview.page_requested.connect(self.show_page)
+        overview.targets_requested.connect(lambda: flows.set_targets(self))
         return overview
 
     def _skill_page(self, skill) -> QWidget:
@@ -399,6 +408,7 @@ class MainWindow(QMainWindow):
         page.action_toggled.connect(
             lambda aid, text, done: flows.toggle_action(self, aid, text, done)
         )
+        page.targets_requested.connect(lambda sid: flows.set_targets(self, sid))
         return page
 
     def _add_heading(self, title: str) -> None:

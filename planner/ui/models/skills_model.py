@@ -9,8 +9,15 @@ from PySide6.QtCore import Qt
 from planner.ui.models.goals_model import PERCENT_ROLE
 from planner.ui.models.rows_model import RowsTableModel
 
-COL_SKILL, COL_LEVEL, COL_PREVIOUS, COL_GOALS, COL_PROGRESS = range(5)
-HEADERS = ("Skill", "Latest self-rating", "Previous", "Goals achieved", "Average progress")
+COL_SKILL, COL_LEVEL, COL_TARGET, COL_PREVIOUS, COL_GOALS, COL_PROGRESS = range(6)
+HEADERS = (
+    "Skill",
+    "Latest self-rating",
+    "Target",
+    "Previous",
+    "Goals achieved",
+    "Average progress",
+)
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
@@ -23,6 +30,7 @@ class SkillRow:
     achieved: int
     total: int
     average: float
+    target: str = ""
 
 
 class SkillSummaryModel(RowsTableModel):
@@ -53,6 +61,7 @@ class SkillSummaryModel(RowsTableModel):
             return (
                 row.name,
                 row.level or self.tr("Not rated yet"),
+                row.target or self.tr("No target"),
                 row.previous or "—",
                 self.tr("%d of %d") % (row.achieved, row.total),
                 f"{round(row.average)}%",

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 from planner.ui.commands import DeleteAssessmentRound, SaveAssessmentRound
 from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 from planner.ui.dialogs.questions import confirm
-from planner.ui.document import ASSESSMENTS, PROFILE, PlanDocument
+from planner.ui.document import ASSESSMENTS, PROFILE, TARGETS, PlanDocument
 from planner.ui.editing import edit_until_saved
 from planner.ui.models.assessments_model import AssessmentMatrixModel
 from planner.ui.models.goals_model import format_date
 from planner.ui.widgets.text import heading, plain_label
 
-TOPICS = {ASSESSMENTS, PROFILE}
+TOPICS = {ASSESSMENTS, PROFILE, TARGETS}
 
 
 class AssessmentPage(QWidget):
@@ -52,8 +52,11 @@ class AssessmentPage(QWidget):
         self.new_button.setAccessibleName(self.tr("New self-assessment"))
         self.delete_button = QPushButton(self.tr("Delete round"), self)
         self.delete_button.setAccessibleName(self.tr("Delete round"))
+        self.targets_button = QPushButton(self.tr("Set targets…"), self)
+        self.targets_button.setAccessibleName(self.tr("Set targets"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.targets_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -83,9 +86,11 @@ class AssessmentPage(QWidget):
 
         self.new_button.clicked.connect(self.new_round)
         self.delete_button.clicked.connect(self.delete_round)
+        self.targets_button.clicked.connect(self.set_targets)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setTabOrder(self.new_button, self.delete_button)
-        self.setTabOrder(self.delete_button, self.table)
+        self.setTabOrder(self.delete_button, self.targets_button)
+        self.setTabOrder(self.targets_button, self.table)
         self._load()
         doc.changed.connect(self.refresh)
 
@@ -97,7 +102,9 @@ class AssessmentPage(QWidget):
     def _load(self) -> None:
         keep = self.selected_date()
         framework = self.doc.framework
-        self.model.set_rows(framework, self.doc.store.all_assessments())
+        self.model.set_rows(
+            framework, self.doc.store.all_assessments(), self.doc.store.targets()
+        )
         self._show_scale(framework)
         self._fit_table_height()
         has_rounds = bool(self.model.dates)
@@ -164,6 +171,11 @@ class AssessmentPage(QWidget):
         )
         if saved is not None:
             self.select_date(saved.date)
+
+    def set_targets(self) -> None:
+        from planner.ui.dialogs.targets_dialog import edit_targets
+
+        edit_targets(self.doc, self)
 
     def delete_round(self) -> None:
         date = self.selected_date()

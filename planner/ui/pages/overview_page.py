@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -15,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.cycle_counts import cycle_counts
 from planner.domain.nudges import find_nudges
+from planner.domain.rating_history import latest_levels, rating_series
+from planner.domain.targets import gap_list, level_text
 from planner.store.nudges import nudge_facts
 from planner.ui.document import (
     ASSESSMENTS,
@@ -24,6 +28,7 @@ from planner.ui.document import (
     PROGRESS,
     REFLECTIONS,
     REVIEWS,
+    TARGETS,
     PlanDocument,
 )
 from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
@@ -39,6 +44,9 @@ from planner.ui.models.skills_model import (
     SkillSummaryModel,
 )
 from planner.ui.nudge_settings import load_choices, save_choices
+from planner.ui.widgets.charts.gap_chart import GapChart
+from planner.ui.widgets.charts.outcome_chart import OutcomeChart
+from planner.ui.widgets.charts.rating_chart import RatingChart
 from planner.ui.widgets.nudge_box import NudgeBox
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 from planner.ui.widgets.tables import fit_goal_columns, list_table
@@ -46,6 +54,8 @@ from planner.ui.widgets.text import heading, plain_label
 
 UPCOMING_DAYS = 30
 RECENT_ROWS = 5
+# Small charts of self-assessment over time, this many to a row.
+TREND_COLUMNS = 3
 
 
 class OverviewPage(QWidget):
@@ -53,6 +63,7 @@ class OverviewPage(QWidget):
     goal_requested = Signal(int)
     assessment_requested = Signal()
     page_requested = Signal(str)
+    targets_requested = Signal()
     # The day the page judges by; tests fix it.
     clock = staticmethod(dt.date.today)
 
@@ -72,7 +83,7 @@ class OverviewPage(QWidget):
         )
         header = self.skills_table.horizontalHeader()
         header.setSectionResizeMode(COL_SKILL, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(120)
         self.skills_table.activated.connect(
@@ -116,6 +127,16 @@ class OverviewPage(QWidget):
         self.assess_button.setAccessibleName(self.tr("Rate my skills now"))
         self.assess_button.clicked.connect(self.assessment_requested)
 
+        self.targets_button = QPushButton(self.tr("Set targets…"))
+        self.targets_button.setAccessibleName(self.tr("Set targets"))
+        self.targets_button.clicked.connect(self.targets_requested)
+        self.gap_chart = GapChart(doc.framework)
+        self.outcome_chart = OutcomeChart()
+        self.outcome_caption = plain_label()
+        self.trend_charts = {
+            skill.id: RatingChart(doc.framework, compact=True) for skill in doc.framework.skills
+        }
+
         # On a short screen (1366x768 with a taskbar, or 1080p at 150%) the page scrolls
         # rather than laying its tables over one another.
         self.content = QWidget()
@@ -136,6 +157,7 @@ class OverviewPage(QWidget):
         skills_head.addWidget(self.assess_button)
         layout.addLayout(skills_head)
         layout.addWidget(self.skills_table, 2)
+        layout.addLayout(self._change_section())
         layout.addWidget(heading(self.tr("Overdue and due in the next 30 days"), 2))
         layout.addWidget(self.upcoming_table)
         layout.addWidget(self.upcoming_empty)
@@ -148,8 +170,38 @@ class OverviewPage(QWidget):
         doc.action_done.connect(self._on_action_done)
         self.reload()
 
+    def _change_section(self) -> QVBoxLayout:
+        """Change you can see: the gap list, goals achieved per cycle, and a small
+        chart of self-assessment over time for every skill."""
+        section = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(heading(self.tr("How you are changing"), 2), 1)
+        head.addWidget(self.targets_button)
+        section.addLayout(head)
+        columns = QHBoxLayout()
+        gaps = QVBoxLayout()
+        gaps.addWidget(heading(self.tr("Largest gap to your target first"), 3))
+        gaps.addWidget(self.gap_chart)
+        gaps.addStretch(1)
+        outcomes = QVBoxLayout()
+        outcomes.addWidget(heading(self.tr("Goals achieved per cycle"), 3))
+        outcomes.addWidget(self.outcome_chart)
+        outcomes.addWidget(self.outcome_caption)
+        outcomes.addStretch(1)
+        columns.addLayout(gaps, 3)
+        columns.addSpacing(16)
+        columns.addLayout(outcomes, 2)
+        section.addLayout(columns)
+        section.addWidget(heading(self.tr("Self-assessment over time"), 3))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        for i, chart in enumerate(self.trend_charts.values()):
+            grid.addWidget(chart, i // TREND_COLUMNS, i % TREND_COLUMNS)
+        section.addLayout(grid)
+        return section
+
     def _on_action_done(self, topics: frozenset[str], _goals) -> None:
-        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS, REFLECTIONS}:
+        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS, REFLECTIONS, TARGETS}:
             # Out of sight, the page catches up when next shown (reload_if_stale).
             if self.isHidden():
                 self._stale = True
@@ -182,11 +234,13 @@ class OverviewPage(QWidget):
                 (towards + "\n" if towards else "") + self.tr("Framework: %s") % framework.name
             )
 
-        dates = store.assessment_dates()
-        latest = {a.skill: a.level for a in store.assessment_round(dates[-1])} if dates else {}
+        ratings = store.all_assessments()
+        dates = sorted({a.date for a in ratings})
+        latest = {a.skill: a.level for a in ratings if a.date == dates[-1]} if dates else {}
         previous = (
-            {a.skill: a.level for a in store.assessment_round(dates[-2])} if len(dates) > 1 else {}
+            {a.skill: a.level for a in ratings if a.date == dates[-2]} if len(dates) > 1 else {}
         )
+        targets = store.targets()
         stats = store.skill_stats()
         self.skills_model.set_rows(
             [
@@ -198,10 +252,12 @@ class OverviewPage(QWidget):
                     stats.get(skill.id, (0, 0, 0.0))[1],
                     stats.get(skill.id, (0, 0, 0.0))[0],
                     stats.get(skill.id, (0, 0, 0.0))[2],
+                    level_text(framework, targets.get(skill.id)),
                 )
                 for skill in framework.skills
             ]
         )
+        self._show_change(ratings, targets, sum(s[1] for s in stats.values()))
         due_by = today + dt.timedelta(days=UPCOMING_DAYS)
         # A plan kept for years can hold thousands of overdue goals: fetch by the page.
         self.upcoming_model.load(
@@ -233,6 +289,21 @@ class OverviewPage(QWidget):
         _fit_height(self.skills_table, self.skills_model.rowCount(), 12)
         _fit_height(self.upcoming_table, self.upcoming_model.rowCount(), 8)
         _fit_height(self.recent_table, self.recent_model.rowCount(), RECENT_ROWS)
+
+    def _show_change(self, ratings, targets: dict[str, int], achieved_now: int) -> None:
+        framework = self.doc.framework
+        series = rating_series(ratings)
+        self.gap_chart.set_gaps(gap_list(framework, latest_levels(series), targets))
+        profile = self.doc.profile
+        period = (profile.period_start, profile.period_end) if profile else (None, None)
+        self.outcome_chart.set_counts(
+            cycle_counts(self.doc.store.cycles(), achieved_now, period)
+        )
+        self.outcome_caption.setText(self.outcome_chart.describe())
+        for skill in framework.skills:
+            chart = self.trend_charts.get(skill.id)
+            if chart is not None:
+                chart.set_data(skill.name, series.get(skill.id, []), targets.get(skill.id))
 
     def reload_nudges(self) -> None:
         """Works the nudges out again and shows those not snoozed, dismissed or off."""

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import GOAL_STATUSES, PRIORITY_LABELS, STATUS_LABELS, Skill
-from planner.ui.document import GOALS, PROFILE, PROGRESS, PlanDocument
+from planner.domain.rating_history import rating_series
+from planner.store.chart_facts import progress_points
+from planner.ui.document import ASSESSMENTS, GOALS, PROFILE, PROGRESS, TARGETS, PlanDocument
 from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
@@ -32,6 +34,8 @@ from planner.ui.models.goals_model import (
     format_date,
 )
 from planner.ui.models.progress_model import COL_NOTE, ProgressModel
+from planner.ui.widgets.charts.progress_chart import ProgressChart
+from planner.ui.widgets.charts.rating_chart import RatingChart
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 from planner.ui.widgets.tables import fit_due_column, fit_goal_columns, list_table, rows_height
 from planner.ui.widgets.text import bullet_html, heading, plain_label
@@ -49,6 +53,7 @@ class SkillPage(QWidget):
     log_progress_requested = Signal(int)
     action_toggled = Signal(int, str, bool)  # action id, text, done
     delete_progress_requested = Signal(int, object)  # goal id, ProgressEntry
+    targets_requested = Signal(str)  # skill id
 
     def __init__(self, doc: PlanDocument, skill: Skill, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,6 +73,13 @@ class SkillPage(QWidget):
         self.behaviours.setWordWrap(True)
         self.behaviours.setVisible(False)
         self.behaviours_toggle.toggled.connect(self._toggle_behaviours)
+        # Where the person stands: latest rating and target in words, and the chart.
+        self.target_label = plain_label()
+        self.target_label.setAccessibleName(self.tr("Latest self-rating and target"))
+        self.targets_button = QPushButton(self.tr("Set targets…"))
+        self.targets_button.setAccessibleName(self.tr("Set targets"))
+        self.targets_button.clicked.connect(lambda: self.targets_requested.emit(self.skill.id))
+        self.rating_chart = RatingChart(doc.framework)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter goals by title"))
@@ -139,6 +151,8 @@ class SkillPage(QWidget):
         )
         self.progress_view.horizontalHeader().setStretchLastSection(True)
         self.history_label = QLabel(self.tr("Progress history"))
+        self.progress_chart = ProgressChart()
+        self.progress_caption = plain_label()
         self.delete_entry_button = QPushButton(self.tr("Delete entry"))
         self.delete_entry_button.setAccessibleName(self.tr("Delete progress entry"))
         self.delete_entry_button.setEnabled(False)
@@ -150,14 +164,26 @@ class SkillPage(QWidget):
 
         self._build_layout()
         self._stale = False
+        self._ratings_stale = False
         doc.action_done.connect(self._on_action_done)
+        self.reload_ratings()
         self.reload()
 
     def _build_layout(self) -> None:
         top = QVBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.description)
-        top.addWidget(self.behaviours_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        head = QHBoxLayout()
+        about = QVBoxLayout()
+        about.addWidget(self.title)
+        about.addWidget(self.description)
+        standing = QHBoxLayout()
+        standing.addWidget(self.target_label, 1)
+        standing.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignTop)
+        about.addLayout(standing)
+        about.addWidget(self.behaviours_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        about.addStretch(1)
+        head.addLayout(about, 3)
+        head.addWidget(self.rating_chart, 2)
+        top.addLayout(head)
         top.addWidget(self.behaviours)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -210,6 +236,8 @@ class SkillPage(QWidget):
         history_head.addWidget(self.history_label, 1)
         history_head.addWidget(self.delete_entry_button)
         right.addLayout(history_head)
+        right.addWidget(self.progress_chart)
+        right.addWidget(self.progress_caption)
         right.addWidget(self.progress_view, 1)
         self.detail_columns.addWidget(left_side)
         self.detail_columns.addWidget(right_side)
@@ -241,7 +269,20 @@ class SkillPage(QWidget):
         if goal_id is not None and index.isValid():
             self.delete_progress_requested.emit(goal_id, self.progress_model.entry_at(index.row()))
 
+    def reload_ratings(self) -> None:
+        """The skill's self-ratings over time and its target, in the chart and in words."""
+        self._ratings_stale = False
+        store = self.doc.store
+        points = rating_series(store.all_assessments()).get(self.skill.id, [])
+        self.rating_chart.set_data(self.skill.name, points, store.targets().get(self.skill.id))
+        self.target_label.setText(self.rating_chart.summary())
+
     def _on_action_done(self, topics: frozenset[str], goals: frozenset[int] | None) -> None:
+        if topics & {ASSESSMENTS, TARGETS, PROFILE}:
+            if self.isHidden():
+                self._ratings_stale = True
+            else:
+                self.reload_ratings()
         if not topics & {GOALS, PROGRESS, PROFILE}:
             return
         if self.isHidden():
@@ -266,6 +307,8 @@ class SkillPage(QWidget):
         self._reselect(selected)
 
     def reload_if_stale(self) -> None:
+        if self._ratings_stale:
+            self.reload_ratings()
         if self._stale:
             self.reload()
 
@@ -385,6 +428,10 @@ class SkillPage(QWidget):
         self.detail_smart.setVisible(bool(parts))
         self.actions_model.set_rows(goal.actions)
         self.progress_model.set_goal(self.doc.store, goal_id)
+        self.progress_chart.set_entries(
+            progress_points(self.doc.store, goal_id), goal.target_date
+        )
+        self.progress_caption.setText(self.progress_chart.summary())
         total = self.progress_model.total
         self.history_label.setText(
             self.tr("Progress history (1 entry)")
