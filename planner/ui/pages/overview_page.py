@@ -198,6 +198,7 @@ class OverviewPage(QWidget):
         for i, chart in enumerate(self.trend_charts.values()):
             grid.addWidget(chart, i // TREND_COLUMNS, i % TREND_COLUMNS)
         section.addLayout(grid)
+        section.addSpacing(8)
         return section
 
     def _on_action_done(self, topics: frozenset[str], _goals) -> None:
@@ -247,8 +248,8 @@ class OverviewPage(QWidget):
                 SkillRow(
                     skill.id,
                     skill.name,
-                    framework.level_label(latest.get(skill.id)),
-                    framework.level_label(previous.get(skill.id)),
+                    level_text(framework, latest.get(skill.id)),
+                    level_text(framework, previous.get(skill.id)),
                     stats.get(skill.id, (0, 0, 0.0))[1],
                     stats.get(skill.id, (0, 0, 0.0))[0],
                     stats.get(skill.id, (0, 0, 0.0))[2],

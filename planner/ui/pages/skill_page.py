@@ -151,8 +151,8 @@ class SkillPage(QWidget):
         )
         self.progress_view.horizontalHeader().setStretchLastSection(True)
         self.history_label = QLabel(self.tr("Progress history"))
+        # The history table below it holds every figure as text.
         self.progress_chart = ProgressChart()
-        self.progress_caption = plain_label()
         self.delete_entry_button = QPushButton(self.tr("Delete entry"))
         self.delete_entry_button.setAccessibleName(self.tr("Delete progress entry"))
         self.delete_entry_button.setEnabled(False)
@@ -237,7 +237,6 @@ class SkillPage(QWidget):
         history_head.addWidget(self.delete_entry_button)
         right.addLayout(history_head)
         right.addWidget(self.progress_chart)
-        right.addWidget(self.progress_caption)
         right.addWidget(self.progress_view, 1)
         self.detail_columns.addWidget(left_side)
         self.detail_columns.addWidget(right_side)
@@ -431,7 +430,6 @@ class SkillPage(QWidget):
         self.progress_chart.set_entries(
             progress_points(self.doc.store, goal_id), goal.target_date
         )
-        self.progress_caption.setText(self.progress_chart.summary())
         total = self.progress_model.total
         self.history_label.setText(
             self.tr("Progress history (1 entry)")

@@ -34,7 +34,8 @@ class TargetsEditor(QWidget):
         self.combos: dict[str, QComboBox] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setHorizontalSpacing(16)
         grid.addWidget(QLabel(framework.part_singular.capitalize(), self), 0, 0)
         grid.addWidget(QLabel(self.tr("Target level"), self), 0, 1)
         if latest is not None:
@@ -64,6 +65,8 @@ class TargetsEditor(QWidget):
                 QWidget.setTabOrder(previous, combo)
             previous = combo
             self.combos[skill.id] = combo
+        # Spare height goes below the rows, never between them.
+        grid.setRowStretch(len(framework.skills) + 1, 1)
 
     def targets(self) -> dict[str, int]:
         """The target chosen for each skill that has one, in the framework's order."""

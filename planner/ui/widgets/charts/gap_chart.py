@@ -86,7 +86,10 @@ class GapChart(ChartWidget):
             self.gaps,
             len(self.framework.scale),
             box.inset(top=metrics.height() + 4),
-            name_width=min(box.width * 0.34, 260),
+            name_width=min(
+                max((metrics.horizontalAdvance(g.name) for g in self.gaps), default=0),
+                box.width * 0.45,
+            ),
             note_width=widest_note + 4,
             row_height=ROW,
         )
@@ -132,7 +135,8 @@ class GapChart(ChartWidget):
             painter.drawLine(QPointF(track.left, middle), QPointF(track.right, middle))
             if row.latest_x is not None and row.target_x is not None and row.gap.gap:
                 # The gap itself: a thick bar from where the person is to the target.
-                painter.setPen(QPen(self.series(), 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                bar = QPen(self.series(), 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+                painter.setPen(bar)
                 painter.drawLine(QPointF(row.latest_x, middle), QPointF(row.target_x, middle))
             if row.target_x is not None:
                 self.marker(painter, DIAMOND, row.target_x, middle, 5)

@@ -71,7 +71,8 @@ class OutcomeChart(ChartWidget):
         metrics = self.fontMetrics()
         return outcome_layout(
             self.counts,
-            box.inset(top=metrics.height() + 6),
+            # The legend above, and room for the tallest bar's total.
+            box.inset(top=2 * metrics.height() + 6),
             axis_width=metrics.horizontalAdvance("000") + 4,
             label_height=metrics.height(),
         )

@@ -28,7 +28,7 @@ class ProgressChart(ChartWidget):
         super().__init__(tr("Progress over time"), parent)
         self.entries: list[tuple[dt.date, int]] = []
         self.target_date: dt.date | None = None
-        self.setFixedHeight(110)
+        self.setFixedHeight(96)
 
     def sizeHint(self) -> QSize:
         return QSize(360, self.height())
@@ -79,7 +79,7 @@ class ProgressChart(ChartWidget):
             self.entries,
             box,
             axis_width=metrics.horizontalAdvance("100%") + 4,
-            date_height=metrics.height(),
+            date_height=metrics.height() * 1.4,
             target_date=self.target_date,
         )
 

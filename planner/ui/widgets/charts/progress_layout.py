@@ -59,7 +59,8 @@ def progress_layout(
         last = target_date
     points: list[ProgressPoint] = []
     for day, percent in entries:
-        point = ProgressPoint(date_x(day, first, last, plot), percent_y(percent, plot), day, percent)
+        x, y = date_x(day, first, last, plot), percent_y(percent, plot)
+        point = ProgressPoint(x, y, day, percent)
         if points and round(points[-1].x) == round(point.x):
             points[-1] = point  # the later entry of one pixel column stands for it
         else:
@@ -69,5 +70,7 @@ def progress_layout(
     labels = [(plot.left if first != last else points[0].x, first)]
     if last != first:
         labels.append((plot.right, last))
-    target_x = date_x(target_date, first, last, plot) if target_date and first <= target_date else None
+    target_x = None
+    if target_date and first <= target_date:
+        target_x = date_x(target_date, first, last, plot)
     return ProgressLayout(plot, points, gridlines, labels, markers, target_x)

@@ -45,7 +45,7 @@ class RatingChart(ChartWidget):
         self.points: list[tuple[dt.date, int]] = []
         self.target: int | None = None
         self.note = ""
-        self.setFixedHeight(118 if compact else 150)
+        self.setFixedHeight(118 if compact else 136)
 
     def sizeHint(self) -> QSize:
         return QSize(240 if self.compact else 420, self.height())
@@ -121,7 +121,7 @@ class RatingChart(ChartWidget):
             len(self.framework.scale),
             box.inset(top=title),
             axis_width=axis,
-            date_height=metrics.height(),
+            date_height=metrics.height() * 1.4,
         )
 
     def laid_out(self) -> RatingLayout:
@@ -187,7 +187,7 @@ class RatingChart(ChartWidget):
         )
         if best is not None and abs(best.x - x) <= HIT and abs(best.y - y) <= HIT:
             return rating_words(self.framework, best.date, best.level)
-        if laid.target_y is not None and abs(laid.target_y - y) <= HIT / 2:
-            if laid.plot.left <= x <= laid.plot.right:
-                return target_words(self.framework, self.target)
+        near_target = laid.target_y is not None and abs(laid.target_y - y) <= HIT / 2
+        if near_target and laid.plot.left <= x <= laid.plot.right:
+            return target_words(self.framework, self.target)
         return ""
