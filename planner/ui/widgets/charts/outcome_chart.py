@@ -90,6 +90,21 @@ class OutcomeChart(ChartWidget):
         else:
             painter.setBrush(QBrush(self.paper()))
 
+    def paint_count(self, painter: QPainter, segment) -> None:
+        """A segment's count inside it; on the hatching, on a plain patch to be legible."""
+        text = str(segment.count)
+        area = rect(segment.box)
+        if segment.kind == "partly_met":
+            metrics = self.fontMetrics()
+            width = metrics.horizontalAdvance(text) + 6
+            patch = QRectF(0, 0, width, metrics.height())
+            patch.moveCenter(area.center())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(self.paper()))
+            painter.drawRect(patch)
+        painter.setPen(self.paper() if segment.kind == "met" else self.ink())
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
+
     def paint_chart(self, painter: QPainter, box: Box) -> None:
         laid = self.layout_in(box)
         plot = laid.plot
@@ -117,10 +132,8 @@ class OutcomeChart(ChartWidget):
             for segment in bar.segments:
                 self.fill(painter, segment.kind)
                 painter.drawRect(rect(segment.box))
-                if segment.box.height >= metrics.height() and segment.kind != "partly_met":
-                    painter.setPen(self.paper() if segment.kind == "met" else ink)
-                    painter.drawText(rect(segment.box), Qt.AlignmentFlag.AlignCenter,
-                                     str(segment.count))
+                if segment.box.height >= metrics.height():
+                    self.paint_count(painter, segment)
             # The total above the bar, so every figure is readable without the colours.
             top = bar.segments[-1].box.top if bar.segments else plot.bottom
             painter.setPen(ink)
