@@ -62,7 +62,7 @@ class TargetsDialog(EditorDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.finish_setup(self.editor.first_field(skill_id))
-        resize_within_screen(self, 640, 200 + 40 * len(framework.skills))
+        resize_within_screen(self, 640, 170 + 36 * len(framework.skills))
 
     def snapshot(self) -> object:
         return self.editor.targets()

@@ -33,7 +33,7 @@ class TargetsEditor(QWidget):
         self.framework = framework
         self.combos: dict[str, QComboBox] = {}
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setContentsMargins(8, 8, 8, 8)
         grid.setColumnStretch(0, 1)
         grid.setHorizontalSpacing(16)
         grid.addWidget(QLabel(framework.part_singular.capitalize(), self), 0, 0)

@@ -56,8 +56,8 @@ class ProgressChart(ChartWidget):
         if len(entries) == 1:
             text = tr("One entry so far: %s") % entry_words(first, start)
         else:
-            text = tr("%d entries from %s to %s: %d%% to %d%%") % (
-                len(entries),
+            text = tr("%s entries from %s to %s: %d%% to %d%%") % (
+                f"{len(entries):,}",
                 short_date(first),
                 short_date(last),
                 start,
@@ -103,6 +103,14 @@ class ProgressChart(ChartWidget):
         if laid.target_x is not None:
             painter.setPen(self.target_pen())
             painter.drawLine(QPointF(laid.target_x, plot.top), QPointF(laid.target_x, plot.bottom))
+            painter.setPen(ink)
+            words = tr("target date")
+            width = metrics.horizontalAdvance(words)
+            # Beside the line, on the side with room.
+            left = laid.target_x - width - 4 if laid.target_x - width - 4 > plot.left else (
+                laid.target_x + 4
+            )
+            painter.drawText(QPointF(left, plot.top + metrics.ascent()), words)
         points = laid.points
         if len(points) > 1:
             path = QPainterPath(QPointF(points[0].x, points[0].y))
@@ -121,6 +129,8 @@ class ProgressChart(ChartWidget):
 
     def tip_at(self, x: float, y: float) -> str:
         laid = self.laid_out()
+        if laid.target_x is not None and abs(laid.target_x - x) <= 3 and self.target_date:
+            return tr("Target date: %s") % short_date(self.target_date)
         if not laid.plot.left - 8 <= x <= laid.plot.right + 8:
             return ""
         i = nearest([p.x for p in laid.points], x)
