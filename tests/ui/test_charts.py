@@ -195,9 +195,9 @@ def test_an_empty_plan_has_a_helpful_word_in_place_of_every_chart(qtbot, tmp_pat
     store.close()
     win = window_over(path, (1280, 800))
     overview = win.page("overview")
-    assert overview.gap_chart.message.startswith("No targets set yet.")
-    assert overview.outcome_chart.message.startswith("No goals achieved yet")
-    assert [c.message for c in overview.trend_charts.values()] == [
+    assert overview.change_section().gap_chart.message.startswith("No targets set yet.")
+    assert overview.change_section().outcome_chart.message.startswith("No goals achieved yet")
+    assert [c.message for c in overview.change_section().trend_charts.values()] == [
         "Learn to follow: not rated yet",
         "Develop situational awareness: not rated yet",
         "Empower the team and resolve conflicts: not rated yet",
@@ -224,3 +224,19 @@ def test_a_short_history_is_drawn_with_a_dot_per_entry_and_listed_in_words(qtbot
         "17 Dec 2025: 10%; 16 May 2026: 60%."
     )
     assert hover(chart, laid.points[0].x + 5, 40) == "17 Dec 2025: 10%"
+
+
+def test_the_overview_draws_its_charts_of_change_once_it_has_painted(window, qtbot):
+    overview = window.page("overview")
+    qtbot.waitUntil(lambda: overview.change is not None)
+    change = overview.change
+    assert change.isVisible()
+    assert change.outcome_caption.text() == (
+        "This cycle: 1 goal achieved so far\n"
+        "Earlier cycles show here once you start a new cycle."
+    )
+    assert [c.summary() for c in change.trend_charts.values()] == [
+        "Latest: Capable (3) on 16 May 2026 · No target set",
+        "Latest: Capable (3) on 16 May 2026 · No target set",
+        "Latest: Developing (2) on 16 May 2026 · No target set",
+    ]

@@ -63,7 +63,7 @@ def test_targets_chosen_with_tab_and_arrows_are_saved_by_ctrl_enter(win, db_path
     ]
     assert shown == ["Confident (4)", "Capable (3)", "No target"]
     # The gap list: the skill still short of its target first, the one reached next.
-    assert overview.gap_chart.accessibleDescription() == (
+    assert overview.change_section().gap_chart.accessibleDescription() == (
         "Learn to follow: latest Capable (3), target Confident (4), 1 level to go; "
         "Develop situational awareness: latest Capable (3), target Capable (3), target "
         "reached; Empower the team and resolve conflicts: latest Developing (2), no target."

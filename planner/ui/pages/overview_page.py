@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.domain.cycle_counts import cycle_counts
 from planner.domain.nudges import find_nudges
 from planner.domain.rating_history import latest_levels, rating_series
-from planner.domain.targets import gap_list, level_text
+from planner.domain.targets import level_text
 from planner.store.nudges import nudge_facts
 from planner.ui.document import (
     ASSESSMENTS,
@@ -31,6 +31,7 @@ from planner.ui.document import (
     TARGETS,
     PlanDocument,
 )
+from planner.ui.lifecycle import after_first_paint
 from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
 from planner.ui.models.goals_model import GOAL_ID_ROLE, PagedGoalTableModel, format_date
 from planner.ui.models.recent_model import COL_GOAL as RECENT_COL_GOAL
@@ -44,18 +45,16 @@ from planner.ui.models.skills_model import (
     SkillSummaryModel,
 )
 from planner.ui.nudge_settings import load_choices, save_choices
-from planner.ui.widgets.charts.gap_chart import GapChart
-from planner.ui.widgets.charts.outcome_chart import OutcomeChart
-from planner.ui.widgets.charts.rating_chart import RatingChart
 from planner.ui.widgets.nudge_box import NudgeBox
 from planner.ui.widgets.progress_delegate import ProgressBarDelegate
 from planner.ui.widgets.tables import fit_goal_columns, list_table
 from planner.ui.widgets.text import heading, plain_label
 
+if TYPE_CHECKING:
+    from planner.ui.widgets.change_section import ChangeSection
+
 UPCOMING_DAYS = 30
 RECENT_ROWS = 5
-# Small charts of self-assessment over time, this many to a row.
-TREND_COLUMNS = 3
 
 
 class OverviewPage(QWidget):
@@ -127,15 +126,12 @@ class OverviewPage(QWidget):
         self.assess_button.setAccessibleName(self.tr("Rate my skills now"))
         self.assess_button.clicked.connect(self.assessment_requested)
 
-        self.targets_button = QPushButton(self.tr("Set targets…"))
-        self.targets_button.setAccessibleName(self.tr("Set targets"))
-        self.targets_button.clicked.connect(self.targets_requested)
-        self.gap_chart = GapChart(doc.framework)
-        self.outcome_chart = OutcomeChart()
-        self.outcome_caption = plain_label()
-        self.trend_charts = {
-            skill.id: RatingChart(doc.framework, compact=True) for skill in doc.framework.skills
-        }
+        # The charts of change are built just after the page first paints: their
+        # imports and first drawing would otherwise add to the start-up time.
+        self.change: ChangeSection | None = None
+        self._change_facts: tuple | None = None
+        self._change_slot = QVBoxLayout()
+        after_first_paint(self, self.change_section)
 
         # On a short screen (1366x768 with a taskbar, or 1080p at 150%) the page scrolls
         # rather than laying its tables over one another.
@@ -157,7 +153,7 @@ class OverviewPage(QWidget):
         skills_head.addWidget(self.assess_button)
         layout.addLayout(skills_head)
         layout.addWidget(self.skills_table, 2)
-        layout.addLayout(self._change_section())
+        layout.addLayout(self._change_slot)
         layout.addWidget(heading(self.tr("Overdue and due in the next 30 days"), 2))
         layout.addWidget(self.upcoming_table)
         layout.addWidget(self.upcoming_empty)
@@ -169,37 +165,6 @@ class OverviewPage(QWidget):
         self._stale = False
         doc.action_done.connect(self._on_action_done)
         self.reload()
-
-    def _change_section(self) -> QVBoxLayout:
-        """Change you can see: the gap list, goals achieved per cycle, and a small
-        chart of self-assessment over time for every skill."""
-        section = QVBoxLayout()
-        head = QHBoxLayout()
-        head.addWidget(heading(self.tr("How you are changing"), 2), 1)
-        head.addWidget(self.targets_button)
-        section.addLayout(head)
-        columns = QHBoxLayout()
-        gaps = QVBoxLayout()
-        gaps.addWidget(heading(self.tr("Largest gap to your target first"), 3))
-        gaps.addWidget(self.gap_chart)
-        gaps.addStretch(1)
-        outcomes = QVBoxLayout()
-        outcomes.addWidget(heading(self.tr("Goals achieved per cycle"), 3))
-        outcomes.addWidget(self.outcome_chart)
-        outcomes.addWidget(self.outcome_caption)
-        outcomes.addStretch(1)
-        columns.addLayout(gaps, 3)
-        columns.addSpacing(16)
-        columns.addLayout(outcomes, 2)
-        section.addLayout(columns)
-        section.addWidget(heading(self.tr("Self-assessment over time"), 3))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        for i, chart in enumerate(self.trend_charts.values()):
-            grid.addWidget(chart, i // TREND_COLUMNS, i % TREND_COLUMNS)
-        section.addLayout(grid)
-        section.addSpacing(8)
-        return section
 
     def _on_action_done(self, topics: frozenset[str], _goals) -> None:
         if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS, REFLECTIONS, TARGETS}:
@@ -292,19 +257,25 @@ class OverviewPage(QWidget):
         _fit_height(self.recent_table, self.recent_model.rowCount(), RECENT_ROWS)
 
     def _show_change(self, ratings, targets: dict[str, int], achieved_now: int) -> None:
-        framework = self.doc.framework
         series = rating_series(ratings)
-        self.gap_chart.set_gaps(gap_list(framework, latest_levels(series), targets))
         profile = self.doc.profile
         period = (profile.period_start, profile.period_end) if profile else (None, None)
-        self.outcome_chart.set_counts(
-            cycle_counts(self.doc.store.cycles(), achieved_now, period)
-        )
-        self.outcome_caption.setText(self.outcome_chart.describe())
-        for skill in framework.skills:
-            chart = self.trend_charts.get(skill.id)
-            if chart is not None:
-                chart.set_data(skill.name, series.get(skill.id, []), targets.get(skill.id))
+        counts = cycle_counts(self.doc.store.cycles(), achieved_now, period)
+        self._change_facts = (series, latest_levels(series), targets, counts)
+        if self.change is not None:
+            self.change.show_plan(*self._change_facts)
+
+    def change_section(self) -> ChangeSection:
+        """The charts of change, built now if the page has not painted yet."""
+        if self.change is None:
+            from planner.ui.widgets.change_section import ChangeSection
+
+            self.change = ChangeSection(self.doc.framework)
+            self.change.targets_requested.connect(self.targets_requested)
+            self._change_slot.addWidget(self.change)
+            if self._change_facts is not None:
+                self.change.show_plan(*self._change_facts)
+        return self.change
 
     def reload_nudges(self) -> None:
         """Works the nudges out again and shows those not snoozed, dismissed or off."""

@@ -24,11 +24,29 @@ class ChartWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.message = ""
+        self._laid: tuple[tuple[int, int], object] | None = None
 
     # -- for subclasses ------------------------------------------------------------
 
+    def layout_in(self, box: Box):
+        """Where everything falls in ``box`` (a ``*_layout`` function's result)."""
+        raise NotImplementedError
+
     def paint_chart(self, painter: QPainter, box: Box) -> None:
         raise NotImplementedError
+
+    def data_changed(self) -> None:
+        """Subclasses call this when given new data: the layout is worked out again
+        at the next paint, and only then (a page may paint a chart several times)."""
+        self._laid = None
+        self.update()
+
+    def laid_out(self):
+        """The layout for the widget as sized now, kept until the size or data change."""
+        size = (self.width(), self.height())
+        if self._laid is None or self._laid[0] != size:
+            self._laid = (size, self.layout_in(self.box()))
+        return self._laid[1]
 
     def tip_at(self, x: float, y: float) -> str:
         return ""

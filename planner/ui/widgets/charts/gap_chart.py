@@ -35,7 +35,7 @@ class GapChart(ChartWidget):
             self.message = ""
         self.setFixedHeight(self._height())
         self.set_description(self.describe())
-        self.update()
+        self.data_changed()
 
     def _height(self) -> int:
         if self.message:
@@ -94,11 +94,9 @@ class GapChart(ChartWidget):
             row_height=ROW,
         )
 
-    def laid_out(self) -> GapLayout:
-        return self.layout_in(self.box())
 
     def paint_chart(self, painter: QPainter, box: Box) -> None:
-        laid = self.layout_in(box)
+        laid = self.laid_out()
         metrics = self.fontMetrics()
         ink = self.ink()
         track = laid.track

@@ -57,15 +57,21 @@ class OutcomeChart(ChartWidget):
         else:
             self.message = ""
         self.set_description(self.describe())
-        self.update()
+        self.data_changed()
+
+    def lines(self) -> list[str]:
+        """Each cycle's figures in words, oldest first."""
+        lines = [count_words(c) for c in self.counts]
+        if self.counts and not any(not c.current for c in self.counts):
+            lines.append(tr("Earlier cycles show here once you start a new cycle."))
+        return lines
 
     def describe(self) -> str:
-        if not self.counts:
-            return ""
-        text = "; ".join(count_words(c) for c in self.counts) + "."
-        if not any(not c.current for c in self.counts):
-            text += " " + tr("Earlier cycles show here once you start a new cycle.")
-        return text
+        return "; ".join(self.lines()) + "." if self.counts else ""
+
+    def caption(self) -> str:
+        """The figures as text beside the chart, a cycle a line."""
+        return "\n".join(self.lines())
 
     def layout_in(self, box: Box) -> OutcomeLayout:
         metrics = self.fontMetrics()
@@ -77,8 +83,6 @@ class OutcomeChart(ChartWidget):
             label_height=metrics.height(),
         )
 
-    def laid_out(self) -> OutcomeLayout:
-        return self.layout_in(self.box())
 
     def fill(self, painter: QPainter, kind: str) -> None:
         """Solid, hatched or open: the three outcomes read apart in greyscale."""
@@ -106,7 +110,7 @@ class OutcomeChart(ChartWidget):
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
 
     def paint_chart(self, painter: QPainter, box: Box) -> None:
-        laid = self.layout_in(box)
+        laid = self.laid_out()
         plot = laid.plot
         metrics = self.fontMetrics()
         ink = self.ink()

@@ -45,7 +45,7 @@ class ProgressChart(ChartWidget):
             else tr("No progress logged yet. “Log progress…” adds the first point.")
         )
         self.set_description(self.describe())
-        self.update()
+        self.data_changed()
 
     def summary(self) -> str:
         """The history in one line: how many entries, over what span, from what to what."""
@@ -83,11 +83,9 @@ class ProgressChart(ChartWidget):
             target_date=self.target_date,
         )
 
-    def laid_out(self) -> ProgressLayout:
-        return self.layout_in(self.box())
 
     def paint_chart(self, painter: QPainter, box: Box) -> None:
-        laid = self.layout_in(box)
+        laid = self.laid_out()
         plot = laid.plot
         metrics = self.fontMetrics()
         ink = self.ink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.ui.widgets.charts.geometry import Box, date_x, scale
 
@@ -12,8 +13,9 @@ from planner.ui.widgets.charts.geometry import Box, date_x, scale
 MARKER_SPACING = 8
 
 
-@dataclass(frozen=True)
-class ProgressPoint:
+class ProgressPoint(NamedTuple):
+    """A named tuple: a history of a thousand entries makes a thousand of these."""
+
     x: float
     y: float
     date: dt.date
@@ -57,14 +59,22 @@ def progress_layout(
     first, last = entries[0][0], entries[-1][0]
     if target_date and target_date > last:
         last = target_date
+    # Worked out inline rather than by date_x and percent_y: a long history is
+    # laid out on every resize.
+    origin, days = first.toordinal(), max((last - first).days, 1)
+    x_scale = plot.width / days
+    y_scale = plot.height / 100
+    middle = plot.left + plot.width / 2 if first == last else None
     points: list[ProgressPoint] = []
+    column = None
     for day, percent in entries:
-        x, y = date_x(day, first, last, plot), percent_y(percent, plot)
-        point = ProgressPoint(x, y, day, percent)
-        if points and round(points[-1].x) == round(point.x):
-            points[-1] = point  # the later entry of one pixel column stands for it
+        x = middle if middle is not None else plot.left + (day.toordinal() - origin) * x_scale
+        y = plot.bottom - max(0, min(100, percent)) * y_scale
+        if round(x) == column:
+            points[-1] = ProgressPoint(x, y, day, percent)  # the later entry stands for it
         else:
-            points.append(point)
+            points.append(ProgressPoint(x, y, day, percent))
+            column = round(x)
     span = points[-1].x - points[0].x
     markers = len(points) == 1 or span / (len(points) - 1) >= MARKER_SPACING
     labels = [(plot.left if first != last else points[0].x, first)]

@@ -74,7 +74,7 @@ class RatingChart(ChartWidget):
         else:
             self.note = ""
         self.set_description(self.describe())
-        self.update()
+        self.data_changed()
 
     # -- words ---------------------------------------------------------------------
 
@@ -124,12 +124,9 @@ class RatingChart(ChartWidget):
             date_height=metrics.height() * 1.4,
         )
 
-    def laid_out(self) -> RatingLayout:
-        """The layout of the chart as the widget is sized now."""
-        return self.layout_in(self.box())
 
     def paint_chart(self, painter: QPainter, box: Box) -> None:
-        laid = self.layout_in(box)
+        laid = self.laid_out()
         plot = laid.plot
         metrics = self.fontMetrics()
         ink = self.ink()
