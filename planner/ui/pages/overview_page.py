@@ -273,6 +273,7 @@ class OverviewPage(QWidget):
             self.change = ChangeSection(self.doc.framework)
             self.change.targets_requested.connect(self.targets_requested)
             self._change_slot.addWidget(self.change)
+            self.change.show()  # added to a page on screen, it would show a moment later
             if self._change_facts is not None:
                 self.change.show_plan(*self._change_facts)
         return self.change
