@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -131,7 +131,7 @@ class OverviewPage(QWidget):
         self.change: ChangeSection | None = None
         self._change_facts: tuple | None = None
         self._change_slot = QVBoxLayout()
-        after_first_paint(self, self.change_section)
+        after_first_paint(self, self._import_change_section)
 
         # On a short screen (1366x768 with a taskbar, or 1080p at 150%) the page scrolls
         # rather than laying its tables over one another.
@@ -264,6 +264,13 @@ class OverviewPage(QWidget):
         self._change_facts = (series, latest_levels(series), targets, counts)
         if self.change is not None:
             self.change.show_plan(*self._change_facts)
+
+    def _import_change_section(self) -> None:
+        """Loads the chart code now and builds the charts at the next turn of the event
+        loop: two short pauses of the window rather than one long one."""
+        import planner.ui.widgets.change_section  # noqa: F401
+
+        QTimer.singleShot(0, self, self.change_section)
 
     def change_section(self) -> ChangeSection:
         """The charts of change, built now if the page has not painted yet."""
