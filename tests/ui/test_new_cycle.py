@@ -153,3 +153,41 @@ def test_a_new_cycle_starting_before_the_old_one_ends_is_refused_in_words(
     visible, message = seen["refused"]
     assert visible and message.startswith("The new cycle must start after the old one ends")
     assert _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(0,)]
+
+
+def test_a_reflection_about_a_goal_closed_with_a_cycle_keeps_its_link_when_edited(
+    window, qtbot, modal, db_path
+):
+    import datetime as dt
+
+    from planner.domain.cycles import RollChoice, RollOver
+
+    store = window.store
+    (linked,) = [r for r in store.reflections() if r.goal][:1]
+    goal_id = store.goal_id_for_uid(linked.goal)
+    choices = tuple(
+        RollChoice(g.id, "met", "", carry=g.id != goal_id)
+        for g in store.goal_summaries()
+        if g.status != "achieved"
+    )
+    end, start, next_end = dt.date(2026, 12, 17), dt.date(2026, 12, 18), dt.date(2027, 12, 17)
+    store.roll_over(RollOver(None, end, start, next_end, choices), start)
+    seen = {}
+
+    def edit(dialog):
+        seen["goal"] = dialog.goal_combo.currentText()
+        qtbot.keyClicks(_focus(), " again")
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    window.show_page("reflections")
+    page = window.stack.currentWidget()
+    assert page.select_id(linked.id)
+    modal(edit)
+    page.edit_selected()
+    assert seen["goal"].endswith("(closed cycle)")
+    (saved,) = _db_rows(
+        db_path,
+        "SELECT g.uid FROM reflections r JOIN goals g ON g.id = r.goal_id "
+        f"WHERE r.id = {linked.id}",
+    )
+    assert saved == (linked.goal,)
