@@ -128,10 +128,12 @@ class NewCycleDialog(EditorDialog):
             "Change an outcome or write why with F2 or by typing; Space ticks or unticks "
             "Carry forward. Outcomes are suggested from each goal's progress."
         )
-        if self.achieved:
-            help_text += " " + self.tr(
-                "The %d achieved goals are closed as met."
-            ) % len(self.achieved)
+        if len(self.achieved) == 1:
+            help_text += " " + self.tr("The achieved goal is closed as met.")
+        elif self.achieved:
+            help_text += " " + self.tr("The %d achieved goals are closed as met.") % len(
+                self.achieved
+            )
         hint = QLabel(help_text, self)
         hint.setWordWrap(True)
         layout.addWidget(hint)

@@ -6,13 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QListWidget,
-    QListWidgetItem,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -75,15 +74,21 @@ class CyclesPage(QWidget):
             self,
         )
         layout.addWidget(self.empty_label)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.cycle_list = QListWidget(self.splitter)
-        self.cycle_list.setAccessibleName(self.tr("Closed cycles"))
-        self.cycle_list.currentItemChanged.connect(self._show_cycle)
-        detail = QWidget(self.splitter)
+        self.detail = QWidget(self)
+        detail = self.detail
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.cycle_heading = heading("", 3, detail)
-        detail_layout.addWidget(self.cycle_heading)
+        choose = QHBoxLayout()
+        self.cycle_combo = QComboBox(detail)
+        self.cycle_combo.setAccessibleName(self.tr("Closed cycle"))
+        self.cycle_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cycle_combo.currentIndexChanged.connect(self._show_cycle)
+        label = QLabel(self.tr("Closed &cycle:"), detail)
+        label.setBuddy(self.cycle_combo)
+        choose.addWidget(label)
+        choose.addWidget(self.cycle_combo)
+        choose.addStretch(1)
+        detail_layout.addLayout(choose)
         self.cycle_summary = plain_label("", detail)
         detail_layout.addWidget(self.cycle_summary)
         self.outcomes = QTableWidget(0, 5, detail)
@@ -102,12 +107,15 @@ class CyclesPage(QWidget):
         self.outcomes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.outcomes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.outcomes.setTabKeyNavigation(False)
-        self.outcomes.setWordWrap(True)
+        # One line a row, cut with …; the box below shows the chosen goal whole.
+        self.outcomes.setWordWrap(False)
         header = self.outcomes.horizontalHeader()
         header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_SKILL, COL_OUTCOME, COL_CARRIED):
+        for col in (COL_OUTCOME, COL_CARRIED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Long skill names wrap rather than take the goal's room.
+        header.resizeSection(COL_SKILL, self.fontMetrics().averageCharWidth() * 22)
         self.outcomes.currentCellChanged.connect(lambda row, *_: self._show_goal(row))
         detail_layout.addWidget(self.outcomes, 2)
         self.goal_text = QPlainTextEdit(detail)
@@ -115,11 +123,11 @@ class CyclesPage(QWidget):
         self.goal_text.setAccessibleName(self.tr("The goal as it was when the cycle closed"))
         self.goal_text.setTabChangesFocus(True)
         detail_layout.addWidget(self.goal_text, 1)
-        self.splitter.setStretchFactor(1, 3)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(detail, 1)
 
         self._goals: dict[str, Goal] = {}
         self._cycle: Cycle | None = None
+        self._cycles: list[tuple[int, Cycle]] = []
         self.reload()
         doc.changed.connect(self.refresh)
 
@@ -150,29 +158,28 @@ class CyclesPage(QWidget):
         self.current_label.setText("\n".join(lines))
 
         wanted = self._cycle.uid if self._cycle else None
-        cycles = store.cycles()
-        self.cycle_list.blockSignals(True)
-        self.cycle_list.clear()
-        for number, cycle in reversed(list(enumerate(cycles, start=1))):
-            item = QListWidgetItem(cycle_name(number, cycle))
-            item.setData(CYCLE_ROLE, cycle)
-            self.cycle_list.addItem(item)
-        self.cycle_list.blockSignals(False)
-        self.empty_label.setVisible(not cycles)
-        self.splitter.setVisible(bool(cycles))
-        if cycles:
-            rows = [self.cycle_list.item(i).data(CYCLE_ROLE).uid for i in range(len(cycles))]
-            self.cycle_list.setCurrentRow(rows.index(wanted) if wanted in rows else 0)
+        # Newest first: the cycle just closed is the one wanted most.
+        self._cycles = list(reversed(list(enumerate(store.cycles(), start=1))))
+        self.cycle_combo.blockSignals(True)
+        self.cycle_combo.clear()
+        for number, cycle in self._cycles:
+            self.cycle_combo.addItem(cycle_name(number, cycle))
+        self.cycle_combo.blockSignals(False)
+        self.empty_label.setVisible(not self._cycles)
+        self.detail.setVisible(bool(self._cycles))
+        if self._cycles:
+            uids = [cycle.uid for _, cycle in self._cycles]
+            self.cycle_combo.setCurrentIndex(uids.index(wanted) if wanted in uids else 0)
+            self._show_cycle(self.cycle_combo.currentIndex())
         else:
             self._cycle = None
 
-    def _show_cycle(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is None:
+    def _show_cycle(self, index: int) -> None:
+        if not 0 <= index < len(self._cycles):
             return
-        cycle: Cycle = item.data(CYCLE_ROLE)
+        cycle = self._cycles[index][1]
         self._cycle = cycle
         framework = self.doc.framework
-        self.cycle_heading.setText(item.text())
         counts = {key: sum(o.outcome == key for o in cycle.outcomes) for key in OUTCOME_LABELS}
         carried = sum(o.carried_forward for o in cycle.outcomes)
         lines = [
@@ -205,7 +212,6 @@ class CyclesPage(QWidget):
                 if col == COL_GOAL:
                     cell.setData(CYCLE_ROLE, outcome.goal)
                 self.outcomes.setItem(row, col, cell)
-        self.outcomes.resizeRowsToContents()
         if cycle.outcomes:
             self.outcomes.setCurrentCell(0, COL_GOAL)
             self._show_goal(0)
@@ -226,7 +232,10 @@ class CyclesPage(QWidget):
             )
             self.goal_text.setPlainText(text)
             return
-        self.goal_text.setPlainText(goal_text(goal, self.tr))
+        verdict = OUTCOME_LABELS[outcome.outcome] + (f": {outcome.note}" if outcome.note else "")
+        self.goal_text.setPlainText(
+            goal_text(goal, self.tr) + "\n\n" + self.tr("Outcome: %s") % verdict
+        )
 
     def current_cycle(self) -> Cycle | None:
         return self._cycle
