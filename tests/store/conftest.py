@@ -12,6 +12,9 @@ LENT_COLUMNS = (
     ("framework", "part_plural", "TEXT NOT NULL DEFAULT 'skills'"),
     # Lent without its REFERENCES: SQLite cannot drop a column a foreign key uses.
     ("goals", "closed_cycle", "INTEGER"),
+    ("profile", "regulator", "TEXT NOT NULL DEFAULT ''"),
+    ("profile", "revalidation_date", "TEXT"),
+    ("reflections", "themes", "TEXT NOT NULL DEFAULT '[]'"),
 )
 # Tables later migrations add, lent the same way (a plan written here has no cycles).
 LENT_TABLES = (
@@ -21,6 +24,21 @@ LENT_TABLES = (
         "goal_outcomes",
         "cycle_id INTEGER, position INTEGER, goal_uid TEXT, title TEXT, skill TEXT, "
         "outcome TEXT, note TEXT, carried_forward INTEGER",
+    ),
+    (
+        "learning_activities",
+        "id INTEGER PRIMARY KEY, uid TEXT, start TEXT, end TEXT, method TEXT, topic TEXT, "
+        "relevance TEXT, hours REAL, participatory_hours REAL, code_themes TEXT, skills TEXT, "
+        "goals TEXT, evidence TEXT",
+    ),
+    (
+        "feedback",
+        "id INTEGER PRIMARY KEY, uid TEXT, date TEXT, source TEXT, source_role TEXT, "
+        "summary TEXT, response TEXT, skills TEXT, goals TEXT, ratings TEXT",
+    ),
+    (
+        "reflective_discussions",
+        "id INTEGER PRIMARY KEY, date TEXT, partner_name TEXT, partner_pin TEXT, note TEXT",
     ),
 )
 
