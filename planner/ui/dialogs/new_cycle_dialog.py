@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.screen_fit import resize_within_screen
+from planner.ui.widgets.targets_editor import TargetsEditor
 
 COL_GOAL, COL_STATUS, COL_OUTCOME, COL_CARRY, COL_NOTE = range(5)
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,7 +159,7 @@ class NewCycleDialog(EditorDialog):
         )
         targets_label.setWordWrap(True)
         layout.addWidget(targets_label)
-        self.targets = TargetRows(framework, doc.store.targets(), self)
+        self.targets = TargetsEditor(framework, doc.store.targets(), self, columns=2)
         targets_label.setBuddy(self.targets.first_field())
         layout.addWidget(self.targets)
 
@@ -318,40 +318,3 @@ class NewCycleDialog(EditorDialog):
 
     def carried_count(self) -> int:
         return sum(c.carry for c in self.roll_over().choices)
-
-
-class TargetRows(QWidget):
-    """One level chooser per skill; "No target" leaves the skill without one."""
-
-    def __init__(self, framework, targets: dict[str, int], parent: QWidget | None = None):
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        # Two skills to a row, so nine dimensions still fit a laptop screen.
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self.combos: dict[str, QComboBox] = {}
-        for i, skill in enumerate(framework.skills):
-            combo = QComboBox(self)
-            combo.addItem(self.tr("No target"), None)
-            for level, step in enumerate(framework.scale, start=1):
-                combo.addItem(f"{level}. {step.label}", level)
-            combo.setCurrentIndex(max(0, combo.findData(targets.get(skill.id))))
-            combo.setAccessibleName(self.tr("Target for %s") % skill.name)
-            label = QLabel(skill.name, self)
-            label.setWordWrap(True)
-            label.setBuddy(combo)
-            row, col = divmod(i, 2)
-            grid.addWidget(label, row, col * 2)
-            grid.addWidget(combo, row, col * 2 + 1)
-            self.combos[skill.id] = combo
-
-    def first_field(self) -> QWidget:
-        return next(iter(self.combos.values()))
-
-    def targets(self) -> dict[str, int]:
-        return {
-            skill: combo.currentData()
-            for skill, combo in self.combos.items()
-            if combo.currentData() is not None
-        }

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 from planner.ui.commands import DeleteAssessmentRound, SaveAssessmentRound
 from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 from planner.ui.dialogs.questions import confirm
-from planner.ui.document import ASSESSMENTS, PROFILE, TARGETS, PlanDocument
+from planner.ui.document import ASSESSMENTS, CYCLES, PROFILE, TARGETS, PlanDocument
 from planner.ui.editing import edit_until_saved
 from planner.ui.models.assessments_model import AssessmentMatrixModel
 from planner.ui.models.goals_model import format_date
 from planner.ui.widgets.text import heading, plain_label
 
-TOPICS = {ASSESSMENTS, PROFILE, TARGETS}
+TOPICS = {ASSESSMENTS, PROFILE, TARGETS, CYCLES}
 
 
 class AssessmentPage(QWidget):

@@ -23,6 +23,7 @@ from planner.domain.targets import level_text
 from planner.store.nudges import nudge_facts
 from planner.ui.document import (
     ASSESSMENTS,
+    CYCLES,
     GOALS,
     PROFILE,
     PROGRESS,
@@ -167,7 +168,7 @@ class OverviewPage(QWidget):
         self.reload()
 
     def _on_action_done(self, topics: frozenset[str], _goals) -> None:
-        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS, REFLECTIONS, TARGETS}:
+        if topics & {GOALS, PROGRESS, PROFILE, ASSESSMENTS, REVIEWS, REFLECTIONS, TARGETS, CYCLES}:
             # Out of sight, the page catches up when next shown (reload_if_stale).
             if self.isHidden():
                 self._stale = True

@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 from planner.domain.models import GOAL_STATUSES, PRIORITY_LABELS, STATUS_LABELS, Skill
 from planner.domain.rating_history import rating_series
 from planner.store.chart_facts import progress_points
-from planner.ui.document import ASSESSMENTS, GOALS, PROFILE, PROGRESS, TARGETS, PlanDocument
+from planner.ui.document import (
+    ASSESSMENTS,
+    CYCLES,
+    GOALS,
+    PROFILE,
+    PROGRESS,
+    TARGETS,
+    PlanDocument,
+)
 from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
@@ -277,7 +285,7 @@ class SkillPage(QWidget):
         self.target_label.setText(self.rating_chart.summary())
 
     def _on_action_done(self, topics: frozenset[str], goals: frozenset[int] | None) -> None:
-        if topics & {ASSESSMENTS, TARGETS, PROFILE}:
+        if topics & {ASSESSMENTS, TARGETS, PROFILE, CYCLES}:
             if self.isHidden():
                 self._ratings_stale = True
             else:

@@ -17,6 +17,8 @@ class TargetsEditor(QWidget):
         framework: gives the rows (its skills) and the levels (its scale).
         targets: the target level of each skill that has one.
         latest: each skill's latest self-rating, shown beside its chooser.
+        columns: skills side by side on a row; two keep nine dimensions on a
+            laptop screen inside a longer form (with no headings or latest ratings).
     """
 
     changed = Signal()
@@ -28,24 +30,32 @@ class TargetsEditor(QWidget):
         parent: QWidget | None = None,
         *,
         latest: dict[str, int] | None = None,
+        columns: int = 1,
     ):
         super().__init__(parent)
         self.framework = framework
         self.combos: dict[str, QComboBox] = {}
         grid = QGridLayout(self)
-        grid.setContentsMargins(8, 8, 8, 8)
-        grid.setColumnStretch(0, 1)
         grid.setHorizontalSpacing(16)
-        grid.addWidget(QLabel(framework.part_singular.capitalize(), self), 0, 0)
-        grid.addWidget(QLabel(self.tr("Target level"), self), 0, 1)
-        if latest is not None:
-            grid.addWidget(QLabel(self.tr("Latest self-rating"), self), 0, 2)
-        for header in self.findChildren(QLabel):
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
+        if columns > 1:
+            latest = None
+            grid.setContentsMargins(0, 0, 0, 0)
+            for column in range(columns):
+                grid.setColumnStretch(2 * column + 1, 1)
+        else:
+            grid.setContentsMargins(8, 8, 8, 8)
+            grid.setColumnStretch(0, 1)
+            headings = [framework.part_singular.capitalize(), self.tr("Target level")]
+            if latest is not None:
+                headings.append(self.tr("Latest self-rating"))
+            for column, text in enumerate(headings):
+                header = QLabel(text, self)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                grid.addWidget(header, 0, column)
         previous = None
-        for row, skill in enumerate(framework.skills, start=1):
+        for i, skill in enumerate(framework.skills):
             combo = QComboBox(self)
             combo.addItem(self.tr("No target"), None)
             for number, level in enumerate(framework.scale, start=1):
@@ -56,8 +66,10 @@ class TargetsEditor(QWidget):
             name = QLabel(skill.name, self)
             name.setWordWrap(True)
             name.setBuddy(combo)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(combo, row, 1)
+            row, column = divmod(i, columns)
+            row += 1  # below the headings, when there are any
+            grid.addWidget(name, row, 2 * column)
+            grid.addWidget(combo, row, 2 * column + 1)
             if latest is not None:
                 shown = level_text(framework, latest.get(skill.id)) or self.tr("Not rated yet")
                 grid.addWidget(QLabel(shown, self), row, 2)
@@ -66,7 +78,7 @@ class TargetsEditor(QWidget):
             previous = combo
             self.combos[skill.id] = combo
         # Spare height goes below the rows, never between them.
-        grid.setRowStretch(len(framework.skills) + 1, 1)
+        grid.setRowStretch(grid.rowCount(), 1)
 
     def targets(self) -> dict[str, int]:
         """The target chosen for each skill that has one, in the framework's order."""
