@@ -96,6 +96,21 @@ class ChartWidget(QWidget):
             text,
         )
 
+    def paint_gridlines(self, painter: QPainter, plot: Box, lines) -> None:
+        """Dotted lines across ``plot`` at each (y, name), the name at the left, cut
+        short to the room there."""
+        metrics = self.fontMetrics()
+        room = int(plot.left - 6)
+        for y, text in lines:
+            painter.setPen(QPen(self.grid(), 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(plot.left, y), QPointF(plot.right, y))
+            painter.setPen(self.ink())
+            painter.drawText(
+                QRectF(0, y - metrics.height() / 2, room, metrics.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, room),
+            )
+
     def marker(self, painter: QPainter, shape: str, x: float, y: float, size: float = 4) -> None:
         """A filled dot (a rating, an entry) or an open diamond (a target)."""
         if shape == DOT:

@@ -123,15 +123,7 @@ class OutcomeChart(ChartWidget):
                     "not_met": tr("Not met")}[kind]
             painter.drawText(QPointF(x + 17, box.top + metrics.ascent()), text)
             x += 17 + metrics.horizontalAdvance(text) + 16
-        for y, n in laid.gridlines:
-            painter.setPen(QPen(self.grid(), 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(plot.left, y), QPointF(plot.right, y))
-            painter.setPen(ink)
-            painter.drawText(
-                QRectF(0, y - metrics.height() / 2, plot.left - 6, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(n),
-            )
+        self.paint_gridlines(painter, plot, [(y, str(n)) for y, n in laid.gridlines])
         for bar in laid.bars:
             for segment in bar.segments:
                 self.fill(painter, segment.kind)

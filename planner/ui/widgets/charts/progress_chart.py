@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from planner.domain.dates import short_date
@@ -89,15 +89,7 @@ class ProgressChart(ChartWidget):
         plot = laid.plot
         metrics = self.fontMetrics()
         ink = self.ink()
-        for y, percent in laid.gridlines:
-            painter.setPen(QPen(self.grid(), 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(plot.left, y), QPointF(plot.right, y))
-            painter.setPen(ink)
-            painter.drawText(
-                QRectF(0, y - metrics.height() / 2, plot.left - 6, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{percent}%",
-            )
+        self.paint_gridlines(painter, plot, [(y, f"{p}%") for y, p in laid.gridlines])
         if laid.target_x is not None:
             painter.setPen(self.target_pen())
             painter.drawLine(QPointF(laid.target_x, plot.top), QPointF(laid.target_x, plot.bottom))

@@ -138,17 +138,11 @@ class RatingChart(ChartWidget):
             name = metrics.elidedText(self.skill_name, Qt.TextElideMode.ElideRight, int(box.width))
             painter.drawText(QPointF(box.left, box.top + metrics.ascent()), name)
             painter.setFont(self.font())
-        for y, level in laid.gridlines:
-            painter.setPen(QPen(self.grid(), 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(plot.left, y), QPointF(plot.right, y))
-            painter.setPen(ink)
-            text = str(level) if self.compact else self.framework.level_label(level)
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(plot.left - 6))
-            painter.drawText(
-                QRectF(0, y - metrics.height() / 2, plot.left - 6, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
+        names = [
+            (y, str(level) if self.compact else self.framework.level_label(level))
+            for y, level in laid.gridlines
+        ]
+        self.paint_gridlines(painter, plot, names)
         if laid.target_y is not None:
             painter.setPen(self.target_pen())
             painter.drawLine(QPointF(plot.left, laid.target_y), QPointF(plot.right, laid.target_y))
