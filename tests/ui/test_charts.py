@@ -195,6 +195,8 @@ def test_an_empty_plan_has_a_helpful_word_in_place_of_every_chart(qtbot, tmp_pat
     store.close()
     win = window_over(path, (1280, 800))
     overview = win.page("overview")
+    # Built by the page itself once it has painted, as for a plan with data.
+    qtbot.waitUntil(lambda: overview.change is not None)
     assert overview.change_section().gap_chart.message.startswith("No targets set yet.")
     assert overview.change_section().outcome_chart.message.startswith("No goals achieved yet")
     assert [c.message for c in overview.change_section().trend_charts.values()] == [

@@ -132,7 +132,8 @@ class OverviewPage(QWidget):
         self.change: ChangeSection | None = None
         self._change_facts: tuple | None = None
         self._change_slot = QVBoxLayout()
-        after_first_paint(self, self._import_change_section)
+        # The greeting always paints with the page (the page itself is covered whole).
+        after_first_paint(self.greeting, self._import_change_section)
 
         # On a short screen (1366x768 with a taskbar, or 1080p at 150%) the page scrolls
         # rather than laying its tables over one another.
