@@ -76,6 +76,8 @@ class ChangeSection(QWidget):
         self.gap_chart.set_gaps(gap_list(self.framework, latest, targets))
         self.outcome_chart.set_counts(counts)
         self.outcome_caption.setText(self.outcome_chart.caption())
+        # An empty chart's message already says it all.
+        self.outcome_caption.setVisible(not self.outcome_chart.message)
         for skill in self.framework.skills:
             chart = self.trend_charts.get(skill.id)
             if chart is not None:

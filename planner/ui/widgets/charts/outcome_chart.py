@@ -56,6 +56,8 @@ class OutcomeChart(ChartWidget):
             )
         else:
             self.message = ""
+        # A message needs only a few lines, not the room of the bars.
+        self.setFixedHeight(84 if self.message else 190)
         self.set_description(self.describe())
         self.data_changed()
 

@@ -45,7 +45,12 @@ class RatingChart(ChartWidget):
         self.points: list[tuple[dt.date, int]] = []
         self.target: int | None = None
         self.note = ""
-        self.setFixedHeight(118 if compact else 136)
+        self.setFixedHeight(self._height())
+
+    def _height(self) -> int:
+        if self.compact:
+            return 56 if self.message else 118
+        return 136
 
     def sizeHint(self) -> QSize:
         return QSize(240 if self.compact else 420, self.height())
@@ -67,6 +72,7 @@ class RatingChart(ChartWidget):
             )
         else:
             self.message = ""
+        self.setFixedHeight(self._height())
         if len(points) == 1:
             self.note = tr("One round so far")
         elif points and not target:
