@@ -39,6 +39,22 @@ def after_first_paint(widget: QWidget, work: Callable[[], object]) -> None:
     widget.installEventFilter(_AfterFirstPaint(widget, work))
 
 
+# The thread that imports the write path once the window is on screen.
+PREPARE_THREAD = "prepare-writes"
+# How often work waiting for that thread looks again.
+WAIT_POLL_MS = 10
+
+
+def after_background_import(context: QObject, work: Callable[[], object]) -> None:
+    """Runs ``work`` once the write path's background import has finished (at once if
+    none runs). That import holds Python's lock for most of its run: drawing done
+    meanwhile would take several times as long and hold the window up."""
+    if any(t.name == PREPARE_THREAD and t.is_alive() for t in threading.enumerate()):
+        QTimer.singleShot(WAIT_POLL_MS, context, lambda: after_background_import(context, work))
+    else:
+        work()
+
+
 def prepare_writes_when_shown(window: MainWindow) -> None:
     """Imports what the first save needs on a background thread once the window is on
     screen, so that neither the first paint nor the first save waits for it, and the
@@ -53,7 +69,7 @@ def _prepare_in_background(store) -> threading.Thread:
             store.prepare_writes()
 
     # Not a daemon: an app closed at once still lets the import finish cleanly.
-    thread = threading.Thread(target=work, name="prepare-writes")
+    thread = threading.Thread(target=work, name=PREPARE_THREAD)
     thread.start()
     return thread
 

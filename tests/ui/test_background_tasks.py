@@ -116,3 +116,29 @@ def test_pdf_export_reads_the_plan_in_a_process_of_its_own(
     assert finished.args[1][1] > 5  # the page count the command reported
     assert out.read_bytes().startswith(b"%PDF-")
     assert threads_reading == []
+
+
+def test_drawing_after_the_background_import_waits_until_it_has_finished(qtbot):
+    """The overview's charts wait for the write path's import, which holds Python's
+    lock: drawn meanwhile, they would hold the window up several times as long."""
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    from planner.ui.lifecycle import PREPARE_THREAD, after_background_import
+
+    release = threading.Event()
+    importing = threading.Thread(target=release.wait, name=PREPARE_THREAD)
+    importing.start()
+    done = []
+    context = QObject()
+    try:
+        after_background_import(context, lambda: done.append(True))
+        qtbot.wait(60)
+        assert done == []
+    finally:
+        release.set()
+        importing.join()
+    qtbot.waitUntil(lambda: done == [True])
+    after_background_import(context, lambda: done.append(True))  # none runs: at once
+    assert done == [True, True]

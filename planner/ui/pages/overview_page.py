@@ -32,7 +32,7 @@ from planner.ui.document import (
     TARGETS,
     PlanDocument,
 )
-from planner.ui.lifecycle import after_first_paint
+from planner.ui.lifecycle import after_background_import, after_first_paint
 from planner.ui.models.goals_model import COL_PROGRESS as GOAL_COL_PROGRESS
 from planner.ui.models.goals_model import GOAL_ID_ROLE, PagedGoalTableModel, format_date
 from planner.ui.models.recent_model import COL_GOAL as RECENT_COL_GOAL
@@ -133,7 +133,9 @@ class OverviewPage(QWidget):
         self._change_facts: tuple | None = None
         self._change_slot = QVBoxLayout()
         # The greeting always paints with the page (the page itself is covered whole).
-        after_first_paint(self.greeting, self._import_change_section)
+        after_first_paint(
+            self.greeting, lambda: after_background_import(self, self._import_change_section)
+        )
 
         # On a short screen (1366x768 with a taskbar, or 1080p at 150%) the page scrolls
         # rather than laying its tables over one another.
