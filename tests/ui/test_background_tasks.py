@@ -121,8 +121,6 @@ def test_pdf_export_reads_the_plan_in_a_process_of_its_own(
 def test_drawing_after_the_background_import_waits_until_it_has_finished(qtbot):
     """The overview's charts wait for the write path's import, which holds Python's
     lock: drawn meanwhile, they would hold the window up several times as long."""
-    import threading
-
     from PySide6.QtCore import QObject
 
     from planner.ui.lifecycle import PREPARE_THREAD, after_background_import
