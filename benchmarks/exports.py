@@ -23,6 +23,7 @@ def measure(db_path: Path, plan_file: Path, out_dir: Path) -> dict:
     from benchmarks.interaction import (
         _Heartbeat,
         _settle,
+        _wait_for_overview_charts,
         _wait_for_paint,
         _wait_for_sqlite_utils,
     )
@@ -36,6 +37,7 @@ def measure(db_path: Path, plan_file: Path, out_dir: Path) -> dict:
     window.show()
     _wait_for_paint(app, window)
     _wait_for_sqlite_utils(app)
+    _wait_for_overview_charts(app, window)
     # "Replace your plan?" is answered Yes, as the user importing would.
     questions.ask = lambda *args, **kwargs: "yes"
     finished: list = []
