@@ -161,3 +161,27 @@ def test_the_self_assessment_page_shows_each_target_beside_the_rounds(
     page.table.selectColumn(rounds)
     assert page.selected_date() is None
     assert not page.delete_button.isEnabled()
+
+
+def test_a_new_self_assessment_names_each_skills_target_beside_it(
+    win, db_path, modal, qtbot
+):
+    def choose(dialog):
+        press(qtbot, Qt.Key.Key_Down, times=4)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    modal(choose)
+    win.targets_action.trigger()
+    titles = []
+
+    def look(dialog):
+        titles.extend(rating.title() for rating in dialog.ratings)
+        press(qtbot, Qt.Key.Key_Escape)
+
+    modal(look)
+    win.assessment_action.trigger()
+    assert titles == [
+        "Learn to follow · target Confident (4)",
+        "Develop situational awareness",
+        "Empower the team and resolve conflicts",
+    ]

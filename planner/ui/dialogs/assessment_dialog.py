@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import IMPORTANCE_LABELS, SelfAssessment, Skill
+from planner.domain.targets import level_text
 from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.document import PlanDocument
 from planner.ui.widgets.date_input import DateInput
@@ -28,8 +29,12 @@ from planner.ui.widgets.screen_fit import resize_within_screen
 class SkillRating(QGroupBox):
     """Level, importance and note for one skill."""
 
-    def __init__(self, skill: Skill, scale, parent: QWidget | None = None):
+    def __init__(
+        self, skill: Skill, scale, parent: QWidget | None = None, target: str = ""
+    ):
         super().__init__(skill.name, parent)
+        if target:  # the level being aimed for, beside the name
+            self.setTitle(self.tr("%s · target %s") % (skill.name, target))
         self.skill = skill
         self._scale = scale
         grid = QGridLayout(self)
@@ -149,8 +154,10 @@ class AssessmentDialog(EditorDialog):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         self.ratings: list[SkillRating] = []
+        targets = doc.store.targets()
         for skill in doc.framework.skills:
-            rating = SkillRating(skill, doc.framework.scale, inner)
+            target = level_text(doc.framework, targets.get(skill.id))
+            rating = SkillRating(skill, doc.framework.scale, inner, target)
             inner_layout.addWidget(rating)
             self.ratings.append(rating)
         inner_layout.addStretch(1)
