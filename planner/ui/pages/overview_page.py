@@ -261,20 +261,13 @@ class OverviewPage(QWidget):
         _fit_height(self.recent_table, self.recent_model.rowCount(), RECENT_ROWS)
 
     def _show_change(self, ratings, targets: dict[str, int], achieved_now: int) -> None:
-        # Kept as read; worked out only once the charts exist (not at start-up).
-        self._change_facts = (ratings, targets, achieved_now)
-        if self.change is not None:
-            self._fill_change()
-
-    def _fill_change(self) -> None:
-        if self._change_facts is None or self.change is None:
-            return
-        ratings, targets, achieved_now = self._change_facts
         series = rating_series(ratings)
         profile = self.doc.profile
         period = (profile.period_start, profile.period_end) if profile else (None, None)
         counts = cycle_counts(self.doc.store.cycles(), achieved_now, period)
-        self.change.show_plan(series, latest_levels(series), targets, counts)
+        self._change_facts = (series, latest_levels(series), targets, counts)
+        if self.change is not None:
+            self.change.show_plan(*self._change_facts)
 
     def _import_change_section(self) -> None:
         """Loads the chart code now and builds the charts at the next turn of the event
@@ -292,7 +285,8 @@ class OverviewPage(QWidget):
             self.change.targets_requested.connect(self.targets_requested)
             self._change_slot.addWidget(self.change)
             self.change.show()  # added to a page on screen, it would show a moment later
-            self._fill_change()
+            if self._change_facts is not None:
+                self.change.show_plan(*self._change_facts)
         return self.change
 
     def reload_nudges(self) -> None:
