@@ -46,13 +46,18 @@ WAIT_POLL_MS = 10
 
 
 def after_background_import(context: QObject, work: Callable[[], object]) -> None:
-    """Runs ``work`` once the write path's background import has finished (at once if
-    none runs). That import holds Python's lock for most of its run: drawing done
-    meanwhile would take several times as long and hold the window up."""
-    if any(t.name == PREPARE_THREAD and t.is_alive() for t in threading.enumerate()):
-        QTimer.singleShot(WAIT_POLL_MS, context, lambda: after_background_import(context, work))
-    else:
-        work()
+    """Runs ``work`` once the write path's background import has finished, looking
+    first a moment from now (so a start-up that quits at its first paint never runs
+    it). That import holds Python's lock for most of its run: drawing done meanwhile
+    would take several times as long and hold the window up."""
+
+    def look() -> None:
+        if any(t.name == PREPARE_THREAD and t.is_alive() for t in threading.enumerate()):
+            QTimer.singleShot(WAIT_POLL_MS, context, look)
+        else:
+            work()
+
+    QTimer.singleShot(WAIT_POLL_MS, context, look)
 
 
 def prepare_writes_when_shown(window: MainWindow) -> None:
