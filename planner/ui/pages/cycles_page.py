@@ -139,13 +139,12 @@ class CyclesPage(QWidget):
         store = self.doc.store
         profile = store.profile()
         period = period_text(profile.period_start, profile.period_end) if profile else ""
-        goals = store.goal_summaries()
-        achieved = sum(g.status == "achieved" for g in goals)
+        total, achieved = store.goal_counts()
         targets = store.targets()
         framework = self.doc.framework
         lines = [
             self.tr("Dates: %s") % period,
-            self.tr("%d goals, %d achieved") % (len(goals), achieved),
+            self.tr("%d goals, %d achieved") % (total, achieved),
         ]
         if targets:
             shown = "; ".join(
