@@ -92,8 +92,11 @@ def radar_chart(
     size: float = 230,
     first_label: str = "First",
     latest_label: str = "Latest",
+    targets: Sequence[int | None] = (),
+    target_label: str = "Target",
 ) -> RadarChart:
-    """A spider chart of two self-assessment rounds on a 1..``levels`` scale.
+    """A spider chart of two self-assessment rounds on a 1..``levels`` scale, with a
+    bar across each spoke at its target level when targets are given.
 
     Args:
         labels: the skill names, one per spoke (three or more).
@@ -103,12 +106,20 @@ def radar_chart(
         size: the chart's width; its height adds room for the legend.
         first_label: the legend text for the first round.
         latest_label: the legend text for the latest round.
+        targets: the target level per skill (``None`` where none is set; empty: no
+            targets at all).
+        target_label: the legend text for the targets.
     """
-    return RadarChart(labels, first, latest, levels, size, first_label, latest_label)
+    chart = RadarChart(labels, first, latest, levels, size, first_label, latest_label)
+    if any(t for t in targets):
+        chart.add_targets(targets, target_label)
+    return chart
 
 
 class RadarChart(CanvasFlowable):
     LEGEND_HEIGHT = 30
+    TARGET_LINE = 12  # the legend's extra line when targets are shown
+    TARGET_BAR = 9  # the length of the bar across a spoke marking its target
     LINE = SMALL + 1.5  # spoke label line spacing
 
     def __init__(
@@ -137,6 +148,17 @@ class RadarChart(CanvasFlowable):
         self.latest_label = latest_label
         self.cx = size / 2
         self.cy = self.LEGEND_HEIGHT + self.label_room + below
+        self.targets: list[int | None] = []
+        self.target_label = ""
+        self.legend_height = self.LEGEND_HEIGHT
+
+    def add_targets(self, targets: Sequence[int | None], label: str) -> None:
+        """Marks each spoke's target; the legend grows a line to name them."""
+        self.targets = list(targets)
+        self.target_label = label
+        self.legend_height = self.LEGEND_HEIGHT + self.TARGET_LINE
+        self.height += self.TARGET_LINE
+        self.cy += self.TARGET_LINE
 
     def _point(self, index: int, level: float) -> tuple[float, float]:
         angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
@@ -187,7 +209,21 @@ class RadarChart(CanvasFlowable):
             canvas.setLineWidth(0.8)
             for x, y in points:
                 canvas.circle(x, y, 2.2, stroke=1, fill=1)
-        self._legend(canvas, 10, 10)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(2)
+        for i, target in enumerate(self.targets):
+            if target:
+                self._target_bar(canvas, i, target)
+        self._legend(canvas, 10, 10 + self.legend_height - self.LEGEND_HEIGHT)
+
+    def _target_bar(self, canvas: Canvas, index: int, level: int) -> None:
+        """A short black bar across the spoke: in greyscale it stands apart from the
+        round's dots by shape, not colour."""
+        angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
+        x, y = self._point(index, level)
+        # Across the spoke: perpendicular to its direction.
+        dx, dy = -math.sin(angle) * self.TARGET_BAR / 2, math.cos(angle) * self.TARGET_BAR / 2
+        canvas.line(x - dx, y - dy, x + dx, y + dy)
 
     def _spoke_label(self, canvas: Canvas, index: int, label: str) -> None:
         angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
@@ -225,6 +261,12 @@ class RadarChart(CanvasFlowable):
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.8)
         canvas.circle(x + 9, y, 2.2, stroke=1, fill=1)
+        if self.targets:
+            below = y - self.TARGET_LINE
+            canvas.setLineWidth(2)
+            canvas.line(x + 9, below - self.TARGET_BAR / 2, x + 9, below + self.TARGET_BAR / 2)
+            canvas.setFillColor(INK)
+            canvas.drawString(x + 24, below - 2.5, self.target_label)
 
 
 def progress_line(
