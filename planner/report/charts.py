@@ -177,7 +177,8 @@ class RadarChart(CanvasFlowable):
             _polygon(canvas, [self._point(i, level) for i in range(count)], fill=False)
             if level == levels or (level % step == 0 and levels - level >= step):
                 x, y = self._point(0, level)
-                canvas.drawString(x + 3, y - 3, str(level))
+                # Clear of a target's bar across the same spoke.
+                canvas.drawString(x + self.TARGET_BAR / 2 + 2, y - 3, str(level))
         canvas.setStrokeColor(RULE)
         canvas.setFillColor(INK)
         canvas.setFont(BOLD, SMALL)

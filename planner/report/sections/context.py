@@ -65,6 +65,15 @@ class ReportContext:
         """The cycle closed just before the current one (None in a closed cycle's copy)."""
         return self.plan.cycles[-1] if self.plan.cycles and not self.closed else None
 
+    @cached_property
+    def _carried(self) -> dict[str, GoalOutcome]:
+        last = self.last_cycle
+        return {o.goal: o for o in last.outcomes if o.carried_forward} if last else {}
+
+    def carried_from_last(self, goal: Goal) -> GoalOutcome | None:
+        """How ``goal`` ended the last cycle, if it was carried forward into this one."""
+        return self._carried.get(goal.uid) if goal.uid else None
+
     def target(self, skill_id: str) -> int | None:
         """The cycle's target level for the skill, if one was set."""
         return self.plan.targets.get(skill_id)

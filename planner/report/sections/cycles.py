@@ -185,14 +185,22 @@ def last_cycle(ctx: ReportContext) -> list[Flowable]:
 
 
 def outcome_field(ctx: ReportContext, goal: Goal) -> list[Flowable]:
-    """A closed cycle's goal detail: its outcome and the note on it, in full."""
+    """A goal's outcome with the note on it, in full: in a closed cycle's copy how it
+    ended, in the current one how it ended the last cycle, if carried from there."""
     s = ctx.styles
     outcome = ctx.outcome(goal)
-    if outcome is None:
-        return []
+    if outcome is not None:
+        label, said = "At the cycle's end", outcome_label(outcome)
+    else:
+        outcome = ctx.carried_from_last(goal)
+        if outcome is None:
+            return []
+        label = "Carried forward from the last cycle"
+        said = OUTCOME_LABELS.get(outcome.outcome, outcome.outcome)
+        said += f" in cycle {len(ctx.plan.cycles)}"
     story: list[Flowable] = [
-        Paragraph("At the cycle's end", s.label),
-        Paragraph(f"<b>{escape_plain(outcome_label(outcome))}.</b>", s.body),
+        Paragraph(label, s.label),
+        Paragraph(f"<b>{escape_plain(said)}.</b>", s.body),
     ]
     story += paragraphs(outcome.note, s.body)
     return story
