@@ -44,7 +44,7 @@ def build_pdf_bytes(
     from planner.plan_attachment import attach_plan
     from planner.report.build import build_pdf_bytes as build
 
-    number, closed = find_cycle(plan, cycle) if cycle is not None else (None, None)
+    number = find_cycle(plan, cycle)[0] if cycle is not None else None
     data, pages = build(
         plan,
         include_private=include_private,
@@ -52,7 +52,6 @@ def build_pdf_bytes(
         today=today,
         invariant=invariant,
         leave_out=leave_out,
-        cycle=closed,
         cycle_number=number,
     )
     shown = exported_plan(

@@ -10,7 +10,7 @@ from reportlab.platypus import PageBreak
 
 from planner.domain.cycles import cycle_plan, cycle_title
 from planner.domain.export_privacy import EntryKey, without_entries
-from planner.domain.models import Cycle, Plan
+from planner.domain.models import Plan
 from planner.report.links import Anchor, Mark
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cover import TITLE, cover
@@ -37,7 +37,6 @@ def build_pdf_bytes(
     today: dt.date | None = None,
     invariant: bool = False,
     leave_out: Collection[EntryKey] = (),
-    cycle: Cycle | None = None,
     cycle_number: int | None = None,
 ) -> tuple[bytes, int]:
     """Lays out the plan and returns the PDF's bytes and its page count.
@@ -49,11 +48,14 @@ def build_pdf_bytes(
         today: the export date (default: today), used for "overdue" and "due soon".
         invariant: reproducible output for tests (fixed creation date and ids).
         leave_out: entries left out of this copy (see ``without_entries``).
-        cycle: the closed cycle to print (``None``: the current cycle).
-        cycle_number: that cycle's number, 1 for the oldest.
+        cycle_number: the closed cycle to print, 1 for the oldest (``None``: the
+            current cycle).
     """
     today = today or dt.date.today()
-    plan = cycle_plan(without_entries(plan, leave_out), cycle)
+    plan = without_entries(plan, leave_out)
+    # Taken from the plan without the entries left out: their outcomes are gone too.
+    cycle = plan.cycles[cycle_number - 1] if cycle_number else None
+    plan = cycle_plan(plan, cycle)
     ctx = ReportContext(
         plan,
         today,

@@ -37,7 +37,7 @@ def test_the_current_cycle_holds_only_its_own_goals_and_its_targets():
 
 def test_a_closed_cycle_holds_the_goals_it_closed_and_carried_with_its_dates_and_targets():
     plan = cycled_plan()
-    number, second = find_cycle(plan, 2)
+    _number, second = find_cycle(plan, 2)
     view = cycle_plan(plan, second)
     assert _titles(view) >= {OLD_CLOSED, SECOND_NOT_MET}
     assert OLD_MET not in _titles(view)

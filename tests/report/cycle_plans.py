@@ -86,7 +86,9 @@ def cycled_plan(carried_note: str = CARRIED_NOTE, closed_note: str = "") -> Plan
                 "old-closed", OLD_CLOSED, skills[1], "partly_met", closed_note or "Six of twelve."
             ),
             GoalOutcome("second-not-met", SECOND_NOT_MET, skills[2], "not_met", ""),
-            GoalOutcome(CARRIED_UID, carried.title, carried.skill, "partly_met", carried_note, True),
+            GoalOutcome(
+                CARRIED_UID, carried.title, carried.skill, "partly_met", carried_note, True
+            ),
         ],
     )
     old_rounds = [

@@ -148,7 +148,8 @@ def _achieved(ctx: ReportContext, goal: Goal) -> bool:
 def _assessment(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     dates = ctx.assessment_dates
-    story: list[Flowable] = [Paragraph("Self-assessment over time", s.h2)]
+    heading = Paragraph("Self-assessment over time", s.h2)
+    story: list[Flowable] = [heading]
     if not dates:
         story.append(Paragraph("No self-assessment recorded yet.", s.body))
         return story
@@ -157,7 +158,8 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
     scale = ctx.plan.framework.scale
     # The figures first: the radar only pictures two of their columns, so on a
     # crowded page it is the radar that moves on.
-    story += _trend_table(ctx, dates)
+    # The heading goes over the page with the table when the table does not fit below.
+    story = keep_whole([heading, *_trend_table(ctx, dates)])
     if first == latest:
         story.append(
             Paragraph("Only one self-assessment so far; the next round will show change.", s.muted)
@@ -296,8 +298,9 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
             f"for room; each {ctx.plan.framework.part_singular}'s section lists every rating."
         )
     story.append(Paragraph(escape_plain(note), s.muted))
-    # A table that fits a page is kept whole (it is short: one row per skill).
-    return keep_whole(story)
+    # The caller keeps it whole with its heading when it fits a page (it is short:
+    # one row per skill).
+    return story
 
 
 def _level(ctx: ReportContext, skill_id: str, day: dt.date) -> int | None:
