@@ -323,3 +323,94 @@ class ProgressLine(CanvasFlowable):
         canvas.setLineWidth(0.5)
         for x, y in coords:
             canvas.circle(x, y, 1.8, stroke=1, fill=1)
+
+
+def level_trend(
+    points: Sequence[tuple[dt.date, int]],
+    levels: int,
+    target: int | None = None,
+    width: float = 200,
+    height: float = 80,
+) -> LevelTrend:
+    """A skill's self-assessed level over every round, with its target as a dashed line.
+
+    Args:
+        points: ``(date, level)`` pairs, two or more, in any order.
+        levels: the number of steps on the framework's scale.
+        target: the cycle's target level, if one is set.
+        width: the chart's width in points.
+        height: the chart's height in points.
+    """
+    return LevelTrend(points, max(levels, 1), target, width, height)
+
+
+class LevelTrend(CanvasFlowable):
+    """Level against date: a solid line with dots for the ratings, a dashed black line
+    for the target, so the two differ in greyscale by line and marker, not colour."""
+
+    LEFT, BOTTOM, TOP = 16, 15, 6
+
+    def __init__(
+        self,
+        points: Sequence[tuple[dt.date, int]],
+        levels: int,
+        target: int | None,
+        width: float,
+        height: float,
+    ):
+        super().__init__(width, height)
+        self.points = sorted(points)
+        self.levels = levels
+        self.target = target if target and 1 <= target <= levels else None
+        # Room on the right for the target's label.
+        self.right = width - (42 if self.target else 6)
+
+    def _y(self, level: float) -> float:
+        top = self.height - self.TOP
+        return self.BOTTOM + (top - self.BOTTOM) * (level - 1) / max(self.levels - 1, 1)
+
+    def paint(self, canvas: Canvas) -> None:
+        left, right = self.LEFT, self.right
+        start, end = self.points[0][0], self.points[-1][0]
+        span = max((end - start).days, 1)
+        canvas.setLineWidth(0.5)
+        canvas.setFont(REGULAR, SMALL)
+        canvas.setFillColor(GREY)
+        # Level figures a line apart at least: on a long scale only every few are named.
+        room = self._y(self.levels) - self._y(1)
+        step = max(1, math.ceil((SMALL + 1) * (self.levels - 1) / max(room, 1)))
+        named = set(range(self.levels, 0, -step))  # the top of the scale always
+        canvas.setStrokeColor(RULE)
+        for level in range(1, self.levels + 1):
+            y = self._y(level)
+            canvas.line(left, y, right, y)
+            if level in named:
+                canvas.drawRightString(left - 3, y - 2.5, str(level))
+        canvas.drawString(left, 3, short_date(start))
+        canvas.drawRightString(right, 3, short_date(end))
+        if self.target:
+            y = self._y(self.target)
+            canvas.saveState()
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(1.2)
+            canvas.setDash([4, 2])
+            canvas.line(left, y, right, y)
+            canvas.restoreState()
+            canvas.setFillColor(INK)
+            canvas.drawString(right + 4, y - 2.5, f"Target {self.target}")
+        coords = [
+            (left + (right - left) * (day - start).days / span, self._y(level))
+            for day, level in self.points
+        ]
+        path = canvas.beginPath()
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+        canvas.setStrokeColor(DARK_BLUE)
+        canvas.setLineWidth(1.6)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFillColor(DARK_BLUE)
+        canvas.setStrokeColor(WHITE)
+        canvas.setLineWidth(0.5)
+        for x, y in coords:
+            canvas.circle(x, y, 2.2, stroke=1, fill=1)

@@ -20,7 +20,7 @@ from planner.domain.models import (
     Goal,
     Skill,
 )
-from planner.report.charts import progress_line
+from planner.report.charts import level_trend, progress_line
 from planner.report.flowables import FactStrip, keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, skill_key
 from planner.report.sections.context import ReportContext
@@ -41,6 +41,8 @@ from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
+# The level-over-rounds chart's column beside the skill's level line.
+TREND_WIDTH = 76 * mm
 
 
 def skill_sections(ctx: ReportContext) -> list[Flowable]:
@@ -94,7 +96,7 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
         text += "."
         if target:
             text += " " + _target_text(ctx, target, latest.level)
-        story.append(Paragraph(text, s.body))
+        story.append(_with_trend(ctx, skill, Paragraph(text, s.body)))
         notes = blocks(latest.note)
         if notes:
             notes[0] = f"Note with the rating: {notes[0]}"
@@ -112,6 +114,31 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
     if behaviours:
         story.extend(keep_whole(behaviours))
     return story
+
+
+def _with_trend(ctx: ReportContext, skill: Skill, level: Paragraph) -> Flowable:
+    """The level line beside a chart of the skill's level over every round, with the
+    cycle's target, once there are two rounds to join; beside, so the first goal
+    still shares the skill's opening page."""
+    rated = [(day, r.level) for day in ctx.assessment_dates if (r := ctx.rating(skill.id, day))]
+    if len(rated) < 2:
+        return level
+    levels = len(ctx.plan.framework.scale) or max(n for _, n in rated)
+    chart = level_trend(rated, levels, ctx.target(skill.id), TREND_WIDTH - 6 * mm, 24 * mm)
+    caption = Paragraph(f"Level at each of the {len(rated)} rounds", ctx.styles.cell_head)
+    return layout_table(
+        [[level, [caption, chart]]],
+        colWidths=[BODY_WIDTH - TREND_WIDTH, TREND_WIDTH],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("LEFTPADDING", (1, 0), (1, 0), 6 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
+    )
 
 
 def _target_text(ctx: ReportContext, target: int, latest: int | None = None) -> str:
