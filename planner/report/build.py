@@ -55,6 +55,7 @@ def build_pdf_bytes(
     plan = without_entries(plan, leave_out)
     # Taken from the plan without the entries left out: their outcomes are gone too.
     cycle = plan.cycles[cycle_number - 1] if cycle_number else None
+    so_far = [r for r in plan.reviews if cycle is None or r.date <= cycle.end]
     plan = cycle_plan(plan, cycle)
     ctx = ReportContext(
         plan,
@@ -63,6 +64,7 @@ def build_pdf_bytes(
         set(skills) if skills is not None else None,
         cycle=cycle,
         cycle_number=cycle_number,
+        reviews_so_far=so_far,
     )
     running = RunningText(
         person=shorten(ctx.person, 90),

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.domain.export_privacy import GOAL, EntryKey
+from planner.domain.models import GoalOutcome
 from planner.report import ExportError, UnknownCycle, build_pdf_bytes, export_pdf
 from planner.store import PlanStore
 from tests.report.conftest import TODAY, build, flat, outline, page_of_section, read_pdf
@@ -190,3 +191,34 @@ def test_the_carried_goal_keeps_its_whole_history_in_the_current_copy(current):
     # Logged in cycle 2 and in this one: the goal's whole history, on its page.
     detail = flat(current.pages[_page_with(current, "Carried forward from the last cycle")])
     assert "Started the form." in detail and "Read the background" in detail
+
+
+def test_after_a_roll_over_the_last_review_held_still_leads_the_current_copy():
+    plan = cycled_plan()
+    # The only review falls in cycle 2; none yet in the current cycle.
+    plan.reviews = [r for r in plan.reviews if r.date.year == 2025]
+    plan.reviews[0].next_review = TODAY.replace(month=7)
+    pdf = build(plan)[0]
+    cover = flat(pdf.pages[0])
+    assert "Last review 2 Jun 2025 with Grace Mensah" in cover
+    assert "Next review 15 Jul 2026" in cover
+    since = flat(pdf.pages[page_of_section(pdf, "Since the last review")])
+    assert "Last review: 2 Jun 2025" in since
+    # Its entry belongs to cycle 2's copy, not to this one's reviews.
+    assert "Review on 2 Jun 2025" not in pdf.text
+
+
+def test_the_last_cycle_section_is_kept_on_one_page():
+    plan = cycled_plan()
+    second = plan.cycles[1]
+    # Every current goal came forward from cycle 2: a longer table.
+    second.outcomes += [
+        GoalOutcome(g.uid, g.title, g.skill, "not_met", "Moved on: the ward was short.", True)
+        for g in plan.current_goals
+        if g.uid != "demo-goal-2"
+    ]
+    pdf = build(plan)[0]
+    last = page_of_section(pdf, "Last cycle")
+    page = flat(pdf.pages[last])
+    assert "Carried forward into this cycle" in page
+    assert CARRIED_NOTE in page and CURRENT_ONLY in page

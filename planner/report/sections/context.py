@@ -16,8 +16,10 @@ from planner.domain.models import (
     GoalOutcome,
     Plan,
     Reflection,
+    Review,
     SelfAssessment,
     Skill,
+    latest_review,
 )
 from planner.report.styles import Styles, stylesheet
 from planner.report.text import printable
@@ -41,6 +43,14 @@ class ReportContext:
     # the current cycle. ``plan`` is already that cycle's view (``cycle_plan``).
     cycle: Cycle | None = None
     cycle_number: int | None = None
+    # Every review up to the cycle's end, earlier cycles' too: the last one held may
+    # fall in the cycle before, and what it agreed still stands.
+    reviews_so_far: list[Review] = field(default_factory=list)
+
+    @cached_property
+    def last_review(self) -> Review | None:
+        """The latest review up to the cycle's end, whichever cycle it fell in."""
+        return latest_review(self.reviews_so_far or self.plan.reviews)
 
     @property
     def closed(self) -> bool:

@@ -13,14 +13,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_review
+from planner.domain.models import GOAL_STATUSES, STATUS_LABELS
 from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cycles import covers, standing_lines
 from planner.report.sections.flow import cell, layout_table
 from planner.report.sections.requests import (
     NEEDS_TITLE,
-    last_review,
     reviewed_with,
     support_requests,
 )
@@ -29,6 +28,8 @@ from planner.report.text import escape_plain, inline, printable, short_date, sho
 
 TITLE = "Leadership Development Plan"
 TOP_REQUESTS = 3
+STANDS = "Where things stand"
+STOOD = "Where things stood at the cycle's end"
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
@@ -108,7 +109,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     # A closed cycle's box says how it ended; nothing in it is open or planned now.
     lines = ([] if ctx.closed else [("Goals", _goal_status(ctx))]) + standing_lines(ctx)
-    last = last_review(ctx)
+    last = ctx.last_review
     if last is not None:
         lines.append(("Last review", f"{short_date(last.date)}{reviewed_with(last)}"))
     else:
@@ -117,7 +118,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
         lines += _ahead(ctx)
     rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
     box = layout_table(
-        [[Paragraph("Where things stand", s.h2)], *[[r] for r in [_pairs(rows)]]],
+        [[Paragraph(STOOD if ctx.closed else STANDS, s.h2)], *[[r] for r in [_pairs(rows)]]],
         colWidths=[BODY_WIDTH],
         hAlign="LEFT",
         style=[
@@ -148,7 +149,8 @@ def _goal_status(ctx: ReportContext) -> str:
 def _ahead(ctx: ReportContext) -> list[tuple[str, str]]:
     """The next review and the top requests: what the current cycle asks for next."""
     lines = []
-    planned = planned_next_review(ctx.plan)
+    last = ctx.last_review
+    planned = last.next_review if last else None
     lines.append(("Next review", f"<b>{short_date(planned)}</b>" if planned else "Not planned yet"))
     asking = support_requests(ctx)
     if asking:

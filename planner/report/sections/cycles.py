@@ -4,10 +4,11 @@ last cycle's outcomes at the front of the current cycle's plan."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from planner.domain.cycles import cycle_title, period_text
 from planner.domain.models import GOAL_OUTCOMES, OUTCOME_LABELS, Cycle, Goal, GoalOutcome
+from planner.report.flowables import keep_whole
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import LONGEST_CELL, PAGE_COLUMN, grid, paragraphs
@@ -150,7 +151,6 @@ def last_cycle(ctx: ReportContext) -> list[Flowable]:
     outcomes = shown_outcomes(ctx, last)
     number = len(ctx.plan.cycles)
     story: list[Flowable] = [
-        CondPageBreak(50 * mm),
         marked(LAST_TITLE, s.h1, Mark("last-cycle", LAST_TITLE, 0, LAST_TITLE)),
         Paragraph(
             f"{escape_plain(cycle_title(number, last))}, closed on "
@@ -162,7 +162,7 @@ def last_cycle(ctx: ReportContext) -> list[Flowable]:
     carried = [o for o in outcomes if o.carried_forward]
     if not carried:
         story.append(Paragraph("No goal was carried forward into this cycle.", s.body))
-        return story
+        return keep_whole(story)
     story.append(Paragraph("Carried forward into this cycle", s.label))
     goals = {g.uid: g for g in ctx.goals if g.uid}
     rows: list[list] = [
@@ -181,7 +181,8 @@ def last_cycle(ctx: ReportContext) -> list[Flowable]:
         )
     story.append(grid(rows, [64 * mm, BODY_WIDTH - 64 * mm - PAGE_COLUMN, PAGE_COLUMN]))
     story.append(Spacer(1, 2 * mm))
-    return story
+    # Brief enough to read whole: on one page when it fits one.
+    return keep_whole(story)
 
 
 def outcome_field(ctx: ReportContext, goal: Goal) -> list[Flowable]:

@@ -16,7 +16,7 @@ from planner.report.fonts import REGULAR
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.cycles import outcome_counts, shown_outcomes
 from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table
-from planner.report.sections.requests import last_review, reviewed_with
+from planner.report.sections.requests import reviewed_with
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, short_date, shorten, signed
 
@@ -85,7 +85,7 @@ def _summary(ctx: ReportContext) -> str:
 
 
 def _last_review(ctx: ReportContext) -> str:
-    last = last_review(ctx)
+    last = ctx.last_review
     if last is None:
         return "No review with the line manager has been recorded yet."
     return f"Last review: <b>{short_date(last.date)}</b>{reviewed_with(last)}."
