@@ -310,19 +310,25 @@ class ProgressLine(CanvasFlowable):
             canvas.drawRightString(left - 3, y - 2.5, f"{percent}%")
         canvas.drawString(left, 3, short_date(start))
         canvas.drawRightString(right, 3, short_date(end))
-        coords = [xy(day, pct) for day, pct in self.points]
-        path = canvas.beginPath()
-        path.moveTo(*coords[0])
-        for x, y in coords[1:]:
-            path.lineTo(x, y)
-        canvas.setStrokeColor(DARK_BLUE)
-        canvas.setLineWidth(1.4)
-        canvas.drawPath(path, stroke=1, fill=0)
-        canvas.setFillColor(DARK_BLUE)
-        canvas.setStrokeColor(WHITE)
-        canvas.setLineWidth(0.5)
-        for x, y in coords:
-            canvas.circle(x, y, 1.8, stroke=1, fill=1)
+        _line_with_dots(canvas, [xy(day, pct) for day, pct in self.points], 1.4, 1.8)
+
+
+def _line_with_dots(
+    canvas: Canvas, coords: Sequence[tuple[float, float]], width: float, radius: float
+) -> None:
+    """A series as a solid dark line with a white-ringed dot at each point."""
+    path = canvas.beginPath()
+    path.moveTo(*coords[0])
+    for x, y in coords[1:]:
+        path.lineTo(x, y)
+    canvas.setStrokeColor(DARK_BLUE)
+    canvas.setLineWidth(width)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.setFillColor(DARK_BLUE)
+    canvas.setStrokeColor(WHITE)
+    canvas.setLineWidth(0.5)
+    for x, y in coords:
+        canvas.circle(x, y, radius, stroke=1, fill=1)
 
 
 def level_trend(
@@ -402,15 +408,4 @@ class LevelTrend(CanvasFlowable):
             (left + (right - left) * (day - start).days / span, self._y(level))
             for day, level in self.points
         ]
-        path = canvas.beginPath()
-        path.moveTo(*coords[0])
-        for x, y in coords[1:]:
-            path.lineTo(x, y)
-        canvas.setStrokeColor(DARK_BLUE)
-        canvas.setLineWidth(1.6)
-        canvas.drawPath(path, stroke=1, fill=0)
-        canvas.setFillColor(DARK_BLUE)
-        canvas.setStrokeColor(WHITE)
-        canvas.setLineWidth(0.5)
-        for x, y in coords:
-            canvas.circle(x, y, 2.2, stroke=1, fill=1)
+        _line_with_dots(canvas, coords, 1.6, 2.2)

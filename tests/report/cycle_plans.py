@@ -35,38 +35,51 @@ OLD_REFLECTION = "What the forum taught me about listening"
 CURRENT_TARGETS = {"learn-to-follow": 4, "situational-awareness": 4, "empower-and-resolve": 3}
 
 
+def _closed(
+    skill: str,
+    title: str,
+    uid: str,
+    status: str,
+    target: dt.date,
+    cycle: str = SECOND_UID,
+    **fields,
+) -> Goal:
+    """A goal closed in a past cycle (cycle 2 unless said)."""
+    return Goal(
+        skill=skill,
+        title=title,
+        uid=uid,
+        status=status,
+        target_date=target,
+        closed_cycle=cycle,
+        **fields,
+    )
+
+
 def cycled_plan(carried_note: str = CARRIED_NOTE, closed_note: str = "") -> Plan:
     """The demo plan in its third cycle: two closed cycles before it."""
     plan = demo_plan(TODAY)
     skills = [s.id for s in plan.framework.skills]
     old_goals = [
-        Goal(
-            skill=skills[0],
-            title=OLD_MET,
-            status="achieved",
-            uid="old-met",
-            target_date=dt.date(2024, 9, 30),
-            closed_cycle=FIRST_UID,
+        _closed(
+            skills[0],
+            OLD_MET,
+            "old-met",
+            "achieved",
+            dt.date(2024, 9, 30),
+            cycle=FIRST_UID,
             progress=[ProgressEntry(dt.date(2024, 9, 1), 100, "Done.")],
         ),
-        Goal(
-            skill=skills[1],
-            title=OLD_CLOSED,
-            status="in_progress",
-            uid="old-closed",
-            target_date=dt.date(2025, 10, 1),
+        _closed(
+            skills[1],
+            OLD_CLOSED,
+            "old-closed",
+            "in_progress",
+            dt.date(2025, 10, 1),
             measure="Minutes of each meeting",
-            closed_cycle=SECOND_UID,
             progress=[ProgressEntry(dt.date(2025, 6, 1), 60, "Six forums held.")],
         ),
-        Goal(
-            skill=skills[2],
-            title=SECOND_NOT_MET,
-            status="not_started",
-            uid="second-not-met",
-            target_date=dt.date(2025, 11, 1),
-            closed_cycle=SECOND_UID,
-        ),
+        _closed(skills[2], SECOND_NOT_MET, "second-not-met", "not_started", dt.date(2025, 11, 1)),
     ]
     carried = next(g for g in plan.goals if g.uid == CARRIED_UID)
     # Progress after cycle 2 ended belongs to the current cycle, not to cycle 2's copy.
