@@ -45,15 +45,8 @@ def _closed(
     **fields,
 ) -> Goal:
     """A goal closed in a past cycle (cycle 2 unless said)."""
-    return Goal(
-        skill=skill,
-        title=title,
-        uid=uid,
-        status=status,
-        target_date=target,
-        closed_cycle=cycle,
-        **fields,
-    )
+    closed = {"uid": uid, "status": status, "target_date": target, "closed_cycle": cycle}
+    return Goal(skill, title, **closed, **fields)
 
 
 def cycled_plan(carried_note: str = CARRIED_NOTE, closed_note: str = "") -> Plan:
