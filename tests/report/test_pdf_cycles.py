@@ -222,3 +222,14 @@ def test_the_last_cycle_section_is_kept_on_one_page():
     page = flat(pdf.pages[last])
     assert "Carried forward into this cycle" in page
     assert CARRIED_NOTE in page and CURRENT_ONLY in page
+
+
+def test_every_round_is_charted_beside_each_skills_level_with_its_target(current):
+    skill = flat(current.pages[page_of_section(current, "1. Learn to follow")])
+    # Every round since the first cycle's: four, from 10 Jan 2024 to 16 May 2026.
+    assert "Level at each of the 4 rounds" in skill
+    assert "Target 4" in skill and "10 Jan 2024" in skill and "16 May 2026" in skill
+    glance = flat(current.pages[page_of_section(current, "At a glance")])
+    # The trend table: each round, the change since the first, the target, importance.
+    assert "10 Jan 2024 10 Jan 2025 17 Dec 2025 16 May 2026" in glance
+    assert "Learn to follow 1 1 2 3 +2 4 Very important" in glance
