@@ -81,6 +81,9 @@ def test_a_closed_cycles_copy_shows_its_goals_outcomes_targets_and_dates(second)
     # Not the current cycle's own goals, nor the first cycle's.
     assert CURRENT_ONLY not in text and OLD_MET not in text
     assert OLD_REFLECTION in text
+    assert second.info.title == (
+        "Leadership Development Plan: Siân Okafor (Cycle 2: 1 Jan 2025 to 16 Dec 2025)"
+    )
     # Each page's footer names the cycle, so a loose page is not taken for the current plan.
     assert all("Cycle 2: 1 Jan 2025 to 16 Dec 2025 (closed)" in flat(p) for p in second.pages)
     # Cycle 2's targets (3 for every skill), not the current ones (4).
