@@ -14,6 +14,7 @@ from planner.domain.export_privacy import GOAL, EntryKey
 from planner.domain.models import GoalOutcome
 from planner.report import ExportError, UnknownCycle, build_pdf_bytes, export_pdf
 from planner.store import PlanStore
+from tests.report import layout_plans
 from tests.report.conftest import TODAY, build, flat, outline, page_of_section, read_pdf
 from tests.report.cycle_plans import (
     CARRIED_NOTE,
@@ -236,3 +237,18 @@ def test_every_round_is_charted_beside_each_skills_level_with_its_target(current
     # The trend table: each round, the change since the first, the target, importance.
     assert "10 Jan 2024 10 Jan 2025 17 Dec 2025 16 May 2026" in glance
     assert "Learn to follow 1 1 2 3 +2 4 Very important" in glance
+
+
+def test_the_goals_table_never_leaves_its_heading_or_a_skills_row_at_a_page_foot(core_framework):
+    plan = layout_plans.ten_by_ten_cycled(core_framework)
+    pdf = build(plan, cycle=1)[0]
+    start = page_of_section(pdf, "All goals")
+    # The heading's page holds the table's first goal, not the heading alone.
+    assert "Goal for Leadership skill number 1 with a rather long name" in flat(pdf.pages[start])
+    end = page_of_section(pdf, "At a glance")
+    for page in pdf.pages[start:end]:
+        text = flat(page)
+        for number in range(1, 11):
+            if f"{number}. Leadership skill number {number} with a rather long name" in text:
+                # The skill's row goes over the page with its first goal.
+                assert f"{number}.1 Goal for Leadership skill number {number}" in text, number

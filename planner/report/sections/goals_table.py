@@ -4,7 +4,7 @@ the need, the agreed action, how it will be shown, the date and the outcome so f
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from planner.domain.models import OUTCOME_LABELS, STATUS_LABELS, Goal
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
@@ -25,6 +25,9 @@ NOTE_CHARS = 140
 def goals_table(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     story: list[Flowable] = [
+        # Room for the heading, its line and the table's first rows, or a new page:
+        # never the heading alone at a page's foot.
+        CondPageBreak(70 * mm),
         marked(TITLE, s.h1, Mark("all-goals", TITLE, 0, TITLE)),
         Paragraph(
             "Each goal as a personal development plan records it. Longer text is cut "
@@ -66,6 +69,8 @@ def goals_table(ctx: ReportContext) -> list[Flowable]:
         extra += [
             ("SPAN", (0, row), (-1, row)),
             ("BACKGROUND", (0, row), (-1, row), "#F0F4F5"),
+            # A skill's row goes over the page with its first goal, never left at a foot.
+            ("NOSPLIT", (0, row), (-1, row + 1)),
         ]
     story.append(grid(rows, widths, extra=extra))
     return story
