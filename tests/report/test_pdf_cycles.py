@@ -252,3 +252,11 @@ def test_the_goals_table_never_leaves_its_heading_or_a_skills_row_at_a_page_foot
             if f"{number}. Leadership skill number {number} with a rather long name" in text:
                 # The skill's row goes over the page with its first goal.
                 assert f"{number}.1 Goal for Leadership skill number {number}" in text, number
+
+
+def test_a_target_set_before_any_rating_is_still_printed(empty_plan):
+    skill = empty_plan.framework.skills[0]
+    empty_plan.targets = {skill.id: 3}
+    pdf = build(empty_plan)[0]
+    section = flat(pdf.pages[page_of_section(pdf, f"1. {skill.name}")])
+    assert "No self-assessment yet. Target for this cycle: 3 " in section
