@@ -73,7 +73,7 @@ def test_the_current_cycle_looks_back_at_the_last_one_briefly_near_the_front(cur
 
 def test_a_closed_cycles_copy_shows_its_goals_outcomes_targets_and_dates(second):
     text = second.text
-    assert "This plan covers Cycle 2: 1 Jan 2025 to 16 Dec 2025: a closed cycle, closed on " in (
+    assert "This plan covers cycle 2, 1 Jan 2025 to 16 Dec 2025: a closed cycle, closed on " in (
         text
     )
     assert "17 Dec 2025" in text

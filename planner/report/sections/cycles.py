@@ -24,8 +24,9 @@ def covers(ctx: ReportContext) -> str:
     """The cover's sentence saying which cycle this copy shows (markup; may be empty)."""
     profile = ctx.plan.profile
     if ctx.cycle is not None:
+        period = period_text(ctx.cycle.start, ctx.cycle.end)
         return (
-            f"This plan covers <b>{cycle_title(ctx.cycle_number or 0, ctx.cycle)}</b>: "
+            f"This plan covers <b>cycle {ctx.cycle_number}, {period}</b>: "
             f"a closed cycle, closed on {short_date(ctx.cycle.closed_on)}."
         )
     if not (profile.period_start or profile.period_end or ctx.plan.cycles):
