@@ -135,6 +135,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         if unknown:
             known = ", ".join(s.id for s in plan.framework.skills)
             raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
+    which = ""
+    if args.cycle is not None:
+        from planner.domain.cycles import UnknownCycle, cycle_title, find_cycle
+
+        try:
+            number, cycle = find_cycle(plan, args.cycle)
+        except UnknownCycle as exc:
+            raise CommandError(str(exc)) from None
+        which = f", {cycle_title(number, cycle)}"
     _warn_identifiable(plan, args.include_private, skills, set(args.leave_out))
     try:
         pages = export_pdf(
@@ -143,11 +152,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             include_private=args.include_private,
             skills=skills,
             leave_out=args.leave_out,
+            cycle=args.cycle,
         )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     count = f"{pages} page" if pages == 1 else f"{pages} pages"
-    say(f"Exported the development plan for {plan.profile.name} ({count}) to {args.out}")
+    say(
+        f"Exported the development plan for {plan.profile.name}{which} ({count}) to {args.out}"
+    )
     return 0
 
 
@@ -159,6 +171,12 @@ def _entry_key(text: str):
         kinds = ", ".join(KIND_LABELS)
         raise argparse.ArgumentTypeError(f"expected KIND:ID with KIND one of {kinds}")
     return EntryKey(kind, int(number))
+
+
+def _cycle_number(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError("expected a cycle number: 1 is the oldest closed cycle")
+    return int(text)
 
 
 def _entry_date(entry) -> str:
@@ -384,6 +402,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KIND:ID",
         type=_entry_key,
         help="leave this entry out (e.g. reflection:12), as the app's export dialog does",
+    )
+    pdf.add_argument(
+        "--cycle",
+        type=_cycle_number,
+        metavar="N",
+        help="export closed cycle N (1 is the oldest, as the app numbers them) instead of "
+        "the current cycle",
     )
     for extra in _EXTRA_VERBS:
         extra(verb)

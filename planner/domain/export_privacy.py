@@ -163,7 +163,8 @@ def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
     """A copy of ``plan`` without the entries in ``left_out``; ``plan`` is unchanged.
 
     Goals, progress notes, reflections and reviews are dropped whole; a self-assessment
-    keeps its rating and loses its note, so the ratings chart still adds up.
+    keeps its rating and loses its note, so the ratings chart still adds up. A goal
+    left out takes with it a closed cycle's record of its outcome, which names it.
     """
     keys = set(left_out)
     if not keys:
@@ -180,10 +181,16 @@ def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
     assessments = [
         a if kept(ASSESSMENT, a) else dataclasses.replace(a, note="") for a in plan.assessments
     ]
+    gone = {g.uid for g in plan.goals if not kept(GOAL, g)}
+    cycles = [
+        dataclasses.replace(c, outcomes=[o for o in c.outcomes if o.goal not in gone])
+        for c in plan.cycles
+    ]
     return dataclasses.replace(
         plan,
         goals=goals,
         assessments=assessments,
+        cycles=cycles,
         reflections=[r for r in plan.reflections if kept(REFLECTION, r)],
         reviews=[r for r in plan.reviews if kept(REVIEW, r)],
     )

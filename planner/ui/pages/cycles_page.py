@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.cycles import period_text
+from planner.domain.cycles import cycle_title, period_text
 from planner.domain.dates import short_date
 from planner.domain.models import OUTCOME_LABELS, STATUS_LABELS, Cycle, Goal
 from planner.ui.document import CYCLES, GOALS, PROFILE, PlanDocument
@@ -27,11 +27,6 @@ from planner.ui.widgets.text import heading, plain_label
 TOPICS = {CYCLES, GOALS, PROFILE}
 CYCLE_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_GOAL, COL_SKILL, COL_OUTCOME, COL_CARRIED, COL_NOTE = range(5)
-
-
-def cycle_name(number: int, cycle: Cycle) -> str:
-    """How the app and the PDF name a closed cycle: numbered from the oldest."""
-    return f"Cycle {number}: {period_text(cycle.start, cycle.end)}"
 
 
 class CyclesPage(QWidget):
@@ -162,7 +157,7 @@ class CyclesPage(QWidget):
         self.cycle_combo.blockSignals(True)
         self.cycle_combo.clear()
         for number, cycle in self._cycles:
-            self.cycle_combo.addItem(cycle_name(number, cycle))
+            self.cycle_combo.addItem(cycle_title(number, cycle))
         self.cycle_combo.blockSignals(False)
         self.empty_label.setVisible(not self._cycles)
         self.detail.setVisible(bool(self._cycles))
