@@ -163,6 +163,10 @@ class Goal:
     # The uid of the past cycle the goal was closed in; None while it is in the
     # current cycle (the working plan).
     closed_cycle: str | None = None
+    # Marked as the cycle's equality, diversity and inclusion objective, and as a
+    # goal for the person's own wellbeing, as NHS appraisal guidance asks for.
+    inclusion_objective: bool = False
+    wellbeing_goal: bool = False
 
     @property
     def latest_percent(self) -> int:
@@ -220,10 +224,24 @@ class ReflectionRow(NamedTuple):
     private: bool
 
 
+@dataclass(frozen=True)
+class ReviewLink:
+    """An agreed action of a review made into a goal, or into an action of a goal.
+
+    ``line`` is the agreed line as ``review_actions.agreed_lines`` gives it; ``goal``
+    the goal's uid (the goal may since have been deleted); ``action`` the action's
+    place in the goal's checklist, counted from 0, or None for the goal itself.
+    """
+
+    line: str
+    goal: str
+    action: int | None = None
+
+
 @dataclass
 class Review:
     """A review conversation with the line manager; ``next_review`` is when the next
-    one is planned, if a date was agreed."""
+    one is planned, if a date was agreed; ``links`` what its agreed actions became."""
 
     date: dt.date
     reviewer: str = ""
@@ -231,6 +249,7 @@ class Review:
     agreed_actions: str = ""
     id: int | None = None
     next_review: dt.date | None = None
+    links: tuple[ReviewLink, ...] = ()
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""What became of the actions agreed at a review: each agreed line matched to the goal or
-goal action that carries the same words, so the plan can say whether it was done."""
+"""What became of the actions agreed at a review: each agreed line followed to the goal
+or goal action it was made into (an explicit link), or else matched to the one that
+carries the same words, so the plan can say whether it was done."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from planner.domain.models import Goal, GoalAction, Review
+from planner.domain.models import Goal, GoalAction, Review, ReviewLink
 
 # Shorter lines ("Follow up") match too much by containment; they must match exactly.
 _MIN_CONTAINED = 12
@@ -22,12 +23,18 @@ class AgreedAction:
     ``state`` is ``"done"`` (a matching goal action is ticked or goal achieved),
     ``"open"`` (matched, not yet done), ``"deferred"`` (its goal is deferred) or
     ``"untracked"`` (no goal or action in the plan carries these words).
+
+    ``linked`` says the line was made into its goal or action in the app, rather
+    than matched by its words; ``lost`` that it was made into a goal (or an action
+    of one) that is no longer in the plan: it is then ``"untracked"``.
     """
 
     text: str
     state: str
     goal: Goal | None = None
     action: GoalAction | None = None
+    linked: bool = False
+    lost: bool = False
 
 
 def agreed_lines(review: Review) -> list[str]:
@@ -50,14 +57,32 @@ def _same(agreed: str, recorded: str) -> bool:
 
 
 def follow_up(review: Review, goals: Iterable[Goal]) -> list[AgreedAction]:
-    """Each agreed action of ``review`` with what the plan records of it."""
+    """Each agreed action of ``review`` with what the plan records of it: the goal or
+    action it was made into when the review links it, else the words' match."""
     goals = list(goals)
+    links = {link.line: link for link in review.links}
+    by_uid = {goal.uid: goal for goal in goals} if links else {}
     results = []
     for line in agreed_lines(review):
+        link = links.get(line)
+        if link is not None:
+            goal = by_uid.get(link.goal)
+            action = _linked_action(goal, link)
+            if goal is None or (link.action is not None and action is None):
+                results.append(AgreedAction(line, "untracked", linked=True, lost=True))
+            else:
+                results.append(AgreedAction(line, _state(goal, action), goal, action, True))
+            continue
         goal, action = _match(_norm(line), goals)
         state = _state(goal, action) if goal else "untracked"
         results.append(AgreedAction(line, state, goal, action))
     return results
+
+
+def _linked_action(goal: Goal | None, link: ReviewLink) -> GoalAction | None:
+    if goal is None or link.action is None or not 0 <= link.action < len(goal.actions):
+        return None
+    return goal.actions[link.action]
 
 
 def _match(wanted: str, goals: list[Goal]) -> tuple[Goal | None, GoalAction | None]:

@@ -26,6 +26,7 @@ from planner.store.errors import (
 )
 from planner.store.goals import GoalQueries
 from planner.store.journal import JournalQueries
+from planner.store.review_links import ReviewLinkQueries
 from planner.store.rows import day, iso
 from planner.store.schema import SCHEMA_VERSION
 from planner.store.search import SearchResult, search_plan
@@ -42,7 +43,7 @@ def _backup_before_migrating(path: Path, db: Database) -> None:
     backup_connection(db.conn, path, "migrate")
 
 
-class PlanStore(GoalQueries, JournalQueries, CycleQueries):
+class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
     """One plan in one SQLite file (or in memory for tests)."""
 
     def __init__(self, db: Database | ReadOnlyDatabase, path: Path | None = None):
@@ -343,6 +344,7 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries):
         """
         with self.atomic() as db:
             for table in (
+                "review_links",
                 "goal_outcomes",
                 "cycle_targets",
                 "reflections",
