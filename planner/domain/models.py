@@ -20,6 +20,15 @@ STATUS_LABELS = {
     "deferred": "Deferred",
 }
 PRIORITY_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
+# The marks a goal can carry, in the words the app shows beside it (the PDF too).
+INCLUSION_LABEL = "Equality, diversity and inclusion objective"
+WELLBEING_LABEL = "Wellbeing goal"
+
+
+def goal_marks(goal) -> list[str]:
+    """The labels of the marks ``goal`` (a Goal or GoalSummary) carries."""
+    marks = [INCLUSION_LABEL] if goal.inclusion_objective else []
+    return [*marks, WELLBEING_LABEL] if goal.wellbeing_goal else marks
 # Importance to role (SelfAssessment.importance), as the Healthcare Leadership Model's
 # self-assessment asks it.
 IMPORTANCE_LABELS = {
@@ -192,6 +201,8 @@ class GoalSummary(NamedTuple):
     target_date: dt.date | None
     percent: int  # the latest progress entry's, 0 without one
     updated: str
+    inclusion_objective: bool = False
+    wellbeing_goal: bool = False
 
 
 @dataclass

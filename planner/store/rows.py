@@ -108,14 +108,26 @@ SUMMARY_SQL = """
     SELECT g.id, g.uid, g.skill, g.title, g.status, g.priority, g.target_date,
         COALESCE((SELECT p.percent FROM progress_entries p WHERE p.goal_id = g.id
                   ORDER BY p.date DESC, p.id DESC LIMIT 1), 0),
-        g.updated
+        g.updated, g.inclusion_objective, g.wellbeing_goal
     FROM goals g
 """
 
 
 def summary_from_row(row: tuple) -> GoalSummary:
-    gid, uid, skill, title, status, priority, target, percent, updated = row
-    return GoalSummary(gid, uid, skill, title, status, priority, day(target), percent, updated)
+    gid, uid, skill, title, status, priority, target, percent, updated, inclusion, wellbeing = row
+    return GoalSummary(
+        gid,
+        uid,
+        skill,
+        title,
+        status,
+        priority,
+        day(target),
+        percent,
+        updated,
+        bool(inclusion),
+        bool(wellbeing),
+    )
 
 
 def action_from_row(row: tuple) -> GoalAction:

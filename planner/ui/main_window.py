@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
 
         page = SkillPage(self.doc, skill)
         page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
+        page.example_goal_requested.connect(lambda sid: flows.goal_from_example(self, sid))
         page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
         page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
         page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))

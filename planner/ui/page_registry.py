@@ -17,6 +17,12 @@ def _page(module: str, name: str, doc) -> QWidget:
     return getattr(importlib.import_module(f"planner.ui.pages.{module}"), name)(doc)
 
 
+def _reviews_page(window: MainWindow) -> QWidget:
+    page = _page("reviews_page", "ReviewsPage", window.doc)
+    page.goal_requested.connect(window.show_goal)
+    return page
+
+
 def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
     """(key, sidebar title, page factory) for the sections that follow the skills."""
     doc = window.doc
@@ -32,6 +38,6 @@ def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidg
             tr("Self-assessment"),
             lambda: _page("assessment_page", "AssessmentPage", doc),
         ),
-        ("reviews", tr("Reviews"), lambda: _page("reviews_page", "ReviewsPage", doc)),
+        ("reviews", tr("Reviews"), lambda: _reviews_page(window)),
         ("profile", tr("Profile"), lambda: _page("profile_page", "ProfilePage", doc)),
     ]

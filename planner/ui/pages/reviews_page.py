@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from planner.domain.models import Review
+from planner.domain.models import Goal, Review
+from planner.domain.review_actions import follow_up
 from planner.ui.commands import DeleteReview, SaveReview
 from planner.ui.dialogs.questions import confirm
-from planner.ui.document import PROFILE, REVIEWS, PlanDocument
+from planner.ui.document import GOALS, PROFILE, REVIEWS, PlanDocument
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.reviews_model import (
     COL_DATE,
@@ -17,14 +18,20 @@ from planner.ui.models.reviews_model import (
     REVIEW_ID_ROLE,
     ReviewFilterModel,
     ReviewTableModel,
-    agreed_action_lines,
 )
 from planner.ui.pages.record_list import PreviewWriter, RecordListPage
+from planner.ui.widgets.agreed_actions import AgreedActionsPanel, became
 
-TOPICS = {REVIEWS, PROFILE}
+# Goals change what became of a review's agreed actions.
+TOPICS = {REVIEWS, PROFILE, GOALS}
 
 
 class ReviewsPage(RecordListPage):
+    """Beside the preview, the selected review's agreed actions, each with what
+    became of it and a way to make it a goal or an action of one."""
+
+    goal_requested = Signal(int)
+
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
         super().__init__(
             doc,
@@ -42,16 +49,66 @@ class ReviewsPage(RecordListPage):
             parent=parent,
         )
         self.preview.setAccessibleName(self.tr("Review preview"))
+        self._goals: list[Goal] | None = None
+        self.agreed = AgreedActionsPanel()
+        self.agreed.make_goal_requested.connect(self._make_goal)
+        self.agreed.add_action_requested.connect(self._add_as_action)
+        self.agreed.goal_requested.connect(self.goal_requested)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        # The preview moves into the right-hand side (leaving the splitter) with the
+        # agreed actions below it.
+        side_layout.addWidget(self.preview, 3)
+        side_layout.addWidget(self.agreed, 2)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(1, 2)
         self.load_rows()
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.resize_columns(COL_NOTES, {COL_REVIEWER: 24}, self.source.fixed_column_texts())
         self.finish_layout()
+        self.setTabOrder(self.preview, self.agreed.list)
+        self.setTabOrder(self.agreed.list, self.agreed.make_goal_button)
+        self.setTabOrder(self.agreed.make_goal_button, self.agreed.add_action_button)
+        self.setTabOrder(self.agreed.add_action_button, self.agreed.show_goal_button)
         doc.changed.connect(self.refresh)
 
     def refresh(self, topic: str) -> None:
         """Reloads from the store when ``topic`` is one this page shows."""
+        if topic == GOALS:
+            self._goals = None
         if topic in TOPICS:
             self.reload()
+
+    def _agreed_actions(self, review: Review):
+        # Every goal (with its actions, not its history): lines are matched by words
+        # across the plan, and a goal closed with a past cycle still counts.
+        if self._goals is None:
+            self._goals = self.doc.store.all_goals(with_progress=False)
+        return follow_up(review, self._goals)
+
+    def _selection_changed(self) -> None:
+        keep = self.agreed.current_row() if self.agreed.items else None
+        super()._selection_changed()
+        record = self.selected()
+        if record is None:
+            self.agreed.show_actions([])
+        else:
+            self.agreed.show_actions(self._agreed_actions(record), keep)
+
+    def _make_goal(self, line: str) -> None:
+        from planner.ui.review_follow_up import make_goal
+
+        review = self.selected()
+        if review is not None and make_goal(self, self.doc, review, line):
+            self.agreed.list.setFocus()
+
+    def _add_as_action(self, line: str) -> None:
+        from planner.ui.review_follow_up import add_as_action
+
+        review = self.selected()
+        if review is not None and add_as_action(self, self.doc, review, line):
+            self.agreed.list.setFocus()
 
     def load_rows(self) -> None:
         self.source.set_rows(self.doc.store.reviews())
@@ -63,10 +120,12 @@ class ReviewsPage(RecordListPage):
         if record.next_review:
             writer.line(self.tr("Next review planned for %s") % format_date(record.next_review))
         writer.section(self.tr("Notes"), record.notes)
-        actions = agreed_action_lines(record)
+        actions = self._agreed_actions(record)
         writer.section(
             self.tr("Agreed actions"),
-            "\n".join(f"• {line}" for line in actions) if actions else self.tr("None recorded."),
+            "\n".join(f"• {item.text}\n    → {became(item)}" for item in actions)
+            if actions
+            else self.tr("None recorded."),
         )
 
     def record_dialog(self, record):
