@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         overview.goal_requested.connect(self.show_goal)
         overview.assessment_requested.connect(lambda: flows.self_assessment(self))
         overview.page_requested.connect(self.show_page)
+        overview.marked_goal_requested.connect(lambda mark: flows.goal_with_mark(self, mark))
         return overview
 
     def _skill_page(self, skill) -> QWidget:

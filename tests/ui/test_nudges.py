@@ -16,6 +16,14 @@ from tests.conftest import FIXED_TODAY
 pytestmark = pytest.mark.gui
 
 LATE_GOAL = "Use a collaborative approach to settle the break-time dispute"
+NO_INCLUSION = (
+    "No equality, diversity and inclusion objective in this cycle yet. Appraisal guidance "
+    "asks for one: mark one of your goals, or set a new one."
+)
+NO_WELLBEING = (
+    "No wellbeing goal in this cycle yet. Appraisal encourages a talk about your own "
+    "wellbeing: a goal gives it a place in your plan."
+)
 
 
 @pytest.fixture
@@ -58,6 +66,8 @@ def test_the_overview_lists_the_plans_nudges_in_plain_words(open_overview):
         "Nothing logged on \u201cPredict and plan for the next day's staffing gaps by 3pm\u201d "
         "since 28 May 2026.",
         "No reflection written this month yet.",
+        NO_INCLUSION,
+        NO_WELLBEING,
     ]
 
 
@@ -77,7 +87,7 @@ def test_snooze_by_keyboard_hides_a_nudge_for_a_week(open_overview, clock, qtbot
     overview.nudge_box.rows[0][2].setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     box = overview.nudge_box
-    assert len(box.messages()) == 3
+    assert len(box.messages()) == 5
     assert LATE_GOAL not in " ".join(box.messages())
     # The focus carries on to the next nudge's Snooze, not off the page.
     assert QApplication.focusWidget() is box.rows[0][2]
@@ -107,7 +117,7 @@ def test_a_dismissed_nudge_stays_hidden_in_a_new_window(open_overview, clock, qt
 def test_dismissing_every_nudge_hides_the_box(open_overview, qtbot):
     _win, overview = open_overview()
     box = overview.nudge_box
-    for _ in range(4):
+    for _ in range(6):
         box.rows[0][3].setFocus()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert box.rows == []
@@ -131,9 +141,9 @@ def test_a_kind_turned_off_in_edit_nudges_leaves_the_overview(open_overview, mod
     win.nudges_action.trigger()
     assert "past its target date" in seen["label"]
     messages = overview.nudge_box.messages()
-    assert len(messages) == 2
+    assert len(messages) == 4
     assert not any("was due on" in m for m in messages)
     win.close()
 
     _again, reopened = open_overview()
-    assert len(reopened.nudge_box.messages()) == 2
+    assert len(reopened.nudge_box.messages()) == 4

@@ -12,7 +12,14 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from planner.domain.models import IMPORTANCE_LABELS, PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
+from planner.domain.models import (
+    IMPORTANCE_LABELS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    Goal,
+    Skill,
+    goal_marks,
+)
 from planner.report.charts import progress_line
 from planner.report.flowables import FactStrip, keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, skill_key
@@ -115,6 +122,8 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
         _facts(ctx, goal, percent),
         Spacer(1, 2 * mm),
     ]
+    if marks := goal_marks(goal):
+        story.append(Paragraph(escape_plain(" · ".join(marks)), s.muted))
     if goal.status == "deferred":
         story += _field(ctx, "Deferred because", goal.deferred_reason, "No reason recorded.")
     story += paragraphs(goal.description, s.body)

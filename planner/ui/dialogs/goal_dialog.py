@@ -238,7 +238,7 @@ class GoalDialog(EditorDialog):
         self.finish_setup(self.skill_combo if focus_skill else self.title_edit)
 
     def _load(self, goal: Goal | None, skill: str | None) -> None:
-        skill = goal.skill if goal else skill
+        skill = (goal.skill if goal else None) or skill
         index = self.skill_combo.findData(skill) if skill else 0
         self.skill_combo.setCurrentIndex(max(index, 0))
         self._fill_examples()
