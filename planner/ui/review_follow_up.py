@@ -28,7 +28,7 @@ def goal_draft(review: Review, line: str, skill: str) -> Goal:
     # One short of the limit: a cut title gains "…".
     title = short_text(line, MAX_TITLE - 1)
     where = (
-        tr("Agreed at my review with %s on %s.") % (review.reviewer, short_date(review.date))
+        tr("Agreed at my review on %s with %s.") % (short_date(review.date), review.reviewer)
         if review.reviewer
         else tr("Agreed at my review on %s.") % short_date(review.date)
     )

@@ -50,7 +50,9 @@ class ReviewsPage(RecordListPage):
         )
         self.preview.setAccessibleName(self.tr("Review preview"))
         self._goals: list[Goal] | None = None
+        self._agreed_row: tuple[int | None, int | None] = (None, None)
         self.agreed = AgreedActionsPanel()
+        self.agreed.list.currentRowChanged.connect(self._agreed_row_changed)
         self.agreed.make_goal_requested.connect(self._make_goal)
         self.agreed.add_action_requested.connect(self._add_as_action)
         self.agreed.goal_requested.connect(self.goal_requested)
@@ -62,7 +64,8 @@ class ReviewsPage(RecordListPage):
         side_layout.addWidget(self.preview, 3)
         side_layout.addWidget(self.agreed, 2)
         self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.load_rows()
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.resize_columns(COL_NOTES, {COL_REVIEWER: 24}, self.source.fixed_column_texts())
@@ -88,13 +91,20 @@ class ReviewsPage(RecordListPage):
         return follow_up(review, self._goals)
 
     def _selection_changed(self) -> None:
-        keep = self.agreed.current_row() if self.agreed.items else None
         super()._selection_changed()
         record = self.selected()
         if record is None:
             self.agreed.show_actions([])
-        else:
-            self.agreed.show_actions(self._agreed_actions(record), keep)
+            return
+        # The same review shown again (after a change): the same line stays current.
+        row = self._agreed_row[1] if self._agreed_row[0] == record.id else None
+        self.agreed.show_actions(self._agreed_actions(record), row)
+        self._agreed_row = (record.id, self.agreed.current_row())
+
+    def _agreed_row_changed(self, row: int) -> None:
+        record = self.selected()
+        if record is not None and row >= 0:
+            self._agreed_row = (record.id, row)
 
     def _make_goal(self, line: str) -> None:
         from planner.ui.review_follow_up import make_goal

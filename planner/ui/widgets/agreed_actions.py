@@ -8,9 +8,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -57,14 +58,14 @@ class AgreedActionsPanel(QGroupBox):
         super().__init__(_tr("What became of the agreed actions"), parent)
         self.setAccessibleName(self.title())
         self.items: list[AgreedAction] = []
-        self.list = QTreeWidget(self)
+        # Each line over what became of it, wrapped to the width: no sideways scrolling.
+        self.list = QListWidget(self)
         self.list.setAccessibleName(_tr("Agreed actions"))
-        self.list.setHeaderLabels([_tr("Agreed action"), _tr("What became of it")])
-        self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
-        self.list.setUniformRowHeights(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.make_goal_button = QPushButton(_tr("Make it a &goal…"), self)
         self.add_action_button = QPushButton(_tr("Add it to a goal as an &action…"), self)
         self.show_goal_button = QPushButton(_tr("Sho&w the goal"), self)
@@ -90,27 +91,23 @@ class AgreedActionsPanel(QGroupBox):
         self.items = list(items)
         self.list.clear()
         for item in self.items:
-            row = QTreeWidgetItem([item.text, became(item)])
-            row.setToolTip(0, item.text)
-            row.setToolTip(1, became(item))
-            self.list.addTopLevelItem(row)
-        self.list.resizeColumnToContents(1)
-        self.list.setColumnWidth(0, max(self.list.viewport().width() // 2, 120))
+            self.list.addItem(QListWidgetItem(f"{item.text}\n→ {became(item)}"))
         if self.items:
-            self.list.setCurrentItem(self.list.topLevelItem(min(keep_row or 0, len(items) - 1)))
+            self.list.setCurrentRow(min(keep_row or 0, len(self.items) - 1))
         self.setVisible(bool(self.items))
         self._enable()
 
     def current(self) -> AgreedAction | None:
-        row = self.list.indexOfTopLevelItem(self.list.currentItem())
+        row = self.list.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def current_row(self) -> int | None:
-        row = self.list.indexOfTopLevelItem(self.list.currentItem())
+        row = self.list.currentRow()
         return row if row >= 0 else None
 
-    def became_texts(self) -> list[str]:
-        return [self.list.topLevelItem(i).text(1) for i in range(self.list.topLevelItemCount())]
+    def shown_texts(self) -> list[str]:
+        """Each row as the list shows it: the line, then what became of it."""
+        return [self.list.item(i).text() for i in range(self.list.count())]
 
     def _enable(self) -> None:
         item = self.current()
