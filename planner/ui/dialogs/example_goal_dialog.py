@@ -74,6 +74,7 @@ class ExampleGoalDialog(QDialog):
         # Enter on a chosen example uses it, as the button does.
         self.examples.itemActivated.connect(lambda _item: self.accept())
 
+        notes = []
         if skill.example_goals:
             self.examples.setCurrentRow(0)
             self.examples.setFocus()
@@ -82,25 +83,19 @@ class ExampleGoalDialog(QDialog):
             examples_label.hide()
             self.ok_button.setText(self.tr("Write my own goal…"))
             self.ok_button.setAccessibleName(self.tr("Write my own goal"))
-            self.note.setText(
-                self.tr(
-                    "The framework gives no example goals for %s. Write your own: the "
-                    "behaviours below show what good looks like."
-                )
+            notes.append(
+                self.tr("The framework gives no example goals for %s: write your own.")
                 % skill.name
             )
             self.behaviours.setFocus()
-        if not skill.behaviours:
+        if skill.behaviours:
+            if not skill.example_goals:
+                notes.append(self.tr("The behaviours below show what good looks like."))
+        else:
             self.behaviours.hide()
             behaviours_label.hide()
-            self.note.setText(
-                " ".join(
-                    [
-                        self.note.text(),
-                        self.tr("The framework lists no behaviours for this one."),
-                    ]
-                ).strip()
-            )
+            notes.append(self.tr("The framework lists no behaviours for this one."))
+        self.note.setText(" ".join(notes))
         self.note.setVisible(bool(self.note.text()))
         resize_within_screen(self, 620, 520)
 
