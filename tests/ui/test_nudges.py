@@ -147,3 +147,98 @@ def test_a_kind_turned_off_in_edit_nudges_leaves_the_overview(open_overview, mod
 
     _again, reopened = open_overview()
     assert len(reopened.nudge_box.messages()) == 4
+
+
+def _row_of(box, message: str) -> int:
+    return box.messages().index(message)
+
+
+def test_the_inclusion_and_wellbeing_nudges_snooze_and_dismiss(
+    open_overview, clock, qtbot, db_path
+):
+    from planner.domain.nudges import OVERDUE_GOAL, STALE_GOAL
+    from planner.ui.nudge_settings import load_choices, save_choices
+
+    # Goals go quiet or overdue as the days pass: those kinds are off here, so the
+    # box never has too many to list these two.
+    choices = load_choices(db_path)
+    choices.off = {OVERDUE_GOAL, STALE_GOAL}
+    save_choices(db_path, choices)
+    win, overview = open_overview()
+    box = overview.nudge_box
+    box.rows[_row_of(box, NO_INCLUSION)][2].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Snooze
+    assert NO_INCLUSION not in box.messages() and NO_WELLBEING in box.messages()
+    qtbot.mouseClick(box.rows[_row_of(box, NO_WELLBEING)][3], Qt.MouseButton.LeftButton)
+    assert NO_WELLBEING not in box.messages()
+    win.close()
+
+    clock.set(FIXED_TODAY + dt.timedelta(days=6))
+    _again, later = open_overview()
+    assert NO_INCLUSION not in later.nudge_box.messages()
+    clock.set(FIXED_TODAY + dt.timedelta(days=7))
+    later.reload()
+    assert NO_INCLUSION in later.nudge_box.messages()  # the snooze is over
+    assert NO_WELLBEING not in later.nudge_box.messages()  # dismissed for this cycle
+
+
+def test_the_inclusion_nudge_turned_off_in_edit_nudges(open_overview, modal, qtbot):
+    win, overview = open_overview()
+    seen = {}
+
+    def untick_inclusion(dialog):
+        for _ in range(5):  # the sixth box
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen["label"] = QApplication.focusWidget().text()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+    modal(untick_inclusion)
+    win.nudges_action.trigger()
+    assert seen["label"] == (
+        "No goal of this cycle is my equality, diversity and inclusion objective"
+    )
+    assert NO_INCLUSION not in overview.nudge_box.messages()
+    assert NO_WELLBEING in overview.nudge_box.messages()
+
+
+def test_new_goal_on_the_inclusion_nudge_saves_a_marked_goal_and_the_nudge_goes(
+    open_overview, modal, qtbot, db_path
+):
+    import sqlite3
+
+    win, overview = open_overview()
+    box = overview.nudge_box
+    button = box.rows[_row_of(box, NO_INCLUSION)][1]
+    assert button.text() == "New goal…"
+    seen = {}
+
+    def write_it(dialog):
+        seen["ticked"] = (dialog.inclusion_check.isChecked(), dialog.wellbeing_check.isChecked())
+        qtbot.keyClicks(QApplication.focusWidget(), "Make the ward rota fair to part-time staff")
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+
+    modal(write_it)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen["ticked"] == (True, False)
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(
+            "SELECT id, inclusion_objective, wellbeing_goal FROM goals WHERE title = ?",
+            ["Make the ward rota fair to part-time staff"],
+        ).fetchall()
+    finally:
+        conn.close()
+    [(goal_id, inclusion, wellbeing)] = rows
+    assert (inclusion, wellbeing) == (1, 0)
+    # The editor's save shows the goal; its list marks it, in short words.
+    page = win.current_skill_page()
+    assert page.current_goal_id() == goal_id
+    index = page.model.index(page.model.row_of(goal_id), 0)
+    assert index.data() == "Make the ward rota fair to part-time staff (EDI objective)"
+    assert "Equality, diversity and inclusion objective" in page.detail_meta.text()
+    win.show_page("overview")
+    assert NO_INCLUSION not in overview.nudge_box.messages()
+    assert NO_WELLBEING in overview.nudge_box.messages()
