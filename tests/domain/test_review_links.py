@@ -60,3 +60,21 @@ def test_a_link_to_a_deleted_goal_or_a_missing_action_is_untracked_and_says_it_w
     first, _second, third = follow_up(review, _goals())
     assert (first.state, first.goal, first.lost) == ("untracked", None, True)
     assert (third.state, third.goal, third.lost) == ("untracked", None, True)
+
+
+def test_a_copy_without_a_goal_drops_the_reviews_link_to_it_but_keeps_a_deleted_ones():
+    from planner.demo import demo_plan
+    from planner.domain.export_privacy import exported_plan
+
+    plan = demo_plan(dt.date(2026, 6, 15))
+    review = plan.reviews[0]
+    kept_goal, other_goal = plan.goals[0], plan.goals[7]
+    review.links = (
+        ReviewLink("Shadow shift 2", kept_goal.uid),
+        ReviewLink("Review the first rota together", other_goal.uid),
+        ReviewLink("Review the break rota in six weeks.", "deleted-before"),
+    )
+    copy = exported_plan(plan, skills=[kept_goal.skill])
+    assert other_goal.skill != kept_goal.skill
+    assert [link.goal for link in copy.reviews[0].links] == [kept_goal.uid, "deleted-before"]
+    assert len(plan.reviews[0].links) == 3  # the plan itself is unchanged
