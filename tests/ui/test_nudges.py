@@ -17,12 +17,11 @@ pytestmark = pytest.mark.gui
 
 LATE_GOAL = "Use a collaborative approach to settle the break-time dispute"
 NO_INCLUSION = (
-    "No equality, diversity and inclusion objective in this cycle yet. Appraisal guidance "
-    "asks for one: mark one of your goals, or set a new one."
+    "No equality, diversity and inclusion objective in this cycle yet: appraisal guidance "
+    "asks for one."
 )
 NO_WELLBEING = (
-    "No wellbeing goal in this cycle yet. Appraisal encourages a talk about your own "
-    "wellbeing: a goal gives it a place in your plan."
+    "No wellbeing goal in this cycle yet: appraisal encourages a talk about your own wellbeing."
 )
 
 

@@ -35,6 +35,9 @@ class ExampleGoalDialog(QDialog):
         self.examples = QListWidget(self)
         self.examples.setAccessibleName(self.tr("Example goals"))
         self.examples.setWordWrap(True)
+        # Long examples wrap to two lines or more: space and shading tell them apart.
+        self.examples.setSpacing(3)
+        self.examples.setAlternatingRowColors(True)
         for text in skill.example_goals:
             self.examples.addItem(QListWidgetItem(text))
         examples_label.setBuddy(self.examples)
@@ -52,6 +55,7 @@ class ExampleGoalDialog(QDialog):
         self.behaviours = QListWidget(self)
         self.behaviours.setAccessibleName(self.tr("Behaviours to measure success by"))
         self.behaviours.setWordWrap(True)
+        self.behaviours.setSpacing(3)
         for text in skill.behaviours:
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

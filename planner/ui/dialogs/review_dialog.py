@@ -71,14 +71,20 @@ class ReviewDialog(EditorDialog):
             form, self.tr("&Agreed actions:"), self.actions_edit, self.tr("Agreed actions")
         )
         if review is not None and review.links:
-            tracked = QLabel(
+            count = len(review.links)
+            text = (
                 self.tr(
-                    "%d of these lines became goals or actions in your plan; a line keeps "
+                    "One of these lines became a goal or an action in your plan; it keeps "
                     "that link while its words stay the same."
                 )
-                % len(review.links),
-                self,
+                if count == 1
+                else self.tr(
+                    "%d of these lines became goals or actions in your plan; each keeps "
+                    "that link while its words stay the same."
+                )
+                % count
             )
+            tracked = QLabel(text, self)
             tracked.setWordWrap(True)
             form.addRow("", tracked)
 

@@ -61,8 +61,8 @@ class ReviewsPage(RecordListPage):
         side_layout.setContentsMargins(0, 0, 0, 0)
         # The preview moves into the right-hand side (leaving the splitter) with the
         # agreed actions below it.
-        side_layout.addWidget(self.preview, 3)
-        side_layout.addWidget(self.agreed, 2)
+        side_layout.addWidget(self.preview, 1)
+        side_layout.addWidget(self.agreed, 1)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)

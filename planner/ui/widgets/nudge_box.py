@@ -56,13 +56,13 @@ def nudge_message(nudge: Nudge, today) -> str:
         return _tr("No reflection written this month yet.")
     if nudge.kind == NO_INCLUSION_OBJECTIVE:
         return _tr(
-            "No equality, diversity and inclusion objective in this cycle yet. Appraisal "
-            "guidance asks for one: mark one of your goals, or set a new one."
+            "No equality, diversity and inclusion objective in this cycle yet: appraisal "
+            "guidance asks for one."
         )
     if nudge.kind == NO_WELLBEING_GOAL:
         return _tr(
-            "No wellbeing goal in this cycle yet. Appraisal encourages a talk about your "
-            "own wellbeing: a goal gives it a place in your plan."
+            "No wellbeing goal in this cycle yet: appraisal encourages a talk about your "
+            "own wellbeing."
         )
     return ""
 
@@ -93,6 +93,10 @@ class NudgeBox(QGroupBox):
             open_button = QPushButton(self.tr("New goal…") if opens_new else self.tr("Open"))
             snooze = QPushButton(self.tr("Snooze"))
             dismiss = QPushButton(self.tr("Dismiss"))
+            if opens_new:
+                open_button.setToolTip(
+                    self.tr("Set a new goal with this mark; or mark a goal you have already")
+                )
             open_button.setAccessibleName(
                 (self.tr("New goal: %s") if opens_new else self.tr("Open: %s")) % message
             )
