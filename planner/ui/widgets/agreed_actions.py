@@ -66,7 +66,7 @@ class AgreedActionsPanel(QGroupBox):
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.make_goal_button = QPushButton(_tr("Make it a &goal…"), self)
+        self.make_goal_button = QPushButton(_tr("&Make it a goal…"), self)
         self.add_action_button = QPushButton(_tr("Add it to a goal as an &action…"), self)
         self.show_goal_button = QPushButton(_tr("Sho&w the goal"), self)
         for button in (self.make_goal_button, self.add_action_button, self.show_goal_button):
