@@ -56,14 +56,27 @@ def _same(agreed: str, recorded: str) -> bool:
     return len(shorter) >= _MIN_CONTAINED and shorter in longer
 
 
-def follow_up(review: Review, goals: Iterable[Goal]) -> list[AgreedAction]:
+def follow_up(
+    review: Review, goals: Iterable[Goal], texts: GoalTexts | None = None
+) -> list[AgreedAction]:
     """Each agreed action of ``review`` with what the plan records of it: the goal or
-    action it was made into when the review links it, else the words' match."""
+    action it was made into when the review links it, else the words' match.
+
+    Args:
+        review: the review.
+        goals: the plan's goals, with their actions.
+        texts: ``GoalTexts(goals)`` when the caller keeps it for several reviews.
+    """
     goals = list(goals)
     links = {link.line: link for link in review.links}
     by_uid = {goal.uid: goal for goal in goals} if links else {}
+    lines = agreed_lines(review)
+    # Each text is normalised once, not once per agreed line: a plan kept for years
+    # has tens of thousands of actions.
+    if texts is None and any(line not in links for line in lines):
+        texts = GoalTexts(goals)
     results = []
-    for line in agreed_lines(review):
+    for line in lines:
         link = links.get(line)
         if link is not None:
             goal = by_uid.get(link.goal)
@@ -73,7 +86,7 @@ def follow_up(review: Review, goals: Iterable[Goal]) -> list[AgreedAction]:
             else:
                 results.append(AgreedAction(line, _state(goal, action), goal, action, True))
             continue
-        goal, action = _match(_norm(line), goals)
+        goal, action = texts.match(_norm(line))
         state = _state(goal, action) if goal else "untracked"
         results.append(AgreedAction(line, state, goal, action))
     return results
@@ -85,16 +98,22 @@ def _linked_action(goal: Goal | None, link: ReviewLink) -> GoalAction | None:
     return goal.actions[link.action]
 
 
-def _match(wanted: str, goals: list[Goal]) -> tuple[Goal | None, GoalAction | None]:
-    # An action is the closer match: look for one before matching a whole goal.
-    for goal in goals:
-        for action in goal.actions:
-            if _same(wanted, _norm(action.text)):
+class GoalTexts:
+    """The plan's action texts and goal titles, normalised, for matching by words."""
+
+    def __init__(self, goals: list[Goal]):
+        self.actions = [(goal, a, _norm(a.text)) for goal in goals for a in goal.actions]
+        self.titles = [(goal, _norm(goal.title)) for goal in goals]
+
+    def match(self, wanted: str) -> tuple[Goal | None, GoalAction | None]:
+        # An action is the closer match: look for one before matching a whole goal.
+        for goal, action, text in self.actions:
+            if _same(wanted, text):
                 return goal, action
-    for goal in goals:
-        if _same(wanted, _norm(goal.title)):
-            return goal, None
-    return None, None
+        for goal, text in self.titles:
+            if _same(wanted, text):
+                return goal, None
+        return None, None
 
 
 def _state(goal: Goal, action: GoalAction | None) -> str:

@@ -101,11 +101,16 @@ def test_a_line_made_a_goal_by_mouse_then_the_goal_deleted_says_so(
     qtbot.mouseClick(reviews.agreed.show_goal_button, Qt.MouseButton.LeftButton)
     page = window.current_skill_page()
     assert page.current_goal_id() == goal_id
+    reloads = []
+    reviews.load_rows = lambda: (reloads.append(1), type(reviews).load_rows(reviews))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert confirm
+    # Out of sight, the reviews page waits to be shown before reading every goal again.
+    assert reloads == []
     assert _rows(db_path, "SELECT COUNT(*) FROM goals WHERE id = ?", [goal_id]) == [(0,)]
 
     window.show_page("reviews")
+    assert reloads == [1]
     assert reviews.agreed.shown_texts()[3] == (
         f"{LINE}\n→ Made into a goal that has since been deleted"
     )

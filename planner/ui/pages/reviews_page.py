@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from planner.domain.models import Goal, Review
-from planner.domain.review_actions import follow_up
+from planner.domain.review_actions import GoalTexts, follow_up
 from planner.ui.commands import DeleteReview, SaveReview
 from planner.ui.dialogs.questions import confirm
 from planner.ui.document import GOALS, PROFILE, REVIEWS, PlanDocument
@@ -50,6 +50,9 @@ class ReviewsPage(RecordListPage):
         )
         self.preview.setAccessibleName(self.tr("Review preview"))
         self._goals: list[Goal] | None = None
+        self._followed: tuple[Review, list] | None = None
+        self._texts: GoalTexts | None = None
+        self._stale = False
         self._agreed_row: tuple[int | None, int | None] = (None, None)
         self.agreed = AgreedActionsPanel()
         self.agreed.list.currentRowChanged.connect(self._agreed_row_changed)
@@ -77,18 +80,34 @@ class ReviewsPage(RecordListPage):
         doc.changed.connect(self.refresh)
 
     def refresh(self, topic: str) -> None:
-        """Reloads from the store when ``topic`` is one this page shows."""
+        """Reloads from the store when ``topic`` is one this page shows; out of sight,
+        when next shown (``reload_if_stale``): matching a review's lines reads every
+        goal, which a plan kept for years should not pay at each progress logged."""
         if topic == GOALS:
             self._goals = None
-        if topic in TOPICS:
+        if topic not in TOPICS:
+            return
+        if topic == GOALS and self.isHidden():
+            self._stale = True
+        else:
+            self.reload()
+
+    def reload_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def _agreed_actions(self, review: Review):
         # Every goal (with its actions, not its history): lines are matched by words
-        # across the plan, and a goal closed with a past cycle still counts.
+        # across the plan, and a goal closed with a past cycle still counts. The
+        # preview and the list ask in turn for the same review: worked out once.
         if self._goals is None:
             self._goals = self.doc.store.all_goals(with_progress=False)
-        return follow_up(review, self._goals)
+            self._texts = GoalTexts(self._goals)
+            self._followed = None
+        if self._followed is None or self._followed[0] != review:
+            self._followed = (review, follow_up(review, self._goals, self._texts))
+        return self._followed[1]
 
     def _selection_changed(self) -> None:
         super()._selection_changed()
