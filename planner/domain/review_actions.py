@@ -12,7 +12,6 @@ from planner.domain.models import Goal, GoalAction, Review, ReviewLink
 
 # Shorter lines ("Follow up") match too much by containment; they must match exactly.
 _MIN_CONTAINED = 12
-_SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
@@ -44,7 +43,8 @@ def agreed_lines(review: Review) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().rstrip(".").casefold()
+    # str.split() splits on the same white space as the pattern \s+, several times faster.
+    return " ".join(text.split()).rstrip(".").casefold()
 
 
 def _same(agreed: str, recorded: str) -> bool:
