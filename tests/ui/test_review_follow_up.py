@@ -191,3 +191,28 @@ def doc_review(store):
     review = store.reviews()[0]
     return review, "Agree " + "a very long action " * 40
 
+
+
+def test_hostile_agreed_lines_are_shown_and_made_goals_as_typed(window, db_path, qtbot, modal):
+    from planner.domain.models import Review
+
+    lines = [
+        "<b>Bold</b> &amp; </para>",
+        "مراجعة خطة الاستراحة",
+        "Celebrate with the team 🎉👩🏽‍⚕️",
+    ]
+    review = window.store.save_review(
+        Review(date=window.store.reviews()[0].date, agreed_actions="\n".join(lines))
+    )
+    window.doc.notify("reviews")
+    window.show_page("reviews")
+    page = window.pages["reviews"]
+    assert page.select_id(review.id)
+    assert page.agreed.shown_texts() == [f"{line}\n→ Not yet a goal or an action" for line in lines]
+
+    modal(lambda dialog: _press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier))
+    page.agreed.list.setCurrentRow(0)
+    qtbot.mouseClick(page.agreed.make_goal_button, Qt.MouseButton.LeftButton)
+    assert _rows(db_path, "SELECT COUNT(*) FROM goals WHERE title = ?", [lines[0]]) == [(1,)]
+    assert page.agreed.shown_texts()[0] == f"{lines[0]}\n→ Became goal: {lines[0]} (not done yet)"
+    assert page.agreed.list.item(0).text().startswith("<b>Bold</b>")
