@@ -15,6 +15,14 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from planner.domain.learning import (
+    CPD_METHODS,
+    FEEDBACK_SOURCES,
+    REGULATORS,
+    FeedbackEntry,
+    LearningActivity,
+    ReflectiveDiscussion,
+)
 from planner.domain.models import (
     GOAL_OUTCOMES,
     GOAL_PRIORITIES,
@@ -78,6 +86,8 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
             **{f: getattr(profile, f) for f in PROFILE_FIELDS},
             "period_start": _iso(profile.period_start),
             "period_end": _iso(profile.period_end),
+            "regulator": profile.regulator,
+            "revalidation_date": _iso(profile.revalidation_date),
         },
         "framework": framework_to_dict(plan.framework),
         "assessments": [
@@ -124,6 +134,7 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
                 "model": r.model,
                 **r.sections,
                 "private": r.private,
+                "themes": list(r.themes),
             }
             for r in plan.reflections
         ],
@@ -160,6 +171,46 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
             }
             for c in plan.cycles
         ],
+        "learning": [
+            {
+                "id": a.uid,
+                "start": _iso(a.start),
+                "end": _iso(a.end),
+                "method": a.method,
+                "topic": a.topic,
+                "relevance": a.relevance,
+                "hours": _hours(a.hours),
+                "participatory_hours": _hours(a.participatory_hours),
+                "code_themes": list(a.code_themes),
+                "skills": list(a.skills),
+                "goals": list(a.goals),
+                "evidence": a.evidence,
+            }
+            for a in plan.learning
+        ],
+        "feedback": [
+            {
+                "id": f.uid,
+                "date": _iso(f.date),
+                "source": f.source,
+                "source_role": f.source_role,
+                "summary": f.summary,
+                "response": f.response,
+                "skills": list(f.skills),
+                "goals": list(f.goals),
+                "ratings": dict(f.ratings),
+            }
+            for f in plan.feedback
+        ],
+        "discussions": [
+            {
+                "date": _iso(d.date),
+                "partner_name": d.partner_name,
+                "partner_pin": d.partner_pin,
+                "note": d.note,
+            }
+            for d in plan.discussions
+        ],
     }
 
 
@@ -177,6 +228,11 @@ def _links_to_dict(review: Review) -> dict[str, list]:
             {"line": link.line, "goal": link.goal, "action": link.action} for link in review.links
         ]
     }
+
+
+def _hours(value: float) -> float | int:
+    # 2 hours is written 2, not 2.0, so a file typed by hand reads back as typed.
+    return int(value) if float(value).is_integer() else value
 
 
 def dumps(plan: Plan, *, exported_at: str | None = None) -> str:
@@ -295,6 +351,8 @@ def plan_from_dict(data: Any) -> Plan:
         **{f: r.text(raw_profile, f, "profile", required=(f == "name")) for f in PROFILE_FIELDS},
         period_start=r.date(raw_profile, "period_start", "profile"),
         period_end=r.date(raw_profile, "period_end", "profile"),
+        regulator=r.choice(raw_profile, "regulator", "profile", tuple(REGULATORS), ""),
+        revalidation_date=r.date(raw_profile, "revalidation_date", "profile"),
     )
 
     raw_framework = data.get("framework")
@@ -346,7 +404,20 @@ def plan_from_dict(data: Any) -> Plan:
 
     targets: dict[str, int] = {}
     cycles: list[Cycle] = []
+    learning, feedback, discussions = [], [], []
     if version >= 2:
+        learning = [
+            _learning(r, raw, f"learning[{i}]")
+            for i, raw in enumerate(r.items(data, "learning", ""))
+        ]
+        feedback = [
+            _feedback(r, raw, f"feedback[{i}]")
+            for i, raw in enumerate(r.items(data, "feedback", ""))
+        ]
+        discussions = [
+            _discussion(r, raw, f"discussions[{i}]")
+            for i, raw in enumerate(r.items(data, "discussions", ""))
+        ]
         targets = _targets(r, data.get("targets", {}), "targets")
         cycles = [
             _cycle(r, raw, f"cycles[{i}]") for i, raw in enumerate(r.items(data, "cycles", ""))
@@ -356,7 +427,17 @@ def plan_from_dict(data: Any) -> Plan:
     if r.problems or framework is None:
         raise PlanFileError(r.problems or ["framework: missing"])
     plan = Plan(
-        profile, framework, assessments, goals, reflections, reviews, targets=targets, cycles=cycles
+        profile,
+        framework,
+        assessments,
+        goals,
+        reflections,
+        reviews,
+        targets=targets,
+        cycles=cycles,
+        learning=learning,
+        feedback=feedback,
+        discussions=discussions,
     )
     problems = check_plan(plan)
     if problems:
@@ -404,6 +485,65 @@ def _check_links(r: _Reader, reviews: list[Review], goals: list[Goal]) -> None:
                 r.problem(f"{w}.action", f"the goal has no action {link.action}")
             kept.append(link)
         review.links = tuple(kept)
+
+
+def _texts(r: _Reader, data: dict, key: str, where: str) -> tuple[str, ...]:
+    values = data.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        r.problem(f"{where}.{key}", "expected a list of text")
+        return ()
+    return tuple(values)
+
+
+def _number(r: _Reader, data: dict, key: str, where: str) -> float:
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        r.problem(f"{where}.{key}", "expected a number of hours")
+        return 0.0
+    return float(value)
+
+
+def _learning(r: _Reader, raw: Any, where: str) -> LearningActivity:
+    raw = r.obj(raw, where)
+    return LearningActivity(
+        uid=r.text(raw, "id", where).strip() or uuid.uuid4().hex,
+        start=r.date(raw, "start", where, required=True),
+        end=r.date(raw, "end", where),
+        method=r.choice(raw, "method", where, tuple(CPD_METHODS), "other"),
+        topic=r.text(raw, "topic", where, required=True),
+        relevance=r.text(raw, "relevance", where),
+        hours=_number(r, raw, "hours", where),
+        participatory_hours=_number(r, raw, "participatory_hours", where),
+        code_themes=_texts(r, raw, "code_themes", where),
+        skills=_texts(r, raw, "skills", where),
+        goals=_texts(r, raw, "goals", where),
+        evidence=r.text(raw, "evidence", where),
+    )
+
+
+def _feedback(r: _Reader, raw: Any, where: str) -> FeedbackEntry:
+    raw = r.obj(raw, where)
+    return FeedbackEntry(
+        uid=r.text(raw, "id", where).strip() or uuid.uuid4().hex,
+        date=r.date(raw, "date", where, required=True),
+        source=r.choice(raw, "source", where, tuple(FEEDBACK_SOURCES), "other"),
+        source_role=r.text(raw, "source_role", where),
+        summary=r.text(raw, "summary", where, required=True),
+        response=r.text(raw, "response", where),
+        skills=_texts(r, raw, "skills", where),
+        goals=_texts(r, raw, "goals", where),
+        ratings=_targets(r, raw.get("ratings", {}), f"{where}.ratings"),
+    )
+
+
+def _discussion(r: _Reader, raw: Any, where: str) -> ReflectiveDiscussion:
+    raw = r.obj(raw, where)
+    return ReflectiveDiscussion(
+        date=r.date(raw, "date", where, required=True),
+        partner_name=r.text(raw, "partner_name", where, required=True),
+        partner_pin=r.text(raw, "partner_pin", where, required=True),
+        note=r.text(raw, "note", where),
+    )
 
 
 def _targets(r: _Reader, raw: Any, where: str) -> dict[str, int]:
@@ -506,6 +646,7 @@ def _reflection(r: _Reader, raw: Any, where: str) -> Reflection:
         skill=r.opt_text(raw, "skill", where),
         goal=r.opt_text(raw, "goal", where),
         private=r.boolean(raw, "private", where),
+        themes=_texts(r, raw, "themes", where),
     )
 
 

@@ -162,6 +162,9 @@ def test_the_document_lists_its_parts_in_canonical_order(document):
         "reviews",
         "targets",
         "cycles",
+        "learning",
+        "feedback",
+        "discussions",
     ]
     assert document["format"] == "leadership-plan"
     assert document["version"] == 2
@@ -349,7 +352,7 @@ def test_wrong_types_are_named_by_place(document):
     assert _problems(document) == [
         "goals[0].title: expected text",
         "goals[1].actions: expected a list",
-        "reflections[0].model: must be one of rolfe, gibbs",
+        "reflections[0].model: must be one of rolfe, gibbs, nmc, medical",
         "reviews: expected a list",
     ]
 

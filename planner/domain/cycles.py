@@ -108,15 +108,18 @@ def check_roll_over(
 
 
 def cycle_plan(plan: Plan, cycle: Cycle | None) -> Plan:
-    """The plan as one cycle saw it: its goals, and the ratings, reflections and reviews
-    dated within it; ``None`` for the current cycle (its goals, and everything dated
-    from its start, or everything if it has no start date).
+    """The plan as one cycle saw it: its goals and targets, and the ratings, reflections
+    and reviews dated within it.
 
-    A closed cycle's view holds the goals it closed and those it carried forward,
-    so its PDF can say what became of each; its targets replace the current ones.
+    ``None`` is the current cycle: its goals, every rating (the trend across cycles),
+    and the reflections and reviews from its start once a cycle has closed (before
+    that, the plan's first cycle holds everything). A closed cycle's view holds the
+    goals it closed and those it carried forward, so its PDF can say what became of
+    each.
     """
     if cycle is None:
-        start, end = plan.profile.period_start, None
+        start = plan.profile.period_start if plan.cycles else None
+        end = None
         goals = plan.current_goals
         targets = plan.targets
     else:
@@ -135,7 +138,7 @@ def cycle_plan(plan: Plan, cycle: Cycle | None) -> Plan:
         plan,
         profile=profile,
         goals=goals,
-        assessments=[a for a in plan.assessments if within(a.date)],
+        assessments=[a for a in plan.assessments if cycle is None or within(a.date)],
         reflections=[r for r in plan.reflections if within(r.date)],
         reviews=[r for r in plan.reviews if within(r.date)],
         targets=targets,

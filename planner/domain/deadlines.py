@@ -37,15 +37,16 @@ class DatedItem:
 
 
 def dated_items(plan: Plan) -> list[DatedItem]:
-    """The target dates of open goals, the due dates of open actions on open goals,
-    and the next planned review, in date order.
+    """The target dates of the current cycle's open goals, the due dates of open
+    actions on them, and the next planned review, in date order (goals closed with an
+    earlier cycle are done with).
 
     Goals are keyed by their ``uid`` (kept across plan files), actions by their goal's
     ``uid`` and their own store id; the next review has one key, so a new date moves
     the entry.
     """
     items: list[DatedItem] = []
-    for goal in plan.goals:
+    for goal in plan.current_goals:
         if not is_open(goal.status):
             continue
         goal_key = goal.uid or f"id-{goal.id}"

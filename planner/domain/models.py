@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from planner.domain.learning import FeedbackEntry, LearningActivity, ReflectiveDiscussion
 
 GOAL_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "achieved", "deferred")
 GOAL_PRIORITIES: tuple[str, ...] = ("low", "medium", "high")
@@ -112,6 +115,10 @@ class Profile:
     aspiration: str = ""
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    # Who regulates the user (a key of ``planner.domain.learning.REGULATORS``) and
+    # when their revalidation (NMC, GMC) or appraisal falls due.
+    regulator: str = ""
+    revalidation_date: dt.date | None = None
 
 
 @dataclass
@@ -217,6 +224,8 @@ class Reflection:
     goal: str | None = None  # the goal's uid
     private: bool = False
     id: int | None = None
+    # The NMC Code's themes an NMC reflective account relates to (CODE_THEMES keys).
+    themes: tuple[str, ...] = ()
 
 
 class ReflectionRow(NamedTuple):
@@ -308,6 +317,10 @@ class Plan:
     targets: dict[str, int] = field(default_factory=dict)
     # Closed cycles, oldest first.
     cycles: list[Cycle] = field(default_factory=list)
+    # Revalidation records (planner.domain.learning), each list by date.
+    learning: list[LearningActivity] = field(default_factory=list)
+    feedback: list[FeedbackEntry] = field(default_factory=list)
+    discussions: list[ReflectiveDiscussion] = field(default_factory=list)
 
     @property
     def current_goals(self) -> list[Goal]:

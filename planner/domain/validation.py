@@ -57,6 +57,11 @@ def check_profile(profile: Profile, where: str = "profile") -> list[str]:
         _text(problems, f"{where}.{attr}", getattr(profile, attr), limit=MAX_PROFILE_TEXT)
     if profile.period_start and profile.period_end and profile.period_end < profile.period_start:
         problems.append(f"{where}.period_end: before the start of the plan period")
+    from planner.domain.learning import REGULATORS
+
+    if profile.regulator not in REGULATORS:
+        allowed = ", ".join(k for k in REGULATORS if k)
+        problems.append(f"{where}.regulator: must be one of {allowed}")
     return problems
 
 
@@ -135,6 +140,13 @@ def check_reflection(
         problems.append(f"{where}.skill: unknown skill {reflection.skill!r}")
     if reflection.goal is not None and reflection.goal not in goal_uids:
         problems.append(f"{where}.goal: unknown goal {reflection.goal!r}")
+    from planner.domain.reflection_models import CODE_THEMES
+
+    for theme in reflection.themes:
+        if theme not in CODE_THEMES:
+            problems.append(f"{where}.themes: {theme!r} is not a theme of the NMC Code")
+    if reflection.themes and reflection.model != "nmc":
+        problems.append(f"{where}.themes: only an NMC reflective account chooses the Code's themes")
     return problems
 
 
@@ -211,6 +223,21 @@ def check_plan(plan: Plan) -> list[str]:
     for i, review in enumerate(plan.reviews):
         problems.extend(check_review(review, f"reviews[{i}]"))
     problems.extend(_check_cycles(plan, skill_ids))
+    from planner.domain.learning_rules import check_discussion, check_feedback, check_learning
+
+    scale = len(framework.scale)
+    for i, activity in enumerate(plan.learning):
+        problems.extend(check_learning(activity, skill_ids, uids, f"learning[{i}]"))
+    for i, entry in enumerate(plan.feedback):
+        problems.extend(check_feedback(entry, skill_ids, uids, scale, f"feedback[{i}]"))
+    for i, discussion in enumerate(plan.discussions):
+        problems.extend(check_discussion(discussion, f"discussions[{i}]"))
+    for name, records in (("learning", plan.learning), ("feedback", plan.feedback)):
+        seen: set[str] = set()
+        for i, record in enumerate(records):
+            if record.uid and record.uid in seen:
+                problems.append(f"{name}[{i}].id: {record.uid!r} is used twice")
+            seen.add(record.uid)
     return problems
 
 

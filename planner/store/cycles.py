@@ -191,6 +191,27 @@ class CycleQueries:
             )
         return next(c for c in self.cycles() if c.id == cycle_id)
 
+    def undo_roll_over(
+        self, cycle_id: int, period: tuple[dt.date | None, dt.date | None]
+    ) -> None:
+        """Takes back the roll-over that made closed cycle ``cycle_id`` (the latest):
+        its goals return to the current cycle, its targets become the current ones
+        again and the profile's period is ``period`` once more."""
+        latest = self.db.execute("SELECT MAX(id) FROM cycles").fetchone()[0]
+        if latest != cycle_id:
+            raise StoreError("Only the most recent new cycle can be undone.")
+        with self.atomic() as db:
+            db.execute("UPDATE goals SET closed_cycle = NULL WHERE closed_cycle = ?", [cycle_id])
+            db.execute("DELETE FROM cycle_targets WHERE cycle = ?", [CURRENT_CYCLE])
+            db.execute(
+                "UPDATE cycle_targets SET cycle = ? WHERE cycle = ?", [CURRENT_CYCLE, cycle_id]
+            )
+            db.execute("DELETE FROM cycles WHERE id = ?", [cycle_id])
+            db.execute(
+                "UPDATE profile SET period_start = ?, period_end = ? WHERE id = 1",
+                [iso(period[0]), iso(period[1])],
+            )
+
     # -- whole plan --------------------------------------------------------------
 
     def _write_cycles(

@@ -329,6 +329,13 @@ class GoalQueries:
         )
         return {skill: (total, achieved or 0, avg or 0.0) for skill, total, achieved, avg in rows}
 
+    def goal_counts(self) -> tuple[int, int]:
+        """The current cycle's goals: how many, and how many achieved (from an index)."""
+        total, achieved = self.db.execute(
+            f"SELECT COUNT(*), SUM(status = 'achieved') FROM goals WHERE {CURRENT}"
+        ).fetchone()
+        return total, achieved or 0
+
     def goals_overdue(self, today: dt.date) -> list[GoalSummary]:
         """Open goals whose target date has passed."""
         rows = self.db.execute(

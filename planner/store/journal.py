@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 _REFLECTION_SELECT = (
     "SELECT r.id, r.date, r.skill, r.goal_id, r.title, r.model, r.sections, r.private, "
-    "g.uid FROM reflections r LEFT JOIN goals g ON g.id = r.goal_id"
+    "g.uid, r.themes FROM reflections r LEFT JOIN goals g ON g.id = r.goal_id"
 )
 # The list's columns only: a reflection's sections are most of its bytes and are read
 # when it is opened (``reflection``).
@@ -110,7 +110,7 @@ class JournalQueries:
         if not include_private:
             sql += " WHERE NOT r.private"
         return [
-            reflection_from_row(r[:8], r[8])
+            reflection_from_row(r[:8], r[8], r[9])
             for r in self.db.execute(sql + " ORDER BY r.date, r.id")
         ]
 
@@ -196,7 +196,7 @@ class JournalQueries:
 
     def reflection(self, reflection_id: int) -> Reflection | None:
         row = self.db.execute(_REFLECTION_SELECT + " WHERE r.id = ?", [reflection_id]).fetchone()
-        return reflection_from_row(row[:8], row[8]) if row else None
+        return reflection_from_row(row[:8], row[8], row[9]) if row else None
 
     def save_reflection(self, reflection: Reflection) -> Reflection:
         """Inserts or updates (by id) a reflection; an id with no row re-inserts it,
@@ -218,14 +218,16 @@ class JournalQueries:
             reflection.model,
             json.dumps(reflection.sections, ensure_ascii=False),
             int(reflection.private),
+            json.dumps(list(reflection.themes)),
         ]
         with self.atomic() as db:
             cursor = db.execute(
                 "INSERT INTO reflections (id, date, skill, goal_id, title, model, sections, "
-                "private) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "date = excluded.date, skill = excluded.skill, goal_id = excluded.goal_id, "
+                "private, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                "SET date = excluded.date, skill = excluded.skill, goal_id = excluded.goal_id, "
                 "title = excluded.title, model = excluded.model, "
-                "sections = excluded.sections, private = excluded.private",
+                "sections = excluded.sections, private = excluded.private, "
+                "themes = excluded.themes",
                 [reflection.id, *values],
             )
             if reflection.id is None:
@@ -243,8 +245,8 @@ class JournalQueries:
         db: Database, reflections: list[Reflection], uid_to_id: dict[str, int]
     ) -> None:
         db.conn.executemany(
-            "INSERT INTO reflections (date, skill, goal_id, title, model, sections, private) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reflections (date, skill, goal_id, title, model, sections, private, "
+            "themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     iso(r.date),
@@ -254,6 +256,7 @@ class JournalQueries:
                     r.model,
                     json.dumps(r.sections, ensure_ascii=False),
                     int(r.private),
+                    json.dumps(list(r.themes)),
                 )
                 for r in reflections
             ],

@@ -26,6 +26,7 @@ from planner.store.errors import (
 )
 from planner.store.goals import GoalQueries
 from planner.store.journal import JournalQueries
+from planner.store.learning import LearningQueries
 from planner.store.review_links import ReviewLinkQueries
 from planner.store.rows import day, iso
 from planner.store.schema import SCHEMA_VERSION
@@ -43,7 +44,7 @@ def _backup_before_migrating(path: Path, db: Database) -> None:
     backup_connection(db.conn, path, "migrate")
 
 
-class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
+class PlanStore(GoalQueries, JournalQueries, CycleQueries, LearningQueries, ReviewLinkQueries):
     """One plan in one SQLite file (or in memory for tests)."""
 
     def __init__(self, db: Database | ReadOnlyDatabase, path: Path | None = None):
@@ -208,11 +209,17 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
     def profile(self) -> Profile | None:
         row = self.db.execute(
             "SELECT name, role, profession, organisation, manager, aspiration, "
-            "period_start, period_end FROM profile WHERE id = 1"
+            "period_start, period_end, regulator, revalidation_date FROM profile WHERE id = 1"
         ).fetchone()
         if row is None:
             return None
-        return Profile(*row[:6], period_start=day(row[6]), period_end=day(row[7]))
+        return Profile(
+            *row[:6],
+            period_start=day(row[6]),
+            period_end=day(row[7]),
+            regulator=row[8],
+            revalidation_date=day(row[9]),
+        )
 
     def save_profile(self, profile: Profile) -> None:
         problems = check_profile(profile)
@@ -225,11 +232,13 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
     def _write_profile(db: Database, profile: Profile) -> None:
         db.execute(
             "INSERT INTO profile (id, name, role, profession, organisation, manager, "
-            "aspiration, period_start, period_end) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "aspiration, period_start, period_end, regulator, revalidation_date) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, "
             "profession = excluded.profession, organisation = excluded.organisation, "
             "manager = excluded.manager, aspiration = excluded.aspiration, "
-            "period_start = excluded.period_start, period_end = excluded.period_end",
+            "period_start = excluded.period_start, period_end = excluded.period_end, "
+            "regulator = excluded.regulator, revalidation_date = excluded.revalidation_date",
             [
                 profile.name,
                 profile.role,
@@ -239,6 +248,8 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
                 profile.aspiration,
                 iso(profile.period_start),
                 iso(profile.period_end),
+                profile.regulator,
+                iso(profile.revalidation_date),
             ],
         )
 
@@ -335,6 +346,9 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
             reviews=self.reviews(),
             targets=self.targets(),
             cycles=self.cycles(),
+            learning=self.learning_activities(),
+            feedback=self.feedback_entries(),
+            discussions=self.discussions(),
         )
 
     def replace_plan(self, plan: Plan) -> None:
@@ -345,6 +359,9 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
         with self.atomic() as db:
             for table in (
                 "review_links",
+                "learning_activities",
+                "feedback",
+                "reflective_discussions",
                 "goal_outcomes",
                 "cycle_targets",
                 "reflections",
@@ -367,3 +384,4 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, ReviewLinkQueries):
             self._insert_reflections(db, plan.reflections, uid_to_id)
             self._insert_reviews(db, plan.reviews)
             self._write_cycles(db, plan, uid_to_id)
+            self._insert_records(db, plan.learning, plan.feedback, plan.discussions)

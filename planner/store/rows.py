@@ -138,9 +138,10 @@ def progress_from_row(row: tuple) -> ProgressEntry:
     return ProgressEntry(id=row[0], date=day(row[1]), percent=row[2], note=row[3])
 
 
-def reflection_from_row(row: tuple, goal_uid: str | None) -> Reflection:
+def reflection_from_row(row: tuple, goal_uid: str | None, themes: str = "[]") -> Reflection:
     rid, date, skill, _goal_id, title, model, sections, private = row
     return Reflection(
+        themes=tuple(json.loads(themes)),
         id=rid,
         date=day(date),
         skill=skill,

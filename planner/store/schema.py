@@ -275,7 +275,66 @@ def m008_review_links_and_goal_marks(db: Database) -> None:
         CREATE INDEX goals_wellbeing ON goals(closed_cycle) WHERE wellbeing_goal = 1;
         """,
     )
-    db.execute("PRAGMA user_version = 8")
+    # Never lowers the version: a plan made while migration 9 existed and this one
+    # did not yet has version 9 already.
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(version, 8)}")
+
+
+@_migration
+def m009_revalidation_records(db: Database) -> None:
+    # What revalidation and appraisal ask for, kept beside the plan: learning
+    # activities (CPD), feedback received and the NMC's reflective discussions; the
+    # profile's regulator and revalidation date; an NMC account's Code themes.
+    # Skills and goals a record served are JSON lists of skill ids and goal uids:
+    # the record stands as written if a goal is later deleted.
+    _run(
+        db,
+        """
+        ALTER TABLE profile ADD COLUMN regulator TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN revalidation_date TEXT;
+        ALTER TABLE reflections ADD COLUMN themes TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE learning_activities (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            start TEXT NOT NULL,
+            end TEXT,
+            method TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            relevance TEXT NOT NULL DEFAULT '',
+            hours REAL NOT NULL CHECK (hours >= 0),
+            participatory_hours REAL NOT NULL DEFAULT 0
+                CHECK (participatory_hours >= 0 AND participatory_hours <= hours),
+            code_themes TEXT NOT NULL DEFAULT '[]',
+            skills TEXT NOT NULL DEFAULT '[]',
+            goals TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX learning_start ON learning_activities(start, id);
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            date TEXT NOT NULL,
+            source TEXT NOT NULL,
+            source_role TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL,
+            response TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '[]',
+            goals TEXT NOT NULL DEFAULT '[]',
+            ratings TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX feedback_date ON feedback(date, id);
+        CREATE TABLE reflective_discussions (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            partner_name TEXT NOT NULL,
+            partner_pin TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        """,
+    )
+    db.execute("PRAGMA user_version = 9")
+
 
 # Every table a plan of any version has (all made by m001); checks compare with it.
 PLAN_TABLES = frozenset(
@@ -294,7 +353,7 @@ PLAN_TABLES = frozenset(
 )
 
 # The newest user_version this app writes; a file above it came from a newer app.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 @cache

@@ -16,13 +16,14 @@ from planner.domain.validation import ValidationError
 from planner.store import PlanStore, StoreError
 
 # Topics a change can touch; pages listen for the ones they show.
-GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, PROFILE = (
+GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, PROFILE, CYCLES = (
     "goals",
     "progress",
     "reflections",
     "reviews",
     "assessments",
     "profile",
+    "cycles",
 )
 
 

@@ -283,3 +283,25 @@ def open_search_hit(window: MainWindow, hit) -> None:
         page = window.show_record(key, hit.opens_id)
     if page is not None:
         page.table.setFocus()
+
+
+def start_new_cycle(window: MainWindow) -> None:
+    from planner.ui.cycle_commands import StartCycle
+    from planner.ui.dialogs.new_cycle_dialog import NewCycleDialog
+
+    saved = edit_until_saved(
+        window.doc,
+        lambda previous: previous or NewCycleDialog(window.doc, parent=window),
+        lambda dialog: StartCycle(window.doc, dialog.roll_over()),
+    )
+    if saved is None:
+        return
+    window.show_page("cycles")
+    window.statusBar().showMessage(window.tr("A new cycle has started."), 6000)
+    question = window.tr(
+        "Your new cycle has started. Rate yourself now, so that you can see how far you "
+        "come in this cycle?"
+    )
+    title = window.tr("Rate yourself for the new cycle")
+    if confirm(window, title, question, window.tr("&Rate myself now"), window.tr("&Later")):
+        self_assessment(window)

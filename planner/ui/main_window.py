@@ -163,6 +163,12 @@ class MainWindow(QMainWindow):
             lambda: flows.new_review(self),
             tr("Record a review with your manager"),
         )
+        self.new_cycle_action = self._action(
+            tr("Start a new cycle…"),
+            None,
+            lambda: flows.start_new_cycle(self),
+            tr("Close this cycle: record how each goal turned out and start the next"),
+        )
         self.export_pdf_action = self._action(
             tr("Export PDF"),
             QKeySequence.StandardKey.Print,
@@ -244,6 +250,8 @@ class MainWindow(QMainWindow):
             self.new_review_action,
         ):
             plan_menu.addAction(action)
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.new_cycle_action)
         self.go_menu = bar.addMenu(self.tr("&Go"))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.data_action)
@@ -337,6 +345,7 @@ class MainWindow(QMainWindow):
             self.new_reflection_action,
             self.assessment_action,
             self.new_review_action,
+            self.new_cycle_action,
             self.nudges_action,
             self.export_pdf_action,
             self.export_plan_action,

@@ -1,4 +1,4 @@
-"""The pages after the skills in the sidebar: journal, reviews, self-assessment, profile."""
+"""The pages after the skills in the sidebar: journal, reviews, cycles, profile."""
 
 from __future__ import annotations
 
@@ -23,6 +23,14 @@ def _reviews_page(window: MainWindow) -> QWidget:
     return page
 
 
+def _cycles_page(window: MainWindow) -> QWidget:
+    from planner.ui import flows
+
+    page = _page("cycles_page", "CyclesPage", window.doc)
+    page.new_cycle_requested.connect(lambda: flows.start_new_cycle(window))
+    return page
+
+
 def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
     """(key, sidebar title, page factory) for the sections that follow the skills."""
     doc = window.doc
@@ -39,5 +47,6 @@ def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidg
             lambda: _page("assessment_page", "AssessmentPage", doc),
         ),
         ("reviews", tr("Reviews"), lambda: _reviews_page(window)),
+        ("cycles", tr("Plan cycles"), lambda: _cycles_page(window)),
         ("profile", tr("Profile"), lambda: _page("profile_page", "ProfilePage", doc)),
     ]

@@ -67,3 +67,19 @@ def test_open_goals_open_actions_and_the_next_review_are_dated(core_framework):
 def test_a_plan_without_dates_has_nothing_to_show(core_framework):
     goal = Goal(core_framework.skills[0].id, "Someday", uid="g")
     assert dated_items(_plan(core_framework, [goal], [Review(dt.date(2026, 1, 5))])) == []
+
+
+def test_a_goal_closed_with_an_earlier_cycle_is_not_in_the_calendar(core_framework):
+    skill = core_framework.skills[0].id
+    closed = Goal(
+        skill,
+        "Last year's goal",
+        uid="g-closed",
+        status="in_progress",
+        target_date=dt.date(2026, 9, 1),
+        actions=[GoalAction("Still ticking", due=dt.date(2026, 8, 1), id=31)],
+        closed_cycle="2025",
+    )
+    current = Goal(skill, "This year's", uid="g-now", target_date=dt.date(2026, 10, 1))
+    items = dated_items(_plan(core_framework, [closed, current]))
+    assert [i.key for i in items] == ["goal-g-now"]

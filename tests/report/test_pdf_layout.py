@@ -4,6 +4,7 @@ readable size, at-a-glance figures that agree and are dated, the sign-off kept w
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -292,3 +293,29 @@ def test_no_heading_is_the_last_line_of_a_page(name, core_framework):
             last = min(headings, key=lambda r: r.y)
             below = {round(r.y) for r in body if r.y < last.y - 2}
             assert len(below) >= 2, f"page {page} strands {last.text!r} at its foot"
+
+
+def test_a_table_never_leaves_one_row_alone_on_either_side_of_a_page_break():
+    # Every place a page could break a 6-row table: the rows on each page are read
+    # back from the PDF; none holds a single row of the table while another holds
+    # the rest (a lone row overleaf reads as part of whatever follows it).
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from planner.report.fonts import register_fonts
+    from planner.report.sections.flow import grid
+
+    register_fonts()
+    splits = set()
+    for space in range(540, 680, 4):
+        rows = [["Date", "Note"]] + [[f"{i + 1} Mar 2026", f"Row {i + 1}"] for i in range(6)]
+        out = io.BytesIO()
+        SimpleDocTemplate(out).build([Spacer(1, space), grid(rows, [40 * mm, 80 * mm])])
+        per_page = tuple(
+            sum(line.startswith("Row ") for line in page.extract_text().splitlines())
+            for page in PdfReader(out).pages
+        )
+        split = tuple(n for n in per_page if n)
+        assert 1 not in split or split == (1,), (space, per_page)
+        splits.add(split)
+    assert {(4, 2), (2, 4), (6,)} <= splits  # it did break across pages

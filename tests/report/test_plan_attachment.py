@@ -65,7 +65,7 @@ def test_the_pdf_lists_one_attachment_named_plan_json_as_the_documents_data():
 def test_the_attachment_is_a_plan_file_that_reads_back_as_the_plan_shown(stored_plan):
     data = _pdf(stored_plan)
     attached = _attached(data)
-    assert attached["format"] == "leadership-plan" and attached["version"] == 1
+    assert attached["format"] == "leadership-plan" and attached["version"] == 2
     assert attached["exported_at"] == f"{TODAY.isoformat()}T00:00:00Z"
     plan = planfile.plan_from_dict(attached)
     shared = dataclasses.replace(

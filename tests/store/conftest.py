@@ -14,6 +14,9 @@ LENT_COLUMNS = (
     ("goals", "closed_cycle", "INTEGER"),
     ("goals", "inclusion_objective", "INTEGER NOT NULL DEFAULT 0"),
     ("goals", "wellbeing_goal", "INTEGER NOT NULL DEFAULT 0"),
+    ("profile", "regulator", "TEXT NOT NULL DEFAULT ''"),
+    ("profile", "revalidation_date", "TEXT"),
+    ("reflections", "themes", "TEXT NOT NULL DEFAULT '[]'"),
 )
 # Tables later migrations add, lent the same way (a plan written here has no cycles).
 LENT_TABLES = (
@@ -25,6 +28,21 @@ LENT_TABLES = (
         "outcome TEXT, note TEXT, carried_forward INTEGER",
     ),
     ("review_links", "review_id INTEGER, line TEXT, goal_uid TEXT, action_id INTEGER"),
+    (
+        "learning_activities",
+        "id INTEGER PRIMARY KEY, uid TEXT, start TEXT, end TEXT, method TEXT, topic TEXT, "
+        "relevance TEXT, hours REAL, participatory_hours REAL, code_themes TEXT, skills TEXT, "
+        "goals TEXT, evidence TEXT",
+    ),
+    (
+        "feedback",
+        "id INTEGER PRIMARY KEY, uid TEXT, date TEXT, source TEXT, source_role TEXT, "
+        "summary TEXT, response TEXT, skills TEXT, goals TEXT, ratings TEXT",
+    ),
+    (
+        "reflective_discussions",
+        "id INTEGER PRIMARY KEY, date TEXT, partner_name TEXT, partner_pin TEXT, note TEXT",
+    ),
 )
 
 

@@ -171,7 +171,7 @@ def test_a_plan_file_with_a_bad_link_is_refused_with_its_place(sample_plan, link
 
 def test_a_schema_7_plan_with_data_migrates_to_links_and_marks(tmp_path, sample_plan):
     from planner.store.connection import connect, schema_version
-    from planner.store.schema import migration_set
+    from planner.store.schema import SCHEMA_VERSION, migration_set
     from tests.store.conftest import write_with_todays_code
 
     path = tmp_path / "plan.db"
@@ -184,7 +184,7 @@ def test_a_schema_7_plan_with_data_migrates_to_links_and_marks(tmp_path, sample_
 
     store = PlanStore.open(path)
     try:
-        assert schema_version(store.db) == 8
+        assert schema_version(store.db) == SCHEMA_VERSION
         assert planfile.dumps(store.load_plan(), exported_at="x") == before
         assert _raw(store, "SELECT DISTINCT inclusion_objective, wellbeing_goal FROM goals") == [
             (0, 0)
@@ -198,3 +198,18 @@ def test_a_schema_7_plan_with_data_migrates_to_links_and_marks(tmp_path, sample_
         store.close()
     assert _raw(path, "SELECT line, goal_uid FROM review_links") == [(UNTRACKED, goal.uid)]
     assert _raw(path, "SELECT title FROM goals WHERE wellbeing_goal = 1") == [(goal.title,)]
+
+
+def test_migration_8_never_lowers_the_version_of_a_plan_that_had_migration_9_first(tmp_path):
+    # Migration 9 was written before this one: a plan made in between carries
+    # version 9 without the review links, and gains them without going back to 8.
+    from planner.store.connection import connect, schema_version
+    from planner.store.schema import m008_review_links_and_goal_marks, migration_set
+
+    db = connect(tmp_path / "plan.db")
+    migration_set().apply(db, stop_before="m008_review_links_and_goal_marks")
+    db.execute("PRAGMA user_version = 9")
+    m008_review_links_and_goal_marks(db)
+    assert schema_version(db) == 9
+    assert "review_links" in {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    db.close()

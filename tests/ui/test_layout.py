@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 
 def _fits(window) -> bool:
-    free = window.screen().availableGeometry()
+    free = QApplication.primaryScreen().availableGeometry()
     return free.contains(window.frameGeometry())
 
 
@@ -35,7 +35,7 @@ def test_the_first_window_fits_the_screen_s_free_area(
 ):
     window = window_over(db_path)
     qtbot.waitExposed(window)
-    assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
+    assert _fits(window), (window.frameGeometry(), QApplication.primaryScreen().availableGeometry())
     assert window.statusBar().isVisible()
     bar = window.statusBar().mapTo(window, QPoint(0, window.statusBar().height()))
     assert bar.y() <= window.height()
@@ -54,7 +54,7 @@ def test_a_saved_size_bigger_than_the_screen_and_off_it_is_brought_back(
 
     window = window_over(db_path)
     qtbot.waitExposed(window)
-    assert _fits(window), (window.frameGeometry(), window.screen().availableGeometry())
+    assert _fits(window), (window.frameGeometry(), QApplication.primaryScreen().availableGeometry())
 
 
 @pytest.fixture

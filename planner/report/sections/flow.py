@@ -63,6 +63,39 @@ def layout_table(data, colWidths=None, *, style=(), **kwargs) -> Table:
     return Table(data, colWidths=colWidths, style=commands, **kwargs)
 
 
+# The fewest rows of a table's body left on either side of a page break.
+MIN_ROWS_AT_BREAK = 2
+
+
+class GridTable(Table):
+    """A table that never leaves one row of its body alone at the foot or the top of a
+    page (a lone row overleaf reads as part of whatever follows it)."""
+
+    def __init__(self, data, *args, **kwargs):
+        # reportlab makes each part of a split table with this class and the part's rows.
+        self.row_count = len(data)
+        super().__init__(data, *args, **kwargs)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2 or self.splitInRow:
+            return parts
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        before = parts[0].row_count - header
+        after = parts[1].row_count - header
+        if before < MIN_ROWS_AT_BREAK:
+            return []  # the whole table starts on the next page
+        if after >= MIN_ROWS_AT_BREAK:
+            return parts
+        # Break a row earlier (the first part ends where its last row begins), so the
+        # next page starts with two rows.
+        shorter = parts[0].wrap(availWidth, availHeight)[1] - 1
+        parts = super().split(availWidth, shorter)
+        if len(parts) != 2 or parts[0].row_count - header < MIN_ROWS_AT_BREAK:
+            return []
+        return parts
+
+
 def grid(
     rows: list[list],
     widths: list[float],
@@ -75,7 +108,7 @@ def grid(
 
     With ``split_in_row`` a row taller than the page splits across pages.
     """
-    table = Table(
+    table = GridTable(
         rows,
         colWidths=widths,
         repeatRows=1 if header else 0,

@@ -219,6 +219,13 @@ class ReflectionDialog(EditorDialog):
         self.goal_combo.blockSignals(True)
         self.goal_combo.clear()
         self.goal_combo.addItem(self.tr("No goal"), None)
+        if keep_uid and all(g.uid != keep_uid for g in goals):
+            # A goal closed with an earlier cycle is not in the working plan; the link
+            # stays, shown as such, so editing the reflection keeps it.
+            gid = self.doc.store.goal_id_for_uid(keep_uid)
+            closed = self.doc.store.goal_summary(gid) if gid is not None else None
+            if closed is not None and skill in (None, closed.skill):
+                goals = [*goals, closed._replace(title=self.tr("%s (closed cycle)") % closed.title)]
         for goal in goals:
             self.goal_combo.addItem(goal.title, goal.uid)
             self.goal_combo.setItemData(

@@ -12,7 +12,11 @@ TYPICAL_FRAME = QSize(16, 40)
 
 def free_area(widget: QWidget) -> QRect | None:
     """The screen's area left free by taskbars and panels, or None with no screen."""
-    screen = widget.screen() or QApplication.primaryScreen()
+    # Not widget.screen(): PySide6 then keeps the screen's wrapper with the widget, and
+    # a dialog collected later can take the screen down with it (a crash in the next
+    # window made). Asking the application leaves the screen to Qt.
+    window = widget.window()
+    screen = QApplication.screenAt(window.geometry().center()) or QApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else None
 
 
