@@ -209,9 +209,9 @@ def exported_plan(
     unless included; with a choice of ``skills``, the goals and self-ratings of other
     skills go, and reflections about them, as the PDF leaves them out. The profile, the
     framework (every skill, so the copy reads back as a whole plan) and the reviews stay.
-    A reflection's link to a goal that is not in the copy is dropped with the goal, and
-    so is a closed cycle's record of that goal's outcome (which names it); targets
-    follow the skills.
+    A reflection's or a review's link to a goal that is not in the copy is dropped with
+    the goal, and so is a closed cycle's record of that goal's outcome (which names
+    it); targets follow the skills.
     """
     in_plan = {g.uid for g in plan.goals}
     plan = without_entries(plan, leave_out)
@@ -240,11 +240,20 @@ def exported_plan(
         for r in plan.reflections
         if shown(r.skill, r.private, include_private, chosen)
     ]
+    # Likewise a review's link to a goal left out of the copy; one whose goal was
+    # deleted before stays, so the copy too says what became of that line.
+    reviews = [
+        dataclasses.replace(
+            r, links=tuple(k for k in r.links if k.goal in uids or k.goal not in in_plan)
+        )
+        for r in plan.reviews
+    ]
     return dataclasses.replace(
         plan,
         goals=goals,
         assessments=[a for a in plan.assessments if chosen is None or a.skill in chosen],
         reflections=reflections,
+        reviews=reviews,
         targets={k: v for k, v in plan.targets.items() if kept(k)},
         cycles=cycles,
     )

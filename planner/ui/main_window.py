@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         overview.goal_requested.connect(self.show_goal)
         overview.assessment_requested.connect(lambda: flows.self_assessment(self))
         overview.page_requested.connect(self.show_page)
+        overview.marked_goal_requested.connect(lambda mark: flows.goal_with_mark(self, mark))
         return overview
 
     def _skill_page(self, skill) -> QWidget:
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
 
         page = SkillPage(self.doc, skill)
         page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
+        page.example_goal_requested.connect(lambda sid: flows.goal_from_example(self, sid))
         page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
         page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
         page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))

@@ -17,6 +17,12 @@ def _page(module: str, name: str, doc) -> QWidget:
     return getattr(importlib.import_module(f"planner.ui.pages.{module}"), name)(doc)
 
 
+def _reviews_page(window: MainWindow) -> QWidget:
+    page = _page("reviews_page", "ReviewsPage", window.doc)
+    page.goal_requested.connect(window.show_goal)
+    return page
+
+
 def _cycles_page(window: MainWindow) -> QWidget:
     from planner.ui import flows
 
@@ -40,7 +46,7 @@ def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidg
             tr("Self-assessment"),
             lambda: _page("assessment_page", "AssessmentPage", doc),
         ),
-        ("reviews", tr("Reviews"), lambda: _page("reviews_page", "ReviewsPage", doc)),
+        ("reviews", tr("Reviews"), lambda: _reviews_page(window)),
         ("cycles", tr("Plan cycles"), lambda: _cycles_page(window)),
         ("profile", tr("Profile"), lambda: _page("profile_page", "ProfilePage", doc)),
     ]

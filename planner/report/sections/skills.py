@@ -19,6 +19,7 @@ from planner.domain.models import (
     STATUS_LABELS,
     Goal,
     Skill,
+    goal_marks,
 )
 from planner.report.charts import level_trend, progress_line
 from planner.report.flowables import FactStrip, keep_whole
@@ -167,6 +168,8 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
         Spacer(1, 2 * mm),
     ]
     story += outcome_field(ctx, goal)
+    if marks := goal_marks(goal):
+        story.append(Paragraph(escape_plain(" · ".join(marks)), s.muted))
     if goal.status == "deferred":
         story += _field(ctx, "Deferred because", goal.deferred_reason, "No reason recorded.")
     story += paragraphs(goal.description, s.body)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.nudges import find_nudges
+from planner.domain.nudges import NO_INCLUSION_OBJECTIVE, find_nudges
 from planner.store.nudges import nudge_facts
 from planner.ui.document import (
     ASSESSMENTS,
@@ -53,6 +53,8 @@ class OverviewPage(QWidget):
     goal_requested = Signal(int)
     assessment_requested = Signal()
     page_requested = Signal(str)
+    # A new goal carrying a mark ("inclusion_objective", "wellbeing_goal").
+    marked_goal_requested = Signal(str)
     # The day the page judges by; tests fix it.
     clock = staticmethod(dt.date.today)
 
@@ -244,6 +246,11 @@ class OverviewPage(QWidget):
     def _open_nudge(self, nudge) -> None:
         if nudge.goal_id is not None:
             self.goal_requested.emit(nudge.goal_id)
+        elif nudge.opens == "new_goal":
+            inclusion = nudge.kind == NO_INCLUSION_OBJECTIVE
+            self.marked_goal_requested.emit(
+                "inclusion_objective" if inclusion else "wellbeing_goal"
+            )
         else:
             self.page_requested.emit(nudge.opens)
 

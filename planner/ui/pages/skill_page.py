@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.models import GOAL_STATUSES, PRIORITY_LABELS, STATUS_LABELS, Skill
+from planner.domain.models import (
+    GOAL_STATUSES,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    Skill,
+    goal_marks,
+)
 from planner.ui.document import GOALS, PROFILE, PROGRESS, PlanDocument
 from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
@@ -44,6 +50,7 @@ class SkillPage(QWidget):
     """Emits requests the main window turns into dialogs and commands."""
 
     new_goal_requested = Signal(str)
+    example_goal_requested = Signal(str)
     edit_goal_requested = Signal(int)
     delete_goal_requested = Signal(int)
     log_progress_requested = Signal(int)
@@ -85,6 +92,11 @@ class SkillPage(QWidget):
         self.shown_label = plain_label()
         self.new_button = QPushButton(self.tr("New goal…"))
         self.new_button.setAccessibleName(self.tr("New goal for this skill"))
+        self.example_button = QPushButton(self.tr("Start from an e&xample…"))
+        self.example_button.setAccessibleName(self.tr("Start from an example goal"))
+        self.example_button.setToolTip(
+            self.tr("Choose one of the framework's example goals, with what good looks like")
+        )
 
         self.model = GoalTableModel(self)
         self.table = list_table(self.tr("Goals"))
@@ -105,6 +117,9 @@ class SkillPage(QWidget):
             lambda _=0: self._filter(self.model.set_status, self.status_filter.currentData())
         )
         self.new_button.clicked.connect(lambda: self.new_goal_requested.emit(self.skill.id))
+        self.example_button.clicked.connect(
+            lambda: self.example_goal_requested.emit(self.skill.id)
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.activated.connect(lambda _i: self._emit_for_current(self.edit_goal_requested))
 
@@ -164,6 +179,7 @@ class SkillPage(QWidget):
         filters.addWidget(self.status_label)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.shown_label, 1)
+        filters.addWidget(self.example_button)
         filters.addWidget(self.new_button)
         top.addLayout(filters)
 
@@ -373,6 +389,7 @@ class SkillPage(QWidget):
         ]
         if goal.status == "deferred" and goal.deferred_reason:
             parts.append(self.tr("reason: %s") % goal.deferred_reason)
+        parts += [self.tr(label) for label in goal_marks(goal)]
         self.detail_meta.setText(" · ".join([*parts, progress] if progress else parts))
         parts = []
         if goal.description:
