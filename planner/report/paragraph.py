@@ -1,0 +1,30 @@
+"""reportlab's Paragraph, its lines broken once per width: a table measures each cell
+and measures it again to draw it, and a block kept whole is measured before the frame
+measures it, each time breaking the same lines at the same width."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph as _Paragraph
+
+
+class Paragraph(_Paragraph):
+    """A Paragraph that keeps its size for the width it was last wrapped at.
+
+    The line breaks depend only on the text, the style and the width, so wrapping
+    again at that width gives the same size and the same lines to draw; a split may
+    drop the lines, so after one the next wrap works them out again.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth == self._wrapped_width:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        # A width too narrow for any text gives a size that is not kept.
+        self._wrapped_width = availWidth if size == (self.width, self.height) else None
+        return size
+
+    def split(self, availWidth, availHeight):
+        self._wrapped_width = None
+        return super().split(availWidth, availHeight)
