@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph as _Paragraph
 
+# A millionth of a point: far below any difference a line break could turn on.
+_SAME_WIDTH = 1e-6
+
 
 class Paragraph(_Paragraph):
     """A Paragraph that keeps its size for the width it was last wrapped at.
@@ -18,7 +21,11 @@ class Paragraph(_Paragraph):
     _wrapped_width: float | None = None
 
     def wrap(self, availWidth, availHeight):
-        if availWidth == self._wrapped_width:
+        last = self._wrapped_width
+        # One width reaches a paragraph by different sums (the frame's, a table's
+        # columns measured and then drawn), a rounding error apart.
+        if last is not None and abs(availWidth - last) < _SAME_WIDTH:
+            self.width = availWidth
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         # A width too narrow for any text gives a size that is not kept.

@@ -31,6 +31,8 @@ def test_a_second_wrap_at_the_same_width_reuses_the_lines():
     broken = _counted(paragraph)
     first = paragraph.wrap(300, 800)
     assert paragraph.wrap(300, 800) == first == ReportlabParagraph(TEXT, style).wrap(300, 800)
+    # The same width by another sum (a table's column measured, then drawn).
+    assert paragraph.wrap(100 + 150 + 50.000000000001, 800)[1] == first[1]
     assert len(broken) == 1
     # Another width breaks the lines again, to another height.
     narrow = paragraph.wrap(150, 800)
