@@ -28,8 +28,9 @@ class Paragraph(_Paragraph):
             self.width = availWidth
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
-        # A width too narrow for any text gives a size that is not kept.
-        self._wrapped_width = availWidth if size == (self.width, self.height) else None
+        # reportlab takes the width only when it breaks the lines: a width too narrow
+        # for any text gives a refusal, which is not kept.
+        self._wrapped_width = availWidth if getattr(self, "width", None) == availWidth else None
         return size
 
     def split(self, availWidth, availHeight):

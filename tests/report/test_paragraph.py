@@ -53,3 +53,13 @@ def test_a_paragraph_refused_by_a_split_still_draws_after_wrapping_again():
     parts = paragraph.split(300, height / 2)
     assert len(parts) == 2
     assert sum(part.wrap(300, 800)[1] for part in parts) == height
+
+
+def test_a_width_too_narrow_for_text_is_refused_every_time():
+    style = stylesheet().body
+    paragraph = Paragraph(TEXT, style)
+    refused = ReportlabParagraph(TEXT, style).wrap(0, 800)
+    assert paragraph.wrap(0, 800) == refused
+    assert paragraph.wrap(0, 800) == refused
+    assert paragraph.wrap(300, 800) == ReportlabParagraph(TEXT, style).wrap(300, 800)
+    assert paragraph.wrap(0, 800) == refused
