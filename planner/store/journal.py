@@ -23,7 +23,6 @@ from planner.store.rows import (
     review_from_row,
     review_values,
 )
-from planner.store.search import like_pattern, register_casefold
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -324,6 +323,9 @@ class JournalQueries:
 
 def _search_condition(db: Database, text: str) -> tuple[str, list[str]]:
     """SQL true for the reflections holding every word of ``text``, and its values."""
+    # Here, not at the top: exports read reflections and never search them.
+    from planner.store.search import like_pattern, register_casefold
+
     words = text.casefold().split()
     if not words:
         return "1", []

@@ -30,12 +30,12 @@ from planner.store.learning import LearningQueries
 from planner.store.review_links import ReviewLinkQueries
 from planner.store.rows import day, iso
 from planner.store.schema import SCHEMA_VERSION
-from planner.store.search import SearchResult, search_plan
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from planner.store.database import ReadOnlyDatabase
+    from planner.store.search import SearchResult
 
 
 def _backup_before_migrating(path: Path, db: Database) -> None:
@@ -199,6 +199,9 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, LearningQueries, Revi
 
     def search(self, phrase: str, limit: int = 200) -> SearchResult:
         """Every place in the plan holding ``phrase`` (``planner.store.search``)."""
+        # Imported here: the command line's exports open the store and never search.
+        from planner.store.search import search_plan
+
         return search_plan(self.db, phrase, limit)
 
     # -- profile -----------------------------------------------------------------

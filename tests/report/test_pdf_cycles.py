@@ -181,7 +181,8 @@ def test_hostile_outcome_notes_print_as_written_and_stay_in_their_type_size(cycl
     joined = pdf.text.replace(" ", "")
     assert "<b>&amp;</para>agreed" in joined
     assert "[party popper]" in pdf.text
-    assert "שלום" in pdf.text or "םולש" in pdf.text
+    # Scripts the embedded font leaves out print as their name, never as broken glyphs.
+    assert "[Hebrew text]" in pdf.text and "[Arabic text]" in pdf.text
     assert min(r.size for r in text_runs(data)) >= 7
 
 

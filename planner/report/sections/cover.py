@@ -7,7 +7,6 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -15,6 +14,7 @@ from reportlab.platypus import (
 
 from planner.domain.models import GOAL_STATUSES, STATUS_LABELS
 from planner.report.links import Mark, goal_key, linked, marked
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cycles import covers, standing_lines
 from planner.report.sections.flow import cell, layout_table

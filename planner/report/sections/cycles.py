@@ -4,12 +4,13 @@ last cycle's outcomes at the front of the current cycle's plan."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from planner.domain.cycles import cycle_title, period_text
 from planner.domain.models import GOAL_OUTCOMES, OUTCOME_LABELS, Cycle, Goal, GoalOutcome
 from planner.report.flowables import keep_whole
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import LONGEST_CELL, PAGE_COLUMN, grid, paragraphs
 from planner.report.styles import BODY_WIDTH

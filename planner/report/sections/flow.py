@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.links import PageRef
+from planner.report.paragraph import Paragraph
 from planner.report.styles import BODY_WIDTH, GREY, INK, PALE, RULE, SMALL
 from planner.report.text import blocks, markup
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from planner.domain.models import IMPORTANCE_LABELS, STATUS_LABELS, Goal
 from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
 from planner.report.sections.cycles import outcome_counts, shown_outcomes
 from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table

@@ -4,10 +4,11 @@ the need, the agreed action, how it will be shown, the date and the outcome so f
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from planner.domain.models import OUTCOME_LABELS, STATUS_LABELS, Goal
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import LONGEST_CELL, grid
 from planner.report.styles import BODY_WIDTH

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from planner.domain.models import Goal, Review
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,

@@ -8,7 +8,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
@@ -24,6 +23,7 @@ from planner.domain.models import (
 from planner.report.charts import level_trend, progress_line
 from planner.report.flowables import FactStrip, keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, skill_key
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cycles import outcome_field
 from planner.report.sections.flow import (
