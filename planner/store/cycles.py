@@ -152,7 +152,8 @@ class CycleQueries:
                 "ORDER BY id"
             )
         }
-        problems = check_roll_over(roll, profile, framework, open_goals)
+        last_end = day(self.db.execute("SELECT MAX(end) FROM cycles").fetchone()[0])
+        problems = check_roll_over(roll, profile, framework, open_goals, last_end)
         if problems:
             raise ValidationError(problems)
         choices = {c.goal_id: c for c in roll.choices}

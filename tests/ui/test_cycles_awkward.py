@@ -4,6 +4,7 @@ ends of the calendar, cycles typed out of order."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
 import time
 
@@ -62,3 +63,67 @@ def test_closing_a_cycle_of_a_thousand_goals_from_the_cycles_page_shows_it_in_mo
     # Filling the list cell by cell while the page was on screen measured the
     # columns again for every cell: close to a minute here, frozen.
     assert took < 5, f"closing the cycle took {took:.1f} s"
+
+
+def _retype(qtbot, date_input, text: str) -> None:
+    date_input.edit.setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(_focus(), text)
+
+
+def test_a_plan_period_ending_in_the_year_9999_still_opens_the_new_cycle_dialog(
+    window, qtbot, modal, questions, db_path
+):
+    store = window.store
+    store.save_profile(dataclasses.replace(store.profile(), period_end=dt.date(9999, 12, 31)))
+    questions.answer("discard")
+    seen = {}
+
+    def try_to_close(dialog):
+        seen["new start"] = dialog.new_start_edit.text()
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        seen["refused"] = (dialog.isVisible(), dialog.error_label.text())
+
+    modal(try_to_close)
+    window.new_cycle_action.trigger()
+
+    # No year follows 9999: the dialog opened (it used to crash) and says what is wrong.
+    assert seen["new start"] == "31 Dec 9999"
+    visible, message = seen["refused"]
+    assert visible and message.startswith("The new cycle must start after the old one ends")
+    assert _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(0,)]
+
+
+def test_a_cycle_typed_over_one_already_closed_is_refused_and_the_dialog_comes_back(
+    window, qtbot, modal, questions, db_path
+):
+    questions.answer("no")  # after the first cycle: rate later
+    seen = {}
+
+    def close_first(dialog):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal(close_first)
+    window.new_cycle_action.trigger()
+    assert _db_rows(db_path, "SELECT start, end FROM cycles") == [("2025-12-17", "2026-12-17")]
+
+    def type_last_years_dates(dialog):
+        _retype(qtbot, dialog.old_start_edit, "1/1/2020")
+        _retype(qtbot, dialog.old_end_edit, "31/12/2020")
+        _retype(qtbot, dialog.new_start_edit, "1/1/2021")
+        _retype(qtbot, dialog.new_end_edit, "31/12/2021")
+        modal(look_again)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    def look_again(dialog):
+        seen["again"] = dialog.old_start_edit.text()
+        questions.answer("discard")
+        qtbot.keyClick(_focus(), Qt.Key.Key_Escape)
+
+    modal(type_last_years_dates)
+    window.new_cycle_action.trigger()
+
+    assert "must start after the last closed cycle ended (17 Dec 2026)" in questions.asked[-2]
+    assert seen["again"] == "1 Jan 2020"  # what was typed is kept for another try
+    assert _db_rows(db_path, "SELECT start, end FROM cycles") == [("2025-12-17", "2026-12-17")]
+    assert window.store.profile().period_start == dt.date(2026, 12, 18)
