@@ -96,9 +96,15 @@ def _found(*texts: str) -> tuple[str, ...]:
 
 def _entries(plan: Plan) -> Iterator[FlaggedEntry]:
     skill_names = {s.id: s.name for s in plan.framework.skills}
+    # A closed cycle's record of a goal (its title then, a line of why) travels in an
+    # export's plan file and goes when the goal is left out: it is checked with it.
+    outcome_texts: dict[str, list[str]] = {}
+    for cycle in plan.cycles:
+        for outcome in cycle.outcomes:
+            outcome_texts.setdefault(outcome.goal, []).extend((outcome.title, outcome.note))
     for goal in plan.goals:
-        action_texts = [a.text for a in goal.actions]
-        found = _found(goal.title, goal.description, goal.measure, goal.support, *action_texts)
+        texts = [a.text for a in goal.actions] + outcome_texts.get(goal.uid, [])
+        found = _found(goal.title, goal.description, goal.measure, goal.support, *texts)
         if found and goal.id is not None:
             created = dt.date.fromisoformat(goal.created[:10]) if goal.created else None
             yield FlaggedEntry(
