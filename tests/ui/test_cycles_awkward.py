@@ -127,3 +127,42 @@ def test_a_cycle_typed_over_one_already_closed_is_refused_and_the_dialog_comes_b
     assert seen["again"] == "1 Jan 2020"  # what was typed is kept for another try
     assert _db_rows(db_path, "SELECT start, end FROM cycles") == [("2025-12-17", "2026-12-17")]
     assert window.store.profile().period_start == dt.date(2026, 12, 18)
+
+
+def test_undo_and_redo_of_a_new_cycle_while_another_program_holds_the_plan_change_nothing(
+    window, qtbot, modal, questions, db_path
+):
+    questions.answer("no")  # rate later
+    stack = window.doc.undo_stack
+
+    def close_cycle(dialog):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal(close_cycle)
+    window.new_cycle_action.trigger()
+    window.store.db.execute("PRAGMA busy_timeout = 100")
+
+    def while_held(step) -> str:
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            step.trigger()
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        return questions.asked[-1]
+
+    told = while_held(window.undo_action)
+    assert told.startswith("Not undone, your plan is as it was: The plan is in use")
+    assert stack.index() == 1 and _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(1,)]
+    window.undo_action.trigger()  # once the other program lets go
+    assert _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(0,)]
+
+    # The redo was taken as done while nothing was written (an unhandled error), and
+    # the next undo then refused: "Only the most recent new cycle can be undone".
+    told = while_held(window.redo_action)
+    assert told.startswith("Not redone, your plan is as it was: The plan is in use")
+    assert stack.index() == 0 and _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(0,)]
+    window.redo_action.trigger()
+    assert stack.index() == 1 and _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(1,)]
+    assert len(window.store.goal_summaries()) == 8
