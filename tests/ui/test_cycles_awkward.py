@@ -166,3 +166,28 @@ def test_undo_and_redo_of_a_new_cycle_while_another_program_holds_the_plan_chang
     window.redo_action.trigger()
     assert stack.index() == 1 and _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(1,)]
     assert len(window.store.goal_summaries()) == 8
+
+
+def test_the_cycles_page_reads_a_new_closed_cycle_once_not_once_per_kind_of_change(
+    window, qtbot, modal, questions, monkeypatch
+):
+    questions.answer("no")  # rate later
+    window.show_page("cycles")
+    page = window.stack.currentWidget()
+    reads = []
+    goals_closed_in = window.store.goals_closed_in
+    monkeypatch.setattr(
+        window.store, "goals_closed_in", lambda cycle_id: reads.append(cycle_id) or
+        goals_closed_in(cycle_id)
+    )
+
+    def close_cycle(dialog):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal(close_cycle)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+
+    # Goals, profile and cycles all change; each read of a cycle of 10,000 goals
+    # takes about a second, and it was read three times.
+    assert len(reads) == 1
+    assert page.outcomes.rowCount() == 10

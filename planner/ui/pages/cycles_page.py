@@ -139,10 +139,12 @@ class CyclesPage(QWidget):
         self._cycle: Cycle | None = None
         self._cycles: list[tuple[int, Cycle]] = []
         self.reload()
-        doc.changed.connect(self.refresh)
+        # Once per action, not per topic: a new cycle touches three of them, and a
+        # closed cycle of thousands of goals takes a second to list.
+        doc.action_done.connect(self._on_action_done)
 
-    def refresh(self, topic: str) -> None:
-        if topic in TOPICS:
+    def _on_action_done(self, topics: frozenset[str], _goals) -> None:
+        if topics & TOPICS:
             self.reload()
 
     def reload(self) -> None:
