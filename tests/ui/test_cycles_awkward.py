@@ -191,3 +191,27 @@ def test_the_cycles_page_reads_a_new_closed_cycle_once_not_once_per_kind_of_chan
     # takes about a second, and it was read three times.
     assert len(reads) == 1
     assert page.outcomes.rowCount() == 10
+
+
+def test_a_line_of_why_naming_a_patient_is_questioned_before_the_cycle_closes(
+    window, qtbot, modal, questions, db_path
+):
+    questions.answer("edit")  # "Edit the text, or save it as it is?": edit
+    seen = {}
+
+    def write_why(dialog):
+        table = dialog.table
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+        qtbot.keyClick(table, Qt.Key.Key_Right)  # Why, in a line
+        for char in "Family of NHS 943 476 5919 thanked the team":
+            qtbot.keyClicks(_focus(), char)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        seen["still open"] = dialog.isVisible()
+        questions.answer("discard")
+
+    modal(write_why)
+    window.new_cycle_action.trigger()
+
+    assert seen["still open"]
+    assert "identify no patient" in questions.asked[0] and "NHS number" in questions.asked[0]
+    assert _db_rows(db_path, "SELECT COUNT(*) FROM cycles") == [(0,)]
