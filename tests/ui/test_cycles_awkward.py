@@ -9,27 +9,18 @@ import sqlite3
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from planner.demo import demo_plan
 from planner.domain.models import Goal
 from planner.store import PlanStore
-
-from ..conftest import FIXED_TODAY
+from tests.conftest import FIXED_TODAY
+from tests.ui.test_new_cycle import _db_rows, _focus, _type
 
 MANY = 1200
 
 
-def _focus():
-    return QApplication.focusWidget()
-
-
-def _db_rows(path, sql):
-    raw = sqlite3.connect(path)
-    try:
-        return raw.execute(sql).fetchall()
-    finally:
-        raw.close()
+def _save(qtbot) -> None:
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_closing_a_cycle_of_a_thousand_goals_from_the_cycles_page_shows_it_in_moments(
@@ -51,7 +42,7 @@ def test_closing_a_cycle_of_a_thousand_goals_from_the_cycles_page_shows_it_in_mo
     def close_cycle(dialog):
         seen["rows"] = dialog.table.rowCount()
         seen["started"] = time.perf_counter()
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        _save(qtbot)
 
     modal(close_cycle)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -81,7 +72,7 @@ def test_a_plan_period_ending_in_the_year_9999_still_opens_the_new_cycle_dialog(
 
     def try_to_close(dialog):
         seen["new start"] = dialog.new_start_edit.text()
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        _save(qtbot)
         seen["refused"] = (dialog.isVisible(), dialog.error_label.text())
 
     modal(try_to_close)
@@ -100,10 +91,7 @@ def test_a_cycle_typed_over_one_already_closed_is_refused_and_the_dialog_comes_b
     questions.answer("no")  # after the first cycle: rate later
     seen = {}
 
-    def close_first(dialog):
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-    modal(close_first)
+    modal(lambda dialog: _save(qtbot))  # as suggested, with Ctrl+Enter
     window.new_cycle_action.trigger()
     assert _db_rows(db_path, "SELECT start, end FROM cycles") == [("2025-12-17", "2026-12-17")]
 
@@ -113,7 +101,7 @@ def test_a_cycle_typed_over_one_already_closed_is_refused_and_the_dialog_comes_b
         _retype(qtbot, dialog.new_start_edit, "1/1/2021")
         _retype(qtbot, dialog.new_end_edit, "31/12/2021")
         modal(look_again)
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        _save(qtbot)
 
     def look_again(dialog):
         seen["again"] = dialog.old_start_edit.text()
@@ -135,10 +123,7 @@ def test_undo_and_redo_of_a_new_cycle_while_another_program_holds_the_plan_chang
     questions.answer("no")  # rate later
     stack = window.doc.undo_stack
 
-    def close_cycle(dialog):
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-    modal(close_cycle)
+    modal(lambda dialog: _save(qtbot))  # as suggested, with Ctrl+Enter
     window.new_cycle_action.trigger()
     window.store.db.execute("PRAGMA busy_timeout = 100")
 
@@ -181,10 +166,7 @@ def test_the_cycles_page_reads_a_new_closed_cycle_once_not_once_per_kind_of_chan
         goals_closed_in(cycle_id)
     )
 
-    def close_cycle(dialog):
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-    modal(close_cycle)
+    modal(lambda dialog: _save(qtbot))  # as suggested, with Ctrl+Enter
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
 
     # Goals, profile and cycles all change; each read of a cycle of 10,000 goals
@@ -203,9 +185,8 @@ def test_a_line_of_why_naming_a_patient_is_questioned_before_the_cycle_closes(
         table = dialog.table
         qtbot.keyClick(table, Qt.Key.Key_Right)
         qtbot.keyClick(table, Qt.Key.Key_Right)  # Why, in a line
-        for char in "Family of NHS 943 476 5919 thanked the team":
-            qtbot.keyClicks(_focus(), char)
-        qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        _type(qtbot, "Family of NHS 943 476 5919 thanked the team")
+        _save(qtbot)
         seen["still open"] = dialog.isVisible()
         questions.answer("discard")
 
