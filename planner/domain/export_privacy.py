@@ -221,13 +221,19 @@ def exported_plan(
     def kept(skill: str) -> bool:
         return chosen is None or skill in chosen
 
-    # An outcome whose goal was since deleted stands as the cycle's record of it.
+    # An outcome whose goal was since deleted stands as the cycle's record of it; no
+    # check can list it to be left out (it has no entry of its own), so whatever in
+    # it looks like an identifier is masked.
     cycles = [
         dataclasses.replace(
             c,
             targets={k: v for k, v in c.targets.items() if kept(k)},
             outcomes=[
                 o
+                if o.goal in uids
+                else dataclasses.replace(
+                    o, title=mask_identifiers(o.title), note=mask_identifiers(o.note)
+                )
                 for o in c.outcomes
                 if kept(o.skill) and (o.goal in uids or o.goal not in in_plan)
             ],
