@@ -209,8 +209,8 @@ def exported_plan(
     skills go, and reflections about them, as the PDF leaves them out. The profile, the
     framework (every skill, so the copy reads back as a whole plan) and the reviews stay.
     A reflection's link to a goal that is not in the copy is dropped with the goal, and
-    so is a closed cycle's record of that goal's outcome (which names it); targets
-    follow the skills.
+    so is a closed cycle's record of that goal's outcome (which names it); the outcome
+    of a goal deleted since stays, its identifiers masked; targets follow the skills.
     """
     in_plan = {g.uid for g in plan.goals}
     plan = without_entries(plan, leave_out)
