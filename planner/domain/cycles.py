@@ -37,8 +37,11 @@ class RollOver:
 
 
 def default_new_period(old_end: dt.date) -> tuple[dt.date, dt.date]:
-    """The cycle after one ending on ``old_end``: the next day, for a year."""
-    start = old_end + dt.timedelta(days=1)
+    """The cycle after one ending on ``old_end``: the next day, for a year (cut short
+    at the calendar's end, 31 December 9999, which a typed date can reach)."""
+    start = min(old_end, dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
+    if start.year == dt.MAXYEAR:
+        return start, dt.date.max
     try:
         end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
     except ValueError:  # 29 February
@@ -73,12 +76,21 @@ def check_roll_over(
     profile: Profile,
     framework: Framework,
     open_goals: dict[int, tuple[str, str, str, str]],
+    last_closed_end: dt.date | None = None,
 ) -> list[str]:
     """Problems with ``roll`` against the plan; ``open_goals`` maps each goal id of the
-    current cycle to (uid, title, skill, status)."""
+    current cycle to (uid, title, skill, status); ``last_closed_end`` is the end of
+    the latest closed cycle, if any."""
     problems = check_targets(roll.targets, framework)
     if roll.old_start and roll.old_start > roll.old_end:
         problems.append("The cycle you are closing ends before it starts.")
+    # Cycles follow one another: one closed over an earlier one would file its goals
+    # in the past and list the cycles out of order.
+    if last_closed_end and (roll.old_start or roll.old_end) <= last_closed_end:
+        problems.append(
+            "The cycle you are closing must start after the last closed cycle ended "
+            f"({short_date(last_closed_end)})."
+        )
     if roll.new_start > roll.new_end:
         problems.append("The new cycle ends before it starts.")
     if roll.new_start <= roll.old_end:

@@ -96,9 +96,15 @@ def _found(*texts: str) -> tuple[str, ...]:
 
 def _entries(plan: Plan) -> Iterator[FlaggedEntry]:
     skill_names = {s.id: s.name for s in plan.framework.skills}
+    # A closed cycle's record of a goal (its title then, a line of why) travels in an
+    # export's plan file and goes when the goal is left out: it is checked with it.
+    outcome_texts: dict[str, list[str]] = {}
+    for cycle in plan.cycles:
+        for outcome in cycle.outcomes:
+            outcome_texts.setdefault(outcome.goal, []).extend((outcome.title, outcome.note))
     for goal in plan.goals:
-        action_texts = [a.text for a in goal.actions]
-        found = _found(goal.title, goal.description, goal.measure, goal.support, *action_texts)
+        texts = [a.text for a in goal.actions] + outcome_texts.get(goal.uid, [])
+        found = _found(goal.title, goal.description, goal.measure, goal.support, *texts)
         if found and goal.id is not None:
             created = dt.date.fromisoformat(goal.created[:10]) if goal.created else None
             yield FlaggedEntry(
@@ -211,7 +217,8 @@ def exported_plan(
     framework (every skill, so the copy reads back as a whole plan) and the reviews stay.
     A reflection's or a review's link to a goal that is not in the copy is dropped with
     the goal, and so is a closed cycle's record of that goal's outcome (which names
-    it); targets follow the skills.
+    it); the outcome of a goal deleted since stays, its identifiers masked; targets
+    follow the skills.
     """
     in_plan = {g.uid for g in plan.goals}
     plan = without_entries(plan, leave_out)
@@ -222,13 +229,19 @@ def exported_plan(
     def kept(skill: str) -> bool:
         return chosen is None or skill in chosen
 
-    # An outcome whose goal was since deleted stands as the cycle's record of it.
+    # An outcome whose goal was since deleted stands as the cycle's record of it; no
+    # check can list it to be left out (it has no entry of its own), so whatever in
+    # it looks like an identifier is masked.
     cycles = [
         dataclasses.replace(
             c,
             targets={k: v for k, v in c.targets.items() if kept(k)},
             outcomes=[
                 o
+                if o.goal in uids
+                else dataclasses.replace(
+                    o, title=mask_identifiers(o.title), note=mask_identifiers(o.note)
+                )
                 for o in c.outcomes
                 if kept(o.skill) and (o.goal in uids or o.goal not in in_plan)
             ],

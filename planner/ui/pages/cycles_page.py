@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -107,8 +108,17 @@ class CyclesPage(QWidget):
         header = self.outcomes.horizontalHeader()
         header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_OUTCOME, COL_CARRIED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the few values these columns hold: ResizeToContents measures
+        # up to 1,000 rows each time a cell is set, which made filling the list of a
+        # cycle with thousands of goals take minutes.
+        metrics = self.outcomes.fontMetrics()
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 24
+        for col, values in (
+            (COL_OUTCOME, OUTCOME_LABELS.values()),
+            (COL_CARRIED, (self.tr("Yes"), self.tr("No"))),
+        ):
+            texts = (self.outcomes.horizontalHeaderItem(col).text(), *values)
+            header.resizeSection(col, max(map(metrics.horizontalAdvance, texts)) + padding)
         # Long skill names wrap rather than take the goal's room.
         header.resizeSection(COL_SKILL, self.fontMetrics().averageCharWidth() * 22)
         self.outcomes.currentCellChanged.connect(lambda row, *_: self._show_goal(row))
@@ -124,10 +134,12 @@ class CyclesPage(QWidget):
         self._cycle: Cycle | None = None
         self._cycles: list[tuple[int, Cycle]] = []
         self.reload()
-        doc.changed.connect(self.refresh)
+        # Once per action, not per topic: a new cycle touches three of them, and a
+        # closed cycle of thousands of goals takes a second to list.
+        doc.action_done.connect(self._on_action_done)
 
-    def refresh(self, topic: str) -> None:
-        if topic in TOPICS:
+    def _on_action_done(self, topics: frozenset[str], _goals) -> None:
+        if topics & TOPICS:
             self.reload()
 
     def reload(self) -> None:
