@@ -42,7 +42,7 @@ def pdp_csv(plan: Plan, *, last_cycle: bool = False) -> tuple[bytes, int]:
     writer = csv.writer(out)  # Excel's dialect: quoted where needed, CRLF line ends
     writer.writerow(COLUMNS)
     for row in rows:
-        cells = (row.need, row.action, short_date(row.completion), row.shown_by, row.status)
+        cells = (row.need_in_full, row.action, short_date(row.completion), row.shown_by, row.status)
         writer.writerow([neutralised(cell) for cell in (*cells, row.note)])
     return out.getvalue().encode("utf-8-sig"), len(rows)
 

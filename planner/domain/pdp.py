@@ -23,17 +23,18 @@ class PdpRow:
     """One line of a PDP: the goal's need, its actions, its date and its measure, with
     its status now (this cycle) or its outcome (a closed cycle) and the note on it."""
 
-    need: str
+    need: str  # the goal's title
     action: str
     completion: dt.date | None
     shown_by: str
     status: str
     note: str = ""
+    detail: str = ""  # the goal's description: the need in the user's words
 
-
-def _need(title: str, goal: Goal | None) -> str:
-    description = goal.description.strip() if goal else ""
-    return f"{title.strip()}\n\n{description}" if description else title.strip()
+    @property
+    def need_in_full(self) -> str:
+        """The title, then the description after a blank line."""
+        return f"{self.need}\n\n{self.detail}" if self.detail else self.need
 
 
 def _actions(goal: Goal | None) -> str:
@@ -58,12 +59,13 @@ def current_pdp(plan: Plan) -> list[PdpRow]:
         status = STATUS_LABELS.get(goal.status, goal.status)
         rows.append(
             PdpRow(
-                _need(goal.title, goal),
+                " ".join(goal.title.split()),
                 _actions(goal),
                 goal.target_date,
                 goal.measure.strip(),
                 status,
                 goal.deferred_reason.strip() if goal.status == "deferred" else "",
+                goal.description.strip(),
             )
         )
     return rows
@@ -89,12 +91,13 @@ def last_pdp(plan: Plan) -> tuple[Cycle | None, list[PdpRow]]:
             status += ", carried forward"
         rows.append(
             PdpRow(
-                _need(outcome.title, goal),
+                " ".join(outcome.title.split()),
                 _actions(goal),
                 goal.target_date if goal else None,
                 goal.measure.strip() if goal else "",
                 status,
                 outcome.note.strip(),
+                goal.description.strip() if goal else "",
             )
         )
     return cycle, rows
