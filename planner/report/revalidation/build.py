@@ -86,7 +86,7 @@ def _left_out(count: int, what: str) -> str:
 def _accounts(ctx: RevalidationContext) -> list[Flowable]:
     """The NMC reflective accounts, one a page, under the form's headings in order."""
     s = ctx.styles
-    accounts = ctx.reflections("nmc")
+    accounts = ctx.reflections(ctx.printed_model)
     others = ctx.others_in_period("nmc")
     intro = (
         f"{len(accounts)} written reflective account{'' if len(accounts) == 1 else 's'} "

@@ -69,9 +69,16 @@ class RevalidationContext:
             if r.private and (model is None or r.model == model)
         )
 
+    @property
+    def printed_model(self) -> str | None:
+        """The reflection model this record prints: the NMC's form only, for the NMC;
+        every model for an appraisal."""
+        return "nmc" if self.body == "nmc" else None
+
     @cached_property
     def private_printed(self) -> int:
-        return sum(1 for r in self.reflections() if r.private)
+        """How many private reflections this copy prints."""
+        return sum(1 for r in self.reflections(self.printed_model) if r.private)
 
     @cached_property
     def learning(self) -> list[LearningActivity]:
