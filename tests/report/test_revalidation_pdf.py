@@ -220,7 +220,11 @@ def test_the_appraisal_record_prints_medical_reflections_under_their_headings(gm
     )
     _in_order(text, ["CPD record", "Total 3 activities 6.75 3.5"])
     cover = flat(pdf.pages[0])
-    _in_order(cover, ["Appraisal supporting information", "Appraisal date", "Period counted"])
+    _in_order(cover, ["Appraisal record", "Appraisal date", "Period counted"])
+    # The cover is one page, its note included, even with the private banner.
+    shown, _, _ = _build(revalidation_plan("gmc"), "gmc", include_private=True)
+    assert "not sent to the GMC" in flat(shown.pages[0])
+    assert "Last year's development plan" in flat(shown.pages[1])
     assert "not sent to the GMC" in cover
 
 

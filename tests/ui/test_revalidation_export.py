@@ -108,7 +108,7 @@ def test_a_doctor_gets_the_appraisal_record(qtbot, window_over, tmp_path, save_a
         win.export_revalidation_action.trigger()
     assert "appraisal-record" in asked["start"]
     pdf = read_pdf(out.read_bytes())
-    assert "Appraisal supporting information" in flat(pdf.pages[0])
+    assert "Appraisal record" in flat(pdf.pages[0])
     assert "Last year's development plan and outcomes" in pdf.text
 
 
@@ -179,7 +179,7 @@ def test_a_plan_held_in_memory_is_exported_too(qtbot, window_over, tmp_path, sav
     with qtbot.waitSignal(win.task_finished, timeout=30_000) as finished:
         win.export_revalidation_action.trigger()
     assert finished.args == ["revalidation-export", out]
-    assert "Appraisal supporting information" in flat(read_pdf(out.read_bytes()).pages[0])
+    assert "Appraisal record" in flat(read_pdf(out.read_bytes()).pages[0])
     csv_out = tmp_path / "memory.csv"
     save_as(csv_out)
     with qtbot.waitSignal(win.task_finished, timeout=30_000):

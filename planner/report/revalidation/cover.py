@@ -19,7 +19,7 @@ from planner.report.text import escape_plain, inline, short_date
 
 TITLES = {
     "nmc": "NMC revalidation record",
-    "gmc": "Appraisal supporting information",
+    "gmc": "Appraisal record",
 }
 DATE_LABELS = {"nmc": "Revalidation date", "gmc": "Appraisal date"}
 NOT_A_SUBMISSION = {
