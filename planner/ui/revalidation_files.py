@@ -86,24 +86,18 @@ def export_revalidation(window: MainWindow, path: str | None = None) -> None:
         )
         if not path:
             return
-    in_memory = window.store.load_plan() if window.store.path is None else None
 
-    def work(store) -> None:
-        if in_memory is None:
-            child_process.export_revalidation(
-                store.path, Path(path), body, include_private=include_private
-            )
-        else:
-            from planner.report.revalidation import export_revalidation as export
+    def run_verb(db: Path, out: Path) -> None:
+        child_process.export_revalidation(db, out, body, include_private=include_private)
 
-            export(in_memory, Path(path), body, include_private=include_private)
+    def write_here(plan, out: Path) -> None:
+        from planner.report.revalidation import export_revalidation as export
 
-    def done(_result) -> Path:
-        window.statusBar().showMessage(window.tr("Record saved to %s") % path, 8000)
-        return Path(path)
+        export(plan, out, body, include_private=include_private)
 
-    _export(
+    _save(
         window,
+        Path(path),
         window.export_revalidation_action,
         "revalidation-export",
         (
@@ -111,8 +105,8 @@ def export_revalidation(window: MainWindow, path: str | None = None) -> None:
             window.tr("Saving your record…"),
             window.tr("Record not saved"),
         ),
-        work,
-        done,
+        (run_verb, write_here),
+        window.tr("Record saved to %s"),
     )
 
 
@@ -128,22 +122,11 @@ def export_pdp_csv(window: MainWindow, path: str | None = None) -> None:
         )
         if not path:
             return
-    in_memory = window.store.load_plan() if window.store.path is None else None
+    from planner.pdp_csv import write_pdp_csv
 
-    def work(store) -> None:
-        if in_memory is None:
-            child_process.export_pdp_csv(store.path, Path(path))
-        else:
-            from planner.pdp_csv import write_pdp_csv
-
-            write_pdp_csv(in_memory, Path(path))
-
-    def done(_result) -> Path:
-        window.statusBar().showMessage(window.tr("Development plan saved to %s") % path, 8000)
-        return Path(path)
-
-    _export(
+    _save(
         window,
+        Path(path),
         window.export_pdp_csv_action,
         "pdp-csv-export",
         (
@@ -151,6 +134,26 @@ def export_pdp_csv(window: MainWindow, path: str | None = None) -> None:
             window.tr("Saving your development plan…"),
             window.tr("Development plan not saved"),
         ),
-        work,
-        done,
+        (child_process.export_pdp_csv, write_pdp_csv),
+        window.tr("Development plan saved to %s"),
     )
+
+
+def _save(window: MainWindow, path: Path, action, task: str, titles, writers, saved: str) -> None:
+    """Writes ``path`` on a worker thread with the busy bar, by the command in a process
+    of its own (``writers[0](db, path)``), or here for a plan held in memory, which has
+    no file for a command (``writers[1](plan, path)``); says where in the status bar."""
+    run_verb, write_here = writers
+    in_memory = window.store.load_plan() if window.store.path is None else None
+
+    def work(store) -> None:
+        if in_memory is None:
+            run_verb(store.path, path)
+        else:
+            write_here(in_memory, path)
+
+    def done(_result) -> Path:
+        window.statusBar().showMessage(saved % path, 8000)
+        return path
+
+    _export(window, action, task, titles, work, done)

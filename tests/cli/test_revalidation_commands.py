@@ -11,21 +11,14 @@ import textwrap
 
 import pytest
 
-from planner.store import PlanStore
 from tests.cli.test_cli import _assert_one_line_error
 from tests.report.conftest import read_pdf
-from tests.report.revalidation_plans import revalidation_plan
+from tests.report.revalidation_plans import revalidation_plan, saved
 
 
 @pytest.fixture
 def reval_db(tmp_path):
-    path = tmp_path / "plan.db"
-    store = PlanStore.open(path)
-    try:
-        store.replace_plan(revalidation_plan("nmc"))
-    finally:
-        store.close()
-    return path
+    return saved(tmp_path / "plan.db", revalidation_plan("nmc"))
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from dataclasses import replace
 from planner.demo import demo_plan
 from planner.domain.learning import FeedbackEntry, LearningActivity, ReflectiveDiscussion
 from planner.domain.models import Cycle, Goal, GoalAction, GoalOutcome, Plan, Reflection
+from planner.store import PlanStore
 
 TODAY = dt.date(2026, 6, 15)
 HOSTILE = "<b>&amp;</para> \u05e9\u05dc\u05d5\u05dd \U0001f469\u200d\u2695\ufe0f"
@@ -136,3 +137,13 @@ def revalidation_plan(regulator: str = "nmc") -> Plan:
         )
     ]
     return plan
+
+
+def saved(path, plan: Plan):
+    """``plan`` stored in a new plan database at ``path``; returns the path."""
+    store = PlanStore.open(path)
+    try:
+        store.replace_plan(plan)
+    finally:
+        store.close()
+    return path

@@ -10,41 +10,18 @@ import io
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.store import PlanStore
 from tests.report.conftest import flat, read_pdf
-from tests.report.revalidation_plans import revalidation_plan
+from tests.report.revalidation_plans import revalidation_plan, saved
 from tests.ui.test_calendar_export import _choose_from_file_menu, _visible_boxes
 
 pytestmark = pytest.mark.gui
 
 
 def _plan_db(tmp_path, regulator: str):
-    path = tmp_path / f"{regulator or 'none'}.db"
-    plan = revalidation_plan(regulator)
-    store = PlanStore.open(path)
-    try:
-        store.replace_plan(plan)
-    finally:
-        store.close()
-    return path
-
-
-@pytest.fixture
-def save_as(monkeypatch):
-    """Answers the save dialog with a file; records its title, start and filters."""
-    asked = {}
-
-    def answer(path):
-        def get_save_file_name(parent, caption, start, filters):
-            asked.update(caption=caption, start=start, filters=filters)
-            return str(path), filters.split(";;")[0]
-
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
-        return asked
-
-    return answer
+    return saved(tmp_path / f"{regulator or 'none'}.db", revalidation_plan(regulator))
 
 
 def _press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):

@@ -13,8 +13,8 @@ from planner.domain.revalidation import Requirement
 from planner.report.links import Mark, marked
 from planner.report.revalidation.context import RevalidationContext
 from planner.report.revalidation.records import hours
-from planner.report.sections.flow import cell, layout_table
-from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
+from planner.report.sections.flow import cell, label_pairs, layout_table, panel, ruled_box
+from planner.report.styles import BODY_WIDTH, DARK_BLUE
 from planner.report.text import escape_plain, inline, short_date
 
 TITLES = {
@@ -77,7 +77,7 @@ def cover(ctx: RevalidationContext) -> list[Flowable]:
         marked(title, s.cover_title, Mark("cover", "Cover: what the record holds", 0)),
         Paragraph(inline(ctx.person), s.cover_name),
         Spacer(1, 3 * mm),
-        _pairs(rows, 38 * mm, BODY_WIDTH),
+        label_pairs(rows, 38 * mm, BODY_WIDTH, splitInRow=1),
         Spacer(1, 5 * mm),
         _summary(ctx),
     ]
@@ -107,35 +107,8 @@ def _summary(ctx: RevalidationContext) -> Flowable:
     inner: list[list] = [[Paragraph("What this record holds", s.h2)]]
     if view.notice:
         inner.append([Paragraph(f"<b>{escape_plain(view.notice)}</b>", s.body)])
-    inner.append([_pairs(rows, 44 * mm, BODY_WIDTH - 16)])
-    return layout_table(
-        inner,
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 0.8, DARK_BLUE),
-            ("BACKGROUND", (0, 0), (-1, -1), PALE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, 0), 2),
-        ],
-    )
-
-
-def _pairs(rows: list[list], label_width: float, width: float) -> Flowable:
-    return layout_table(
-        rows,
-        colWidths=[label_width, width - label_width],
-        hAlign="LEFT",
-        splitInRow=1,
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
-        ],
-    )
+    inner.append([label_pairs(rows, 44 * mm, BODY_WIDTH - 16, splitInRow=1)])
+    return panel(inner)
 
 
 def _private_banner(ctx: RevalidationContext, count: int) -> Flowable:
@@ -145,15 +118,4 @@ def _private_banner(ctx: RevalidationContext, count: int) -> Flowable:
         f"{'it appears' if count == 1 else 'they appear'}. Keep it between the people it "
         "names."
     )
-    return layout_table(
-        [[Paragraph(text, ctx.styles.body)]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 1.2, INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ],
-    )
+    return ruled_box(Paragraph(text, ctx.styles.body))

@@ -16,14 +16,14 @@ from reportlab.platypus import (
 from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_review
 from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import cell, layout_table
+from planner.report.sections.flow import cell, label_pairs, layout_table, panel, ruled_box
 from planner.report.sections.requests import (
     NEEDS_TITLE,
     last_review,
     reviewed_with,
     support_requests,
 )
-from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
+from planner.report.styles import BODY_WIDTH, DARK_BLUE, RULE
 from planner.report.text import escape_plain, inline, printable, short_date, shorten
 
 TITLE = "Leadership Development Plan"
@@ -141,34 +141,12 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     else:
         lines.append(("Top requests", "No support asked for on open goals"))
     rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
-    box = layout_table(
-        [[Paragraph("Where things stand", s.h2)], *[[r] for r in [_pairs(rows)]]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 0.8, DARK_BLUE),
-            ("BACKGROUND", (0, 0), (-1, -1), PALE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, 0), 2),
-        ],
-    )
+    box = panel([[Paragraph("Where things stand", s.h2)], [_pairs(rows)]])
     return [box]
 
 
 def _pairs(rows: list[list]) -> Table:
-    return layout_table(
-        rows,
-        colWidths=[34 * mm, BODY_WIDTH - 34 * mm - 16],
-        hAlign="LEFT",
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
-        ],
-    )
+    return label_pairs(rows, 34 * mm, BODY_WIDTH - 16)
 
 
 def _private_banner(ctx: ReportContext) -> Table:
@@ -181,15 +159,4 @@ def _private_banner(ctx: ReportContext) -> Table:
         what = f"{count} private reflections.</b> They were written for the clinician's own "
         what += "learning and are marked Private where they appear."
     text = f"<b>This copy includes {what} Keep this copy between the people it names."
-    return layout_table(
-        [[Paragraph(text, s.body)]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 1.2, INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ],
-    )
+    return ruled_box(Paragraph(text, s.body))
