@@ -325,3 +325,16 @@ def test_records_outside_the_period_are_left_out():
     plan.reflections.append(old)
     pdf, _, _ = _build(plan, "nmc")
     assert "Old account" not in pdf.text
+
+
+@pytest.mark.parametrize("body", ["nmc", "gmc"])
+def test_every_font_is_the_embedded_bundled_family_and_the_title_names_the_record(body):
+    pdf, _, _ = _build(revalidation_plan(body), body)
+    for page in pdf.reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            assert "DejaVuSans" in str(font["/BaseFont"])
+            # A subset of the TrueType file itself, so every reader draws the same.
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()
+    title = "NMC revalidation record" if body == "nmc" else "Appraisal record"
+    assert pdf.info["/Title"] == f"{title}: Siân Okafor"
