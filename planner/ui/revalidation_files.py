@@ -51,17 +51,19 @@ def _include_private(window: MainWindow, body: str) -> bool | None:
     answer = ask(
         window,
         window.tr("Private reflections"),
-        (
-            window.tr("1 reflection this record would print is marked private.")
-            if private == 1
-            else window.tr("%d reflections this record would print are marked private.")
-            % private
+        window.tr(
+            "1 reflection this record would print is marked private. Include it in this "
+            "copy? Whoever you share the copy with will read it."
         )
-        + " "
-        + window.tr("Include them in this copy? Whoever you share it with will read them."),
+        if private == 1
+        else window.tr(
+            "%d reflections this record would print are marked private. Include them in "
+            "this copy? Whoever you share the copy with will read them."
+        )
+        % private,
         [
-            ("out", window.tr("&Leave them out"), QMessageBox.ButtonRole.AcceptRole),
-            ("in", window.tr("&Include them"), QMessageBox.ButtonRole.AcceptRole),
+            ("out", window.tr("&Leave out"), QMessageBox.ButtonRole.AcceptRole),
+            ("in", window.tr("&Include"), QMessageBox.ButtonRole.AcceptRole),
             (CANCEL, window.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole),
         ],
         default="out",

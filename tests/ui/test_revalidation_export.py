@@ -54,8 +54,8 @@ def test_the_nmc_record_is_saved_by_keyboard_leaving_private_reflections_out(
         _choose_from_file_menu(qtbot, win, action)
     assert finished.args == ["revalidation-export", out]
     assert _press.asked == [
-        "1 reflection this record would print is marked private. Include them in this "
-        "copy? Whoever you share it with will read them."
+        "1 reflection this record would print is marked private. Include it in this "
+        "copy? Whoever you share the copy with will read it."
     ]
     assert asked["filters"].startswith("PDF (*.pdf)") and "nmc-revalidation" in asked["start"]
     pdf = read_pdf(out.read_bytes())
@@ -69,7 +69,7 @@ def test_include_them_prints_the_private_account(qtbot, window_over, tmp_path, s
     win = window_over(_plan_db(tmp_path, "nmc"), (1280, 800))
     out = tmp_path / "record.pdf"
     save_as(out)
-    modal(_press(qtbot, Qt.Key.Key_I))  # the I of &Include them
+    modal(_press(qtbot, Qt.Key.Key_I))  # the I of &Include
     with qtbot.waitSignal(win.task_finished, timeout=30_000) as finished:
         win.export_revalidation_action.trigger()
     assert finished.args == ["revalidation-export", out]
@@ -80,9 +80,12 @@ def test_a_doctor_gets_the_appraisal_record(qtbot, window_over, tmp_path, save_a
     win = window_over(_plan_db(tmp_path, "gmc"), (1280, 800))
     out = tmp_path / "appraisal.pdf"
     asked = save_as(out)
+    _press.asked.clear()
     modal(_press(qtbot, Qt.Key.Key_Return))
     with qtbot.waitSignal(win.task_finished, timeout=30_000):
         win.export_revalidation_action.trigger()
+    # Every model prints in an appraisal record: the private Rolfe one and account too.
+    assert _press.asked[0].startswith("2 reflections this record would print are marked")
     assert "appraisal-record" in asked["start"]
     pdf = read_pdf(out.read_bytes())
     assert "Appraisal record" in flat(pdf.pages[0])
