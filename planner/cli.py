@@ -163,6 +163,40 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_revalidation(args: argparse.Namespace) -> int:
+    from planner.report import ExportError
+    from planner.report.revalidation import export_revalidation
+
+    plan = _read_plan(args.db)
+    try:
+        pages = export_revalidation(
+            plan, args.out, args.body, include_private=args.include_private
+        )
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    what = "NMC revalidation record" if args.body == "nmc" else "appraisal record"
+    count = f"{pages} page" if pages == 1 else f"{pages} pages"
+    say(f"Exported the {what} for {plan.profile.name} ({count}) to {args.out}")
+    return 0
+
+
+def cmd_export_pdp_csv(args: argparse.Namespace) -> int:
+    from planner.pdp_csv import write_pdp_csv
+
+    plan = _read_plan(args.db)
+    if args.out.is_dir():
+        raise CommandError(f"{args.out} is a folder; choose a file name ending in .csv")
+    if args.last_cycle and not plan.cycles:
+        raise CommandError(
+            "no plan cycle has been closed yet, so there is no last cycle's plan; "
+            "nothing was written"
+        )
+    rows = write_pdp_csv(plan, args.out, last_cycle=args.last_cycle)
+    which = "last cycle's development plan" if args.last_cycle else "development plan"
+    say(f"Exported the {which} ({_count(rows, 'goal')}) to {args.out}")
+    return 0
+
+
 def _entry_key(text: str):
     from planner.domain.export_privacy import KIND_LABELS, EntryKey
 
@@ -409,6 +443,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="export closed cycle N (1 is the oldest, as the app numbers them) instead of "
         "the current cycle",
+    )
+    reval = verb(
+        "export-revalidation",
+        cmd_export_revalidation,
+        "write your records for your regulator as a PDF: for the NMC, your reflective "
+        "accounts, CPD record, feedback and reflective discussion; for a GMC appraisal, "
+        "last year's development plan with outcomes, CPD, reflections, feedback and this "
+        "year's plan. It is not sent anywhere",
+    )
+    reval.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    reval.add_argument(
+        "--body",
+        required=True,
+        choices=("nmc", "gmc"),
+        help="nmc: the NMC revalidation record; gmc: the medical appraisal record",
+    )
+    reval.add_argument(
+        "--include-private", action="store_true", help="include reflections marked private"
+    )
+    pdp = verb(
+        "export-pdp-csv",
+        cmd_export_pdp_csv,
+        "write this cycle's goals as a personal development plan in CSV (need, agreed "
+        "action, date for completion, how it will be shown, status) for an appraisal "
+        "toolkit or Excel",
+    )
+    pdp.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+    pdp.add_argument(
+        "--last-cycle",
+        action="store_true",
+        help="the last closed cycle's plan with each goal's outcome instead",
     )
     for extra in _EXTRA_VERBS:
         extra(verb)

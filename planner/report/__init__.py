@@ -7,7 +7,7 @@ Importing this package is cheap: reportlab and pypdf load on the first export.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from planner.domain.cycles import UnknownCycle
@@ -93,17 +93,13 @@ def export_pdf(
         ExportError: the file could not be written, or ``cycle`` names no closed
             cycle; the message says what to do.
     """
-    from reportlab.platypus.doctemplate import LayoutError
-
-    from planner.failures import log_traceback
-    from planner.report.fonts import FontMissingError
     from planner.report.output import write_pdf
 
     out = Path(out)
     if out.is_dir():
         raise ExportError(f"{out} is a folder. Choose a file name ending in .pdf.")
-    try:
-        data, pages = build_pdf_bytes(
+    data, pages = laid_out(
+        lambda: build_pdf_bytes(
             plan,
             include_private=include_private,
             skills=skills,
@@ -111,6 +107,22 @@ def export_pdf(
             leave_out=leave_out,
             cycle=cycle,
         )
+    )
+    write_pdf(data, out)
+    return pages
+
+
+def laid_out(make: Callable[[], tuple[bytes, int]]) -> tuple[bytes, int]:
+    """``make()``'s PDF bytes and page count, with a missing font, a cycle the plan does
+    not have, or a layout that cannot fit a page turned into an ``ExportError`` saying
+    what to do."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from planner.failures import log_traceback
+    from planner.report.fonts import FontMissingError
+
+    try:
+        return make()
     except (FontMissingError, UnknownCycle) as exc:
         raise ExportError(str(exc)) from exc
     except LayoutError as exc:
@@ -121,5 +133,3 @@ def export_pdf(
             "Part of this plan is too large to fit on a page (perhaps a very long word or "
             "line), so the PDF was not saved. Shorten it and export again."
         ) from None
-    write_pdf(data, out)
-    return pages

@@ -207,6 +207,18 @@ def export_calendar(window: MainWindow) -> None:
     run(window)
 
 
+def export_revalidation(window: MainWindow) -> None:
+    from planner.ui.revalidation_files import export_revalidation as run
+
+    run(window)
+
+
+def export_pdp_csv(window: MainWindow) -> None:
+    from planner.ui.revalidation_files import export_pdp_csv as run
+
+    run(window)
+
+
 def import_plan_file(window: MainWindow) -> None:
     from planner.ui.plan_files import import_plan_file as run
 

@@ -187,6 +187,18 @@ class MainWindow(QMainWindow):
             lambda: flows.export_calendar(self),
             tr("Save your target dates, actions due and next review for Outlook"),
         )
+        self.export_revalidation_action = self._action(
+            tr("Export for revalidation…"),
+            None,
+            lambda: flows.export_revalidation(self),
+            tr("Save your NMC revalidation record or appraisal record as a PDF"),
+        )
+        self.export_pdp_csv_action = self._action(
+            tr("Export development plan as CSV…"),
+            None,
+            lambda: flows.export_pdp_csv(self),
+            tr("Save this cycle's goals as a development plan table for an appraisal toolkit"),
+        )
         self.import_plan_action = self._action(
             tr("Import plan file…"),
             QKeySequence.StandardKey.Open,
@@ -230,6 +242,8 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.export_plan_action,
             self.export_calendar_action,
+            self.export_revalidation_action,
+            self.export_pdp_csv_action,
             self.import_plan_action,
         ):
             file_menu.addAction(action)
@@ -350,6 +364,8 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.export_plan_action,
             self.export_calendar_action,
+            self.export_revalidation_action,
+            self.export_pdp_csv_action,
             self.find_action,
         ):
             action.setEnabled(plan_ready)

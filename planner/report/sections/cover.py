@@ -17,13 +17,13 @@ from planner.report.links import Mark, goal_key, linked, marked
 from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.cycles import covers, standing_lines
-from planner.report.sections.flow import cell, layout_table
+from planner.report.sections.flow import cell, label_pairs, layout_table, panel, ruled_box
 from planner.report.sections.requests import (
     NEEDS_TITLE,
     reviewed_with,
     support_requests,
 )
-from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
+from planner.report.styles import BODY_WIDTH, DARK_BLUE, RULE
 from planner.report.text import escape_plain, inline, printable, short_date, shorten
 
 TITLE = "Leadership Development Plan"
@@ -117,19 +117,7 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
     if not ctx.closed:
         lines += _ahead(ctx)
     rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
-    box = layout_table(
-        [[Paragraph(STOOD if ctx.closed else STANDS, s.h2)], *[[r] for r in [_pairs(rows)]]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 0.8, DARK_BLUE),
-            ("BACKGROUND", (0, 0), (-1, -1), PALE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, 0), 2),
-        ],
-    )
-    return [box]
+    return [panel([[Paragraph(STOOD if ctx.closed else STANDS, s.h2)], [_pairs(rows)]])]
 
 
 def _goal_status(ctx: ReportContext) -> str:
@@ -170,18 +158,7 @@ def _ahead(ctx: ReportContext) -> list[tuple[str, str]]:
 
 
 def _pairs(rows: list[list]) -> Table:
-    return layout_table(
-        rows,
-        colWidths=[34 * mm, BODY_WIDTH - 34 * mm - 16],
-        hAlign="LEFT",
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
-        ],
-    )
+    return label_pairs(rows, 34 * mm, BODY_WIDTH - 16)
 
 
 def _private_banner(ctx: ReportContext) -> Table:
@@ -194,15 +171,4 @@ def _private_banner(ctx: ReportContext) -> Table:
         what = f"{count} private reflections.</b> They were written for the clinician's own "
         what += "learning and are marked Private where they appear."
     text = f"<b>This copy includes {what} Keep this copy between the people it names."
-    return layout_table(
-        [[Paragraph(text, s.body)]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 1.2, INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ],
-    )
+    return ruled_box(Paragraph(text, s.body))
