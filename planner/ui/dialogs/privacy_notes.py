@@ -50,6 +50,20 @@ def anonymise_reminder(parent: QWidget | None = None) -> NoteFrame:
     return frame
 
 
+def name_no_one_reminder(parent: QWidget | None = None) -> NoteFrame:
+    """The note over the feedback editor: who gave feedback is a role, never a name."""
+    frame = NoteFrame(
+        QStyle.StandardPixmap.SP_MessageBoxInformation,
+        tr(
+            "Say who it came from by their role, never by name, and write nothing that "
+            "could identify a patient, service user or colleague."
+        ),
+        parent,
+    )
+    frame.setAccessibleName(tr("Reminder never to name anyone"))
+    return frame
+
+
 class IdentifierWatch(QObject):
     """Checks text for likely patient identifiers a moment after typing stops, and
     shows or hides a warning frame; it never blocks anything."""

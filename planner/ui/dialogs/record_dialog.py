@@ -1,0 +1,86 @@
+"""What the learning and feedback editors share: labelled rows, the line that says
+why a save was refused, the Save and Cancel buttons, and the skills and goals lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from planner.ui.dialogs.editor_dialog import EditorDialog
+from planner.ui.document import PlanDocument
+from planner.ui.widgets.date_input import DateInput
+from planner.ui.widgets.link_lists import CheckList, goal_items, skill_items
+
+
+class RecordDialog(EditorDialog):
+    """Subclasses build their form with these helpers, then ``finish_setup``."""
+
+    doc: PlanDocument
+
+    def add_row(self, form: QFormLayout, text: str, widget: QWidget, name: str = "") -> None:
+        label = QLabel(text, self)
+        label.setBuddy(widget.edit if isinstance(widget, DateInput) else widget)
+        if name and not isinstance(widget, DateInput):
+            widget.setAccessibleName(name)
+        form.addRow(label, widget)
+
+    def text_box(self, hint: str, lines: int) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(hint)
+        edit.setMinimumHeight(self.fontMetrics().lineSpacing() * lines)
+        return edit
+
+    def error_line(self) -> QLabel:
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.hide()
+        return label
+
+    def save_buttons(self, save_text: str) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(save_text)
+        save.setAccessibleName(save_text)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def link_lists(self, skills: tuple[str, ...], goals: tuple[str, ...]) -> QGridLayout:
+        """The skills and goals it served, side by side, as ``skill_list`` and
+        ``goal_list``."""
+        self.skill_list = CheckList(self.tr("Skills it served"), self)
+        self.skill_list.set_items(skill_items(self.doc.framework), skills)
+        self.goal_list = CheckList(self.tr("Goals it served"), self)
+        self.goal_list.set_items(
+            goal_items(self.doc.store.goal_summaries(), goals, self.tr("A goal no longer open")),
+            goals,
+        )
+        height = self.fontMetrics().lineSpacing() * 5
+        grid = QGridLayout()
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("S&kills it served:"), self.skill_list),
+                (self.tr("&Goals it served:"), self.goal_list),
+            )
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            widget.setMinimumHeight(height)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(widget, 1, column)
+        return grid
