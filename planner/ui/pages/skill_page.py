@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import GOAL_STATUSES, PRIORITY_LABELS, STATUS_LABELS, Skill
-from planner.ui.document import GOALS, PROFILE, PROGRESS, PlanDocument
+from planner.ui.document import FEEDBACK, GOALS, LEARNING, PROFILE, PROGRESS, PlanDocument
+from planner.ui.goal_records import served_goal_text
 from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
@@ -111,6 +112,9 @@ class SkillPage(QWidget):
         # Detail of the selected goal.
         self.detail_title = heading("", 2)
         self.detail_meta = plain_label()
+        # The learning and feedback that served the goal (planner.ui.goal_records).
+        self.detail_records = plain_label()
+        self.detail_records.setAccessibleName(self.tr("Learning and feedback for this goal"))
         self.detail_smart = plain_label()
         self.detail_smart.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton(self.tr("Edit goal…"))
@@ -184,6 +188,7 @@ class SkillPage(QWidget):
         head.addWidget(self.delete_button)
         detail_layout.addLayout(head)
         detail_layout.addWidget(self.detail_meta)
+        detail_layout.addWidget(self.detail_records)
         # The goal's text and actions beside its history, either side widened by dragging.
         self.detail_columns = QSplitter(Qt.Orientation.Horizontal)
         self.detail_columns.setChildrenCollapsible(False)
@@ -242,6 +247,8 @@ class SkillPage(QWidget):
             self.delete_progress_requested.emit(goal_id, self.progress_model.entry_at(index.row()))
 
     def _on_action_done(self, topics: frozenset[str], goals: frozenset[int] | None) -> None:
+        if topics & {LEARNING, FEEDBACK} and not self.isHidden():
+            self._show_detail()
         if not topics & {GOALS, PROGRESS, PROFILE}:
             return
         if self.isHidden():
@@ -374,6 +381,9 @@ class SkillPage(QWidget):
         if goal.status == "deferred" and goal.deferred_reason:
             parts.append(self.tr("reason: %s") % goal.deferred_reason)
         self.detail_meta.setText(" · ".join([*parts, progress] if progress else parts))
+        records = served_goal_text(self.doc.store, goal.uid)
+        self.detail_records.setText(records)
+        self.detail_records.setVisible(bool(records))
         parts = []
         if goal.description:
             parts.append(goal.description)
