@@ -257,7 +257,7 @@ def test_an_nmc_reflective_account_is_written_with_two_code_themes(
 
     def write(dialog):
         _nmc_account_by_keyboard(qtbot, dialog, themes=0)
-        seen["refused"] = (dialog.isVisible(), dialog.title_error.text())
+        seen["refused"] = (dialog.isVisible(), dialog.themes_error.text())
         # Two themes: Prioritise people, then (Tab) Practise effectively.
         qtbot.keyClick(_focus(), Qt.Key.Key_Space)
         qtbot.keyClick(_focus(), Qt.Key.Key_Tab)

@@ -85,7 +85,7 @@ class FeedbackDialog(RecordDialog):
         box_layout.addWidget(area)
         # Folded away until asked for: most feedback is a conversation, not a 360.
         self.ratings_box.toggled.connect(area.setVisible)
-        layout.addWidget(self.ratings_box, 1)
+        layout.addWidget(self.ratings_box)
 
         self.error_label = self.error_line()
         layout.addWidget(self.error_label)

@@ -35,7 +35,10 @@ class RecordDialog(EditorDialog):
         edit = QPlainTextEdit(self)
         edit.setTabChangesFocus(True)
         edit.setPlaceholderText(hint)
-        edit.setMinimumHeight(self.fontMetrics().lineSpacing() * lines)
+        line = self.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(line * lines)
+        # Room to write, while the lists below keep theirs on a small screen.
+        edit.setMaximumHeight(line * (lines + 4))
         return edit
 
     def error_line(self) -> QLabel:
@@ -81,6 +84,7 @@ class RecordDialog(EditorDialog):
             label = QLabel(text, self)
             label.setBuddy(widget)
             widget.setMinimumHeight(height)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
         return grid

@@ -162,8 +162,16 @@ class ReflectionDialog(EditorDialog):
             box = QCheckBox(self.tr(label), self.themes_box)
             box.setAccessibleName(self.tr(label))
             themes_row.addWidget(box)
+            box.toggled.connect(lambda _on: self.themes_error.hide())
             self.theme_boxes[key] = box
         layout.addWidget(self.themes_box)
+        # Said beside the themes, not at the title: that is where the fix is.
+        self.themes_error = QLabel(self)
+        self.themes_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.themes_error.setWordWrap(True)
+        self.themes_error.setFont(self.title_error.font())
+        self.themes_error.hide()
+        layout.addWidget(self.themes_error)
 
         self.private_box = QCheckBox(self.tr("Private — leave out of exports"), self)
         self.private_box.setAccessibleName(self.tr("Private — leave out of exports"))
@@ -279,6 +287,7 @@ class ReflectionDialog(EditorDialog):
             self._model_id, old_id = new_id, self._model_id
             self._build_sections(carry_sections(texts, old_id, new_id))
             self.themes_box.setVisible(new_id == "nmc")
+            self.themes_error.hide()
             self.watch.check_now()
             return
         shared = set(REFLECTION_MODELS[new_id].keys())
@@ -300,6 +309,7 @@ class ReflectionDialog(EditorDialog):
         self._model_id = new_id
         self._build_sections({k: v for k, v in texts.items() if k in shared})
         self.themes_box.setVisible(new_id == "nmc")
+        self.themes_error.hide()
         self.watch.check_now()
 
     def _title_changed(self, text: str) -> None:
@@ -340,7 +350,7 @@ class ReflectionDialog(EditorDialog):
                 "An NMC reflective account needs at least one theme of the Code: tick the "
                 "ones it relates to."
             )
-            return self.refuse(self.title_error, text, next(iter(self.theme_boxes.values())))
+            return self.refuse(self.themes_error, text, next(iter(self.theme_boxes.values())))
         return True
 
     def themes(self) -> tuple[str, ...]:

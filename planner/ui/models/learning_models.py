@@ -80,13 +80,11 @@ class RecordsModel(RowsTableModel):
 
 class LearningTableModel(RecordsModel):
     COL_DATE, COL_METHOD, COL_TOPIC, COL_HOURS, COL_PARTICIPATORY = range(5)
-    headers = ("Date", "Method", "Topic", "Hours", "Participatory hours")
+    headers = ("Date", "Method", "Topic", "Hours", "Participatory")
 
     def cell(self, record: LearningActivity, column: int) -> str:
         if column == self.COL_DATE:
-            if record.end and record.end != record.start:
-                return f"{format_date(record.start)} – {format_date(record.end)}"
-            return format_date(record.start)
+            return format_date(record.start)  # the preview gives the last day too
         if column == self.COL_METHOD:
             return self.tr(CPD_METHODS.get(record.method, record.method))
         if column == self.COL_TOPIC:

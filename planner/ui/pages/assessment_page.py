@@ -158,9 +158,9 @@ class AssessmentPage(QWidget):
                 level,
                 format_date(day),
             )
-            self.feedback_form.addRow(
-                plain_label(skill.name, self.feedback_box), plain_label(text, self.feedback_box)
-            )
+            name = plain_label(skill.name, self.feedback_box)
+            name.setWordWrap(False)
+            self.feedback_form.addRow(name, plain_label(text, self.feedback_box))
         self.feedback_box.setVisible(bool(latest))
 
     def feedback_lines(self) -> dict[str, str]:

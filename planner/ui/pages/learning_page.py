@@ -86,11 +86,11 @@ class LearningPage(RecordsPage):
         self.table.sortByColumn(model.COL_DATE, Qt.SortOrder.DescendingOrder)
         self.resize_columns(
             model.COL_TOPIC,
-            texts={
+            {model.COL_METHOD: 20},
+            {
                 model.COL_DATE: model.dates_texts(),
-                model.COL_METHOD: [self.tr(m) for m in CPD_METHODS.values()],
-                model.COL_HOURS: ["1000.25"],
-                model.COL_PARTICIPATORY: ["1000.25"],
+                model.COL_HOURS: ["100.25"],
+                model.COL_PARTICIPATORY: ["100.25"],
             },
         )
         self.finish_layout()
