@@ -438,3 +438,48 @@ def test_setting_the_regulator_in_the_profile_shows_and_hides_the_revalidation_p
     combo.activated.emit(hcpc)
     assert _nav_shows(window, "revalidation")
     assert profile.revalidation_label.text() == "&Registration renewal date:"
+
+
+def test_learning_is_deleted_with_the_delete_key_and_undone(nmc_window, nmc_path, qtbot, questions):
+    from planner.ui.revalidation_commands import SaveRecord
+
+    doc = nmc_window.doc
+    activity = LearningActivity(dt.date(2026, 3, 4), "coaching", "Coaching with the matron", 1.5)
+    doc.execute(SaveRecord(doc, activity))
+    page = _page(nmc_window, "learning")
+    assert page.select_id(activity.id)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert "Coaching with the matron" in questions.asked[0]
+    assert _rows(nmc_path, "SELECT COUNT(*) FROM learning_activities") == [(0,)]
+    assert nmc_window.undo_action.text() == "Undo Delete learning activity"
+    doc.undo()
+    assert _rows(nmc_path, "SELECT id, topic FROM learning_activities") == [
+        (activity.id, "Coaching with the matron")
+    ]
+
+
+def test_a_doctor_turns_reflections_into_appraisal_reflections(window_over, db_path, qtbot, modal):
+    _set_regulator(db_path, "gmc")
+    window = window_over(db_path, (1366, 768))
+    page = _page(window, "reflections")
+    assert page.convert_button.isVisible()
+    assert page.convert_button.text() == "Turn into medical appraisal reflection…"
+    rolfe = next(r for r in window.store.reflections() if r.model == "rolfe")
+    assert page.select_id(rolfe.id)
+
+    def save(dialog):
+        seen["sections"] = list(dialog.section_edits)
+        seen["themes"] = dialog.themes_box.isVisible()
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, CTRL)
+
+    seen = {}
+    modal(save)
+    qtbot.mouseClick(page.convert_button, Qt.MouseButton.LeftButton)
+    assert seen == {
+        "sections": ["happened", "learned", "differently", "further"],
+        "themes": False,
+    }
+    assert _rows(db_path, "SELECT COUNT(*) FROM reflections WHERE model = 'medical'") == [(1,)]
+    assert _page(window, "revalidation").title.text() == "GMC appraisal"
+    assert _page(window, "profile").revalidation_label.text() == "Next &appraisal date:"

@@ -81,7 +81,10 @@ class FeedbackDialog(RecordDialog):
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setWidget(self.ratings)
-        area.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        # Every skill's chooser in view for a short framework; a long one scrolls.
+        area.setMinimumHeight(
+            min(self.ratings.sizeHint().height(), self.fontMetrics().lineSpacing() * 10)
+        )
         box_layout.addWidget(area)
         # Folded away until asked for: most feedback is a conversation, not a 360.
         self.ratings_box.toggled.connect(area.setVisible)

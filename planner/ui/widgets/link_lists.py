@@ -91,7 +91,6 @@ class RatingsForm(QWidget):
                 combo.addItem(f"{number} · {self.tr(level.label)}", number)
             label = QLabel(skill.name, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
             label.setBuddy(combo)
             form.addRow(label, combo)
             self.combos[skill.id] = combo
