@@ -102,6 +102,7 @@ def test_learning_is_logged_by_keyboard_with_participatory_hours(
         )
     ]
     assert "6.5 hours, of which 4 participatory" in page.preview.toPlainText()
+    assert page.totals.text() == "All learning logged: 6.5 hours, of which 4 participatory."
     nmc_window.doc.undo()
     assert _rows(nmc_path, "SELECT COUNT(*) FROM learning_activities") == [(0,)]
 
@@ -401,6 +402,7 @@ def test_the_reflective_discussion_is_recorded_and_undone(nmc_window, nmc_path, 
     nmc_window.doc.undo()
     assert _rows(nmc_path, "SELECT COUNT(*) FROM reflective_discussions") == [(0,)]
     assert page.discussion_list.count() == 0
+    assert page.no_discussion.isVisible()
 
 
 def _nav_shows(window, key):

@@ -18,6 +18,7 @@ from planner.ui.models.learning_models import (
 )
 from planner.ui.pages.record_list import PreviewWriter, RecordListPage
 from planner.ui.revalidation_commands import DeleteRecord, SaveRecord
+from planner.ui.widgets.text import plain_label
 
 TOPICS = frozenset({LEARNING, GOALS, PROFILE})
 
@@ -81,6 +82,9 @@ class LearningPage(RecordsPage):
             parent=parent,
         )
         self.preview.setAccessibleName(self.tr("Learning activity preview"))
+        self.totals = plain_label("", self)
+        self.totals.setAccessibleName(self.tr("Total hours"))
+        self.layout().addWidget(self.totals)
         self.load_rows()
         model = self.source
         self.table.sortByColumn(model.COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -97,7 +101,14 @@ class LearningPage(RecordsPage):
         doc.changed.connect(self.refresh)
 
     def load_rows(self) -> None:
-        self.source.set_rows(self.doc.store.learning_activities())
+        activities = self.doc.store.learning_activities()
+        self.source.set_rows(activities)
+        hours = sum(a.hours for a in activities)
+        participatory = sum(a.participatory_hours for a in activities)
+        self.totals.setText(
+            self.tr("All learning logged: %s hours, of which %s participatory.")
+            % (hours_text(hours), hours_text(participatory))
+        )
 
     def write_preview(self, writer: PreviewWriter, record: LearningActivity) -> None:
         writer.title(record.topic)

@@ -110,6 +110,8 @@ class RevalidationPage(QWidget):
         self.discussion_list.setAccessibleName(self.tr("Reflective discussions"))
         self.discussion_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         box.addWidget(self.discussion_list)
+        self.no_discussion = plain_label(self.tr("None recorded yet."), self.discussion_box)
+        box.addWidget(self.no_discussion)
         buttons = QHBoxLayout()
         self.record_button = QPushButton(self.tr("Record discussion…"), self.discussion_box)
         self.edit_button = QPushButton(self.tr("Edit"), self.discussion_box)
@@ -224,6 +226,8 @@ class RevalidationPage(QWidget):
             item.setData(DISCUSSION_ROLE, discussion)
             if keep is not None and discussion.id == keep.id:
                 self.discussion_list.setCurrentItem(item)
+        self.discussion_list.setVisible(bool(plan.discussions))
+        self.no_discussion.setVisible(not plan.discussions)
         self._update_buttons()
 
     def _selected(self):
