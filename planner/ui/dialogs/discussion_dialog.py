@@ -55,10 +55,7 @@ class DiscussionDialog(RecordDialog):
         self.note_edit = self.text_box(self.tr("Anything to remember (optional)"), 3)
         self.add_row(form, self.tr("N&ote:"), self.note_edit, self.tr("Note"))
         layout.addLayout(form)
-        self.error_label = self.error_line()
-        layout.addWidget(self.error_label)
-        self.buttons = self.save_buttons(self.tr("Save discussion"))
-        layout.addWidget(self.buttons)
+        self.add_footer(layout, self.tr("Save discussion"), [self.note_edit])
         if discussion is not None:
             self.date_edit.set_date(discussion.date)
             self.name_edit.setText(discussion.partner_name)
@@ -85,7 +82,7 @@ class DiscussionDialog(RecordDialog):
             text = self.tr("Please give their NMC PIN; it goes on your revalidation form.")
             return self.refuse(error, text, self.pin_edit)
         if problems := check_discussion(record):
-            return self.refuse(error, problems[0].split(": ", 1)[-1].capitalize(), self.name_edit)
+            return self.refuse(error, self.rules_problem(problems), self.name_edit)
         error.hide()
         return True
 

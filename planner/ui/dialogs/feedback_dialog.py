@@ -4,7 +4,6 @@ when the feedback gave them."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from planner.domain.learning import FEEDBACK_SOURCES, FeedbackEntry
 from planner.domain.learning_rules import check_feedback
 from planner.domain.validation import MAX_TITLE
-from planner.ui.dialogs.privacy_notes import IdentifierWatch, name_no_one_reminder
+from planner.ui.dialogs.privacy_notes import name_no_one_reminder
 from planner.ui.dialogs.record_dialog import RecordDialog
 from planner.ui.document import PlanDocument
 from planner.ui.widgets.date_input import DateInput
@@ -90,18 +89,11 @@ class FeedbackDialog(RecordDialog):
         self.ratings_box.toggled.connect(area.setVisible)
         layout.addWidget(self.ratings_box)
 
-        self.error_label = self.error_line()
-        layout.addWidget(self.error_label)
-        self.watch = IdentifierWatch(self.privacy_text, self)
-        layout.addWidget(self.watch.warning)
-        for signal in (
-            self.role_edit.textChanged,
-            self.summary_edit.textChanged,
-            self.response_edit.textChanged,
-        ):
-            signal.connect(self.watch.text_changed)
-        self.buttons = self.save_buttons(self.tr("Save feedback"))
-        layout.addWidget(self.buttons)
+        self.add_footer(
+            layout,
+            self.tr("Save feedback"),
+            [self.role_edit, self.summary_edit, self.response_edit],
+        )
 
         if entry is not None:
             self.date_edit.set_date(entry.date)
@@ -112,7 +104,7 @@ class FeedbackDialog(RecordDialog):
             self.ratings.set_ratings(entry.ratings)
         self.ratings_box.setChecked(bool(entry and entry.ratings))
         area.setVisible(self.ratings_box.isChecked())
-        chain = [
+        self.tab_chain(
             self.date_edit.edit,
             self.source_combo,
             self.role_edit,
@@ -122,9 +114,7 @@ class FeedbackDialog(RecordDialog):
             self.goal_list,
             self.ratings_box,
             *self.ratings.combos.values(),
-        ]
-        for first, second in itertools.pairwise(chain):
-            self.setTabOrder(first, second)
+        )
         self.watch.check_now()
         self.finish_setup(self.summary_edit)
         resize_within_screen(self, 760, 720)
@@ -159,9 +149,7 @@ class FeedbackDialog(RecordDialog):
             entry, {s.id for s in framework.skills}, set(entry.goals), len(framework.scale)
         )
         if problems:
-            return self.refuse(
-                error, problems[0].split(": ", 1)[-1].capitalize(), self.summary_edit
-            )
+            return self.refuse(error, self.rules_problem(problems), self.summary_edit)
         error.hide()
         return True
 

@@ -4,7 +4,6 @@ what it served."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +22,6 @@ from planner.domain.learning import CPD_METHODS, MAX_HOURS, LearningActivity
 from planner.domain.learning_rules import check_learning
 from planner.domain.reflection_models import CODE_THEMES
 from planner.domain.validation import MAX_TITLE
-from planner.ui.dialogs.privacy_notes import IdentifierWatch
 from planner.ui.dialogs.record_dialog import RecordDialog
 from planner.ui.document import PlanDocument
 from planner.ui.models.goals_model import format_date
@@ -163,18 +161,11 @@ class LearningDialog(RecordDialog):
         )
         layout.addLayout(evidence_form)
 
-        self.error_label = self.error_line()
-        layout.addWidget(self.error_label)
-        self.watch = IdentifierWatch(self.privacy_text, self)
-        layout.addWidget(self.watch.warning)
-        for signal in (
-            self.topic_edit.textChanged,
-            self.relevance_edit.textChanged,
-            self.evidence_edit.textChanged,
-        ):
-            signal.connect(self.watch.text_changed)
-        self.buttons = self.save_buttons(self.tr("Save learning"))
-        layout.addWidget(self.buttons)
+        self.add_footer(
+            layout,
+            self.tr("Save learning"),
+            [self.topic_edit, self.relevance_edit, self.evidence_edit],
+        )
 
         if activity is not None:
             self.topic_edit.setText(activity.topic)
@@ -185,7 +176,7 @@ class LearningDialog(RecordDialog):
             self.participatory_spin.setValue(activity.participatory_hours)
             self.relevance_edit.setPlainText(activity.relevance)
             self.evidence_edit.setText(activity.evidence)
-        chain = [
+        self.tab_chain(
             self.topic_edit,
             self.method_combo,
             self.start_edit.edit,
@@ -197,9 +188,7 @@ class LearningDialog(RecordDialog):
             self.skill_list,
             self.goal_list,
             self.evidence_edit,
-        ]
-        for first, second in itertools.pairwise(chain):
-            self.setTabOrder(first, second)
+        )
         self.watch.check_now()
         self.finish_setup(self.topic_edit)
         resize_within_screen(self, 760, 720)
@@ -244,7 +233,7 @@ class LearningDialog(RecordDialog):
         problems = check_learning(activity, skills, set(activity.goals))
         if problems:
             # What the rules refuse that the fields above cannot say (a text too long).
-            return self.refuse(error, problems[0].split(": ", 1)[-1].capitalize(), self.topic_edit)
+            return self.refuse(error, self.rules_problem(problems), self.topic_edit)
         error.hide()
         return True
 

@@ -3,6 +3,8 @@ why a save was refused, the Save and Cancel buttons, and the skills and goals li
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.dialogs.editor_dialog import EditorDialog
+from planner.ui.dialogs.privacy_notes import IdentifierWatch
 from planner.ui.document import PlanDocument
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.link_lists import CheckList, goal_items, skill_items
@@ -50,6 +53,27 @@ class RecordDialog(EditorDialog):
         label.setFont(font)
         label.hide()
         return label
+
+    def add_footer(self, layout, save_text: str, watched: list) -> None:
+        """The refusal line (``error_label``), the identifier warning over the
+        ``watched`` text fields (``watch``) and the buttons (``buttons``)."""
+        self.error_label = self.error_line()
+        layout.addWidget(self.error_label)
+        self.watch = IdentifierWatch(self.privacy_text, self)
+        layout.addWidget(self.watch.warning)
+        for edit in watched:
+            edit.textChanged.connect(self.watch.text_changed)
+        self.buttons = self.save_buttons(save_text)
+        layout.addWidget(self.buttons)
+
+    def tab_chain(self, *widgets: QWidget) -> None:
+        for first, second in itertools.pairwise(widgets):
+            self.setTabOrder(first, second)
+
+    @staticmethod
+    def rules_problem(problems: list[str]) -> str:
+        """The first problem the domain's rules found, without its "where:" part."""
+        return problems[0].split(": ", 1)[-1].capitalize()
 
     def save_buttons(self, save_text: str) -> QDialogButtonBox:
         buttons = QDialogButtonBox(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from planner.ui.commands import EditProfile
 from planner.ui.document import PROFILE, PlanDocument
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.length_counter import LengthCounter
+from planner.ui.widgets.scroll_column import scrolling_column
 from planner.ui.widgets.text import heading, plain_label
 
 TEXT_FIELDS = (
@@ -51,17 +51,7 @@ class ProfilePage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setAccessibleName(self.tr("Profile"))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(area)
-        inner = QWidget()
-        # Long lines of form fields are hard to scan on a wide screen.
-        inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
-        area.setWidget(inner)
-        layout = QVBoxLayout(inner)
+        inner, layout = scrolling_column(self, 110)
         layout.addWidget(heading(self.tr("Profile"), parent=inner))
         layout.addWidget(
             plain_label(self.tr("Changes are saved as soon as you leave a field."), inner)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from planner.ui.editing import edit_until_saved
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.learning_models import hours_text
 from planner.ui.revalidation_commands import DeleteRecord, SaveRecord
+from planner.ui.widgets.scroll_column import scrolling_column
 from planner.ui.widgets.text import heading, plain_label
 
 TOPICS = {DISCUSSIONS, FEEDBACK, LEARNING, PROFILE, REFLECTIONS, REVIEWS}
@@ -61,16 +61,7 @@ class RevalidationPage(QWidget):
         self.doc = doc
         self.today = dt.date.today  # replaced in tests
         self.setAccessibleName(self.tr("Revalidation"))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(area)
-        inner = QWidget()
-        inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * 120)
-        area.setWidget(inner)
-        layout = QVBoxLayout(inner)
+        inner, layout = scrolling_column(self, 120)
         self.title = heading("", parent=inner)
         layout.addWidget(self.title)
         self.period = plain_label("", inner)
