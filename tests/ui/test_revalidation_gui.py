@@ -329,6 +329,7 @@ def test_a_rolfe_reflection_is_turned_into_an_nmc_account_and_kept(
     )
     assert rows == [("rolfe", "[]"), ("nmc", '["preserve_safety"]')]
     assert store.reflection(rolfe.id).sections["what"] == "Handover was rushed."
+    assert "Themes of the NMC Code: Preserve safety" in page.preview.toPlainText()
 
 
 def test_switching_a_reflection_to_the_appraisal_model_carries_its_text(qtbot, nmc_window):

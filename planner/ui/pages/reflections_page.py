@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from planner.domain.models import Reflection
-from planner.domain.reflection_models import REFLECTION_MODELS, carry_sections
+from planner.domain.reflection_models import CODE_THEMES, REFLECTION_MODELS, carry_sections
 from planner.ui.commands import DeleteReflection, SaveReflection
 from planner.ui.dialogs.questions import confirm
 from planner.ui.document import GOALS, PROFILE, REFLECTIONS, PlanDocument
@@ -160,6 +160,9 @@ class ReflectionsPage(RecordListPage):
         goal_title = self.doc.store.reflection_goal_title(record.id) if record.goal else None
         if goal_title:
             writer.line(self.tr("Goal: %s") % goal_title)
+        if record.themes:
+            themes = [self.tr(CODE_THEMES.get(t, t)) for t in record.themes]
+            writer.line(self.tr("Themes of the NMC Code: %s") % ", ".join(themes))
         model = REFLECTION_MODELS.get(record.model)
         if model is None:
             for key, text in record.sections.items():
