@@ -25,6 +25,8 @@ GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, PROFILE, CYCLES = (
     "profile",
     "cycles",
 )
+# The revalidation records (learning activities, feedback, reflective discussions).
+LEARNING, FEEDBACK, DISCUSSIONS = ("learning", "feedback", "discussions")
 
 
 class PlanDocument(QObject):
@@ -121,6 +123,7 @@ class PlanDocument(QObject):
             return False
         self.undo_stack.clear()
         self.notify(PROFILE, GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS)
+        self.notify(LEARNING, FEEDBACK, DISCUSSIONS)
         return True
 
     def undo(self) -> None:

@@ -384,7 +384,8 @@ class MainWindow(QMainWindow):
         self._add_heading(self.tr("Journal"))
         for key, title, factory in journal_pages(self):
             self._add_page(key, title, factory)
-        self.show_page(keep if keep in self.page_factories else "overview")
+        self._show_applicable_pages()
+        self.show_page(keep if self._page_listed(keep) else "overview")
 
     def _take_start_page(self) -> str | None:
         """The page saved at the last close, once: only the first pages built use it."""
@@ -532,6 +533,37 @@ class MainWindow(QMainWindow):
     def _on_changed(self, topic: str) -> None:
         if topic == PROFILE:
             self.setWindowTitle(self.plan_title())
+            self._show_applicable_pages()
+
+    def _show_applicable_pages(self) -> None:
+        """Hides the sidebar entries (and Go menu items) of pages that do not apply to
+        this user, e.g. revalidation without a regulator; hidden rather than rebuilt,
+        so the page being edited keeps its focus."""
+        from planner.ui.page_registry import page_applies
+
+        profile = self.doc.profile if self.has_plan() else None
+        regulator = profile.regulator if profile else ""
+        actions = {action.text(): action for action in self.go_menu.actions()}
+        for row in range(self.nav_model.rowCount()):
+            item = self.nav_model.item(row)
+            key = item.data(PAGE_ROLE)
+            if key is None:
+                continue
+            shown = page_applies(key, regulator)
+            self.nav.setRowHidden(row, not shown)
+            if item.text() in actions:
+                actions[item.text()].setVisible(shown)
+            if not shown and self.current_page_key() == key:
+                self.show_page("overview")
+
+    def _page_listed(self, key: str | None) -> bool:
+        """Whether ``key`` is a page of this plan that the sidebar shows."""
+        if key not in self.page_factories:
+            return False
+        for row in range(self.nav_model.rowCount()):
+            if self.nav_model.item(row).data(PAGE_ROLE) == key:
+                return not self.nav.isRowHidden(row)
+        return True
 
     def plan_title(self) -> str:
         profile = self.doc.profile if self.doc else None

@@ -31,6 +31,15 @@ def _cycles_page(window: MainWindow) -> QWidget:
     return page
 
 
+# Regulators whose revalidation or CPD the app counts; the page shows for them only.
+REVALIDATION_REGULATORS = ("nmc", "gmc", "hcpc")
+
+
+def page_applies(key: str, regulator: str) -> bool:
+    """Whether the sidebar shows page ``key`` to a user with this regulator."""
+    return key != "revalidation" or regulator in REVALIDATION_REGULATORS
+
+
 def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
     """(key, sidebar title, page factory) for the sections that follow the skills."""
     doc = window.doc
@@ -41,6 +50,8 @@ def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidg
             tr("Reflections"),
             lambda: _page("reflections_page", "ReflectionsPage", doc),
         ),
+        ("learning", tr("Learning (CPD)"), lambda: _page("learning_page", "LearningPage", doc)),
+        ("feedback", tr("Feedback"), lambda: _page("feedback_page", "FeedbackPage", doc)),
         (
             "assessments",
             tr("Self-assessment"),
@@ -48,5 +59,10 @@ def journal_pages(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidg
         ),
         ("reviews", tr("Reviews"), lambda: _reviews_page(window)),
         ("cycles", tr("Plan cycles"), lambda: _cycles_page(window)),
+        (
+            "revalidation",
+            tr("Revalidation"),
+            lambda: _page("revalidation_page", "RevalidationPage", doc),
+        ),
         ("profile", tr("Profile"), lambda: _page("profile_page", "ProfilePage", doc)),
     ]

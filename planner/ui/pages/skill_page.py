@@ -26,7 +26,8 @@ from planner.domain.models import (
     Skill,
     goal_marks,
 )
-from planner.ui.document import GOALS, PROFILE, PROGRESS, PlanDocument
+from planner.ui.document import FEEDBACK, GOALS, LEARNING, PROFILE, PROGRESS, PlanDocument
+from planner.ui.goal_records import served_goal_text
 from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
@@ -126,6 +127,9 @@ class SkillPage(QWidget):
         # Detail of the selected goal.
         self.detail_title = heading("", 2)
         self.detail_meta = plain_label()
+        # The learning and feedback that served the goal (planner.ui.goal_records).
+        self.detail_records = plain_label()
+        self.detail_records.setAccessibleName(self.tr("Learning and feedback for this goal"))
         self.detail_smart = plain_label()
         self.detail_smart.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton(self.tr("Edit goal…"))
@@ -200,6 +204,7 @@ class SkillPage(QWidget):
         head.addWidget(self.delete_button)
         detail_layout.addLayout(head)
         detail_layout.addWidget(self.detail_meta)
+        detail_layout.addWidget(self.detail_records)
         # The goal's text and actions beside its history, either side widened by dragging.
         self.detail_columns = QSplitter(Qt.Orientation.Horizontal)
         self.detail_columns.setChildrenCollapsible(False)
@@ -258,6 +263,8 @@ class SkillPage(QWidget):
             self.delete_progress_requested.emit(goal_id, self.progress_model.entry_at(index.row()))
 
     def _on_action_done(self, topics: frozenset[str], goals: frozenset[int] | None) -> None:
+        if topics & {LEARNING, FEEDBACK} and not self.isHidden():
+            self._show_detail()
         if not topics & {GOALS, PROGRESS, PROFILE}:
             return
         if self.isHidden():
@@ -391,6 +398,9 @@ class SkillPage(QWidget):
             parts.append(self.tr("reason: %s") % goal.deferred_reason)
         parts += [self.tr(label) for label in goal_marks(goal)]
         self.detail_meta.setText(" · ".join([*parts, progress] if progress else parts))
+        records = served_goal_text(self.doc.store, goal.uid)
+        self.detail_records.setText(records)
+        self.detail_records.setVisible(bool(records))
         parts = []
         if goal.description:
             parts.append(goal.description)
