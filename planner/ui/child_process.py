@@ -80,9 +80,13 @@ def export_pdf(
     include_private: bool,
     skills: Collection[str],
     leave_out: Collection[EntryKey],
+    cycle: int | None = None,
 ) -> int | None:
-    """``export-pdf`` on the plan at ``db``; returns the page count when it says it."""
+    """``export-pdf`` on the plan at ``db`` (closed cycle ``cycle``, numbered from the
+    oldest, or the current one); returns the page count when it says it."""
     args = ["export-pdf", "--db", str(db), "--out", str(out)]
+    if cycle is not None:
+        args += ["--cycle", str(cycle)]
     if include_private:
         args.append("--include-private")
     args += ["--skill", *sorted(skills)]  # none at all: reflections and reviews only

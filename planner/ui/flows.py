@@ -189,10 +189,11 @@ def self_assessment(window: MainWindow) -> None:
         window.statusBar().showMessage(window.tr("Self-assessment saved."), 4000)
 
 
-def export_pdf(window: MainWindow) -> None:
+def export_pdf(window: MainWindow, cycle: int | None = None) -> None:
     from planner.ui.dialogs.export_dialog import run_pdf_export
 
-    run_pdf_export(window)
+    if window.export_pdf_action.isEnabled():  # not while another export runs
+        run_pdf_export(window, cycle=cycle)
 
 
 def export_plan_file(window: MainWindow) -> None:

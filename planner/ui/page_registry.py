@@ -28,6 +28,7 @@ def _cycles_page(window: MainWindow) -> QWidget:
 
     page = _page("cycles_page", "CyclesPage", window.doc)
     page.new_cycle_requested.connect(lambda: flows.start_new_cycle(window))
+    page.export_requested.connect(lambda number: flows.export_pdf(window, cycle=number))
     return page
 
 

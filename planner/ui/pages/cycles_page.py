@@ -32,7 +32,7 @@ COL_GOAL, COL_SKILL, COL_OUTCOME, COL_CARRIED, COL_NOTE = range(5)
 
 class CyclesPage(QWidget):
     new_cycle_requested = Signal()
-    export_requested = Signal(str)  # a closed cycle's uid
+    export_requested = Signal(int)  # a closed cycle's number, 1 for the oldest
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,6 +83,13 @@ class CyclesPage(QWidget):
         label.setBuddy(self.cycle_combo)
         choose.addWidget(label)
         choose.addWidget(self.cycle_combo)
+        self.export_button = QPushButton(self.tr("&Export this cycle as PDF…"), detail)
+        self.export_button.setAccessibleName(self.tr("Export this cycle as PDF"))
+        self.export_button.setToolTip(
+            self.tr("A PDF of the closed cycle: its goals, how each turned out, and its targets")
+        )
+        self.export_button.clicked.connect(self._export)
+        choose.addWidget(self.export_button)
         choose.addStretch(1)
         detail_layout.addLayout(choose)
         self.cycle_summary = plain_label("", detail)
@@ -245,6 +252,11 @@ class CyclesPage(QWidget):
 
     def current_cycle(self) -> Cycle | None:
         return self._cycle
+
+    def _export(self) -> None:
+        index = self.cycle_combo.currentIndex()
+        if 0 <= index < len(self._cycles):
+            self.export_requested.emit(self._cycles[index][0])
 
 
 def goal_text(goal: Goal, tr) -> str:
