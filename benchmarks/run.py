@@ -702,18 +702,26 @@ def environment_rows(env, work, *, clean: bool) -> list[Row]:
 
 
 def run(
-    settings: Settings, work: Path, *, clean: bool = False, app_bundle: Path | None = None
+    settings: Settings,
+    work: Path,
+    *,
+    clean: bool = False,
+    app_bundle: Path | None = None,
+    pdf_only: bool = False,
 ) -> tuple[list[Row], dict]:
     """Every benchmark in order; returns the table's rows and the raw interaction data.
 
     Args:
         clean: the interpreter in use is the clean environment ``main`` made.
         app_bundle: the stand-alone app's folder, to time it beside the installed app.
+        pdf_only: only the PDF export rows (after the environment's).
     """
     work.mkdir(parents=True, exist_ok=True)
     env = _environment(work)
     paths = prepare(work, settings, env)
     rows = environment_rows(env, work, clean=clean)
+    if pdf_only:
+        return rows + pdf_export(paths, settings, env, work), {}
     rows += startup(paths, settings, env, work)
     rows += pdf_export(paths, settings, env, work)
     rows += import_plan(paths, settings, env, work)
@@ -745,6 +753,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also time the stand-alone app in this folder (scripts/build_app.py's output)",
     )
     parser.add_argument(
+        "--pdf-only",
+        action="store_true",
+        help="only the PDF export rows (about 2 minutes in full, 1 with --quick)",
+    )
+    parser.add_argument(
         "--python",
         help="measure this interpreter's environment instead of a new clean one",
     )
@@ -753,7 +766,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args.work.mkdir(parents=True, exist_ok=True)
     use_environment(args.python or clean_environment(args.work))
-    rows, _ = run(settings, args.work, clean=not args.python, app_bundle=args.bundle)
+    rows, _ = run(
+        settings,
+        args.work,
+        clean=not args.python,
+        app_bundle=args.bundle,
+        pdf_only=args.pdf_only,
+    )
     text = table(rows)
     print(text)
     print(f"Finished in {time.perf_counter() - started:.0f} s.")

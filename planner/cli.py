@@ -135,6 +135,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         if unknown:
             known = ", ".join(s.id for s in plan.framework.skills)
             raise CommandError(f"no skill with id {', '.join(unknown)}; choose from: {known}")
+    which = ""
+    if args.cycle is not None:
+        from planner.domain.cycles import UnknownCycle, cycle_title, find_cycle
+
+        try:
+            number, cycle = find_cycle(plan, args.cycle)
+        except UnknownCycle as exc:
+            raise CommandError(str(exc)) from None
+        which = f", {cycle_title(number, cycle)}"
     _warn_identifiable(plan, args.include_private, skills, set(args.leave_out))
     try:
         pages = export_pdf(
@@ -143,11 +152,48 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             include_private=args.include_private,
             skills=skills,
             leave_out=args.leave_out,
+            cycle=args.cycle,
         )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     count = f"{pages} page" if pages == 1 else f"{pages} pages"
-    say(f"Exported the development plan for {plan.profile.name} ({count}) to {args.out}")
+    say(
+        f"Exported the development plan for {plan.profile.name}{which} ({count}) to {args.out}"
+    )
+    return 0
+
+
+def cmd_export_revalidation(args: argparse.Namespace) -> int:
+    from planner.report import ExportError
+    from planner.report.revalidation import export_revalidation
+
+    plan = _read_plan(args.db)
+    try:
+        pages = export_revalidation(
+            plan, args.out, args.body, include_private=args.include_private
+        )
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    what = "NMC revalidation record" if args.body == "nmc" else "appraisal record"
+    count = f"{pages} page" if pages == 1 else f"{pages} pages"
+    say(f"Exported the {what} for {plan.profile.name} ({count}) to {args.out}")
+    return 0
+
+
+def cmd_export_pdp_csv(args: argparse.Namespace) -> int:
+    from planner.pdp_csv import write_pdp_csv
+
+    plan = _read_plan(args.db)
+    if args.out.is_dir():
+        raise CommandError(f"{args.out} is a folder; choose a file name ending in .csv")
+    if args.last_cycle and not plan.cycles:
+        raise CommandError(
+            "no plan cycle has been closed yet, so there is no last cycle's plan; "
+            "nothing was written"
+        )
+    rows = write_pdp_csv(plan, args.out, last_cycle=args.last_cycle)
+    which = "last cycle's development plan" if args.last_cycle else "development plan"
+    say(f"Exported the {which} ({_count(rows, 'goal')}) to {args.out}")
     return 0
 
 
@@ -159,6 +205,12 @@ def _entry_key(text: str):
         kinds = ", ".join(KIND_LABELS)
         raise argparse.ArgumentTypeError(f"expected KIND:ID with KIND one of {kinds}")
     return EntryKey(kind, int(number))
+
+
+def _cycle_number(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError("expected a cycle number: 1 is the oldest closed cycle")
+    return int(text)
 
 
 def _entry_date(entry) -> str:
@@ -384,6 +436,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KIND:ID",
         type=_entry_key,
         help="leave this entry out (e.g. reflection:12), as the app's export dialog does",
+    )
+    pdf.add_argument(
+        "--cycle",
+        type=_cycle_number,
+        metavar="N",
+        help="export closed cycle N (1 is the oldest, as the app numbers them) instead of "
+        "the current cycle",
+    )
+    reval = verb(
+        "export-revalidation",
+        cmd_export_revalidation,
+        "write your records for your regulator as a PDF: for the NMC, your reflective "
+        "accounts, CPD record, feedback and reflective discussion; for a GMC appraisal, "
+        "last year's development plan with outcomes, CPD, reflections, feedback and this "
+        "year's plan. It is not sent anywhere",
+    )
+    reval.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    reval.add_argument(
+        "--body",
+        required=True,
+        choices=("nmc", "gmc"),
+        help="nmc: the NMC revalidation record; gmc: the medical appraisal record",
+    )
+    reval.add_argument(
+        "--include-private", action="store_true", help="include reflections marked private"
+    )
+    pdp = verb(
+        "export-pdp-csv",
+        cmd_export_pdp_csv,
+        "write this cycle's goals as a personal development plan in CSV (need, agreed "
+        "action, date for completion, how it will be shown, status) for an appraisal "
+        "toolkit or Excel",
+    )
+    pdp.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+    pdp.add_argument(
+        "--last-cycle",
+        action="store_true",
+        help="the last closed cycle's plan with each goal's outcome instead",
     )
     for extra in _EXTRA_VERBS:
         extra(verb)

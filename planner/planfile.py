@@ -36,9 +36,11 @@ from planner.domain.models import (
     ProgressEntry,
     Reflection,
     Review,
+    ReviewLink,
     SelfAssessment,
 )
 from planner.domain.reflection_models import DEFAULT_REFLECTION_MODEL, REFLECTION_MODELS
+from planner.domain.review_actions import agreed_lines
 from planner.domain.validation import check_plan
 from planner.files import write_atomically
 from planner.frameworks import framework_from_dict, framework_to_dict
@@ -113,6 +115,7 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
                 "created": g.created,
                 "updated": g.updated,
                 "closed_cycle": g.closed_cycle,
+                **_marks(g),
                 "actions": [
                     {"text": a.text, "due": _iso(a.due), "done": a.done} for a in g.actions
                 ],
@@ -142,6 +145,7 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
                 "notes": r.notes,
                 "agreed_actions": r.agreed_actions,
                 "next_review": _iso(r.next_review),
+                **_links_to_dict(r),
             }
             for r in plan.reviews
         ],
@@ -207,6 +211,22 @@ def plan_to_dict(plan: Plan, *, exported_at: str | None = None) -> dict[str, Any
             }
             for d in plan.discussions
         ],
+    }
+
+
+def _marks(goal: Goal) -> dict[str, bool]:
+    # Written only when set, so a plan without them exports as it always did.
+    marks = {"inclusion_objective": goal.inclusion_objective, "wellbeing_goal": goal.wellbeing_goal}
+    return {key: True for key, value in marks.items() if value}
+
+
+def _links_to_dict(review: Review) -> dict[str, list]:
+    if not review.links:
+        return {}
+    return {
+        "links": [
+            {"line": link.line, "goal": link.goal, "action": link.action} for link in review.links
+        ]
     }
 
 
@@ -378,6 +398,7 @@ def plan_from_dict(data: Any) -> Plan:
                 notes=r.text(raw, "notes", where),
                 agreed_actions=r.text(raw, "agreed_actions", where),
                 next_review=r.date(raw, "next_review", where),
+                links=_review_links(r, raw, where) if version >= 2 else (),
             )
         )
 
@@ -402,6 +423,7 @@ def plan_from_dict(data: Any) -> Plan:
             _cycle(r, raw, f"cycles[{i}]") for i, raw in enumerate(r.items(data, "cycles", ""))
         ]
 
+    _check_links(r, reviews, goals)
     if r.problems or framework is None:
         raise PlanFileError(r.problems or ["framework: missing"])
     plan = Plan(
@@ -421,6 +443,48 @@ def plan_from_dict(data: Any) -> Plan:
     if problems:
         raise PlanFileError(problems)
     return plan
+
+
+def _review_links(r: _Reader, raw: dict, where: str) -> tuple[ReviewLink, ...]:
+    links = []
+    for j, link in enumerate(r.items(raw, "links", f"{where}.")):
+        w = f"{where}.links[{j}]"
+        link = r.obj(link, w)
+        action = r.integer(link, "action", w, required=False)
+        if action is not None and action < 0:
+            r.problem(f"{w}.action", "expected a place in the goal's actions, from 0")
+        links.append(
+            ReviewLink(
+                line=r.text(link, "line", w, required=True),
+                goal=r.text(link, "goal", w, required=True).strip(),
+                action=action,
+            )
+        )
+    return tuple(links)
+
+
+def _check_links(r: _Reader, reviews: list[Review], goals: list[Goal]) -> None:
+    """Each link names one of its review's agreed lines, once, and an action its goal
+    has; a link to a goal not in the file (deleted since) keeps no action."""
+    actions = {goal.uid: len(goal.actions) for goal in goals}
+    for i, review in enumerate(reviews):
+        lines = set(agreed_lines(review))
+        seen: set[str] = set()
+        kept = []
+        for j, link in enumerate(review.links):
+            w = f"reviews[{i}].links[{j}]"
+            if link.line not in lines:
+                r.problem(f"{w}.line", "not one of the review's agreed actions")
+            elif link.line in seen:
+                r.problem(f"{w}.line", "this agreed action is linked twice")
+            seen.add(link.line)
+            count = actions.get(link.goal)
+            if count is None:
+                link = ReviewLink(link.line, link.goal)
+            elif link.action is not None and link.action >= count:
+                r.problem(f"{w}.action", f"the goal has no action {link.action}")
+            kept.append(link)
+        review.links = tuple(kept)
 
 
 def _texts(r: _Reader, data: dict, key: str, where: str) -> tuple[str, ...]:
@@ -563,6 +627,8 @@ def _goal(r: _Reader, raw: Any, where: str, version: int) -> Goal:
         actions=actions,
         progress=progress,
         closed_cycle=r.opt_text(raw, "closed_cycle", where) if version >= 2 else None,
+        inclusion_objective=version >= 2 and r.boolean(raw, "inclusion_objective", where),
+        wellbeing_goal=version >= 2 and r.boolean(raw, "wellbeing_goal", where),
     )
 
 

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from planner import planfile
-from planner.domain.models import Goal, GoalAction, ProgressEntry, Reflection, Review
+from planner.domain.models import (
+    Goal,
+    GoalAction,
+    ProgressEntry,
+    Reflection,
+    Review,
+    ReviewLink,
+)
+from planner.domain.review_actions import agreed_lines
 from planner.planfile import PlanFileError
 from planner.store import PlanStore
 
@@ -431,7 +439,11 @@ def test_writing_replaces_the_file_whole_and_leaves_no_temporary_files(sample_pl
 
 
 def test_dataclass_fields_all_reach_the_file(sample_plan):
-    """A field added to a dataclass but forgotten by the writer would be lost on export."""
+    """A field added to a dataclass but forgotten by the writer would be lost on export.
+    The goal marks and review links are written only when set: here they are."""
+    goal, review = sample_plan.goals[0], sample_plan.reviews[0]
+    goal.inclusion_objective = goal.wellbeing_goal = True
+    review.links = (ReviewLink(agreed_lines(review)[0], goal.uid),)
     document = planfile.plan_to_dict(sample_plan)
     goal_keys = {f.name for f in dataclasses.fields(Goal)} - {"id", "uid"}
     assert goal_keys | {"id"} == set(document["goals"][0])

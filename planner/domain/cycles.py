@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from planner.domain.dates import short_date
-from planner.domain.models import GOAL_OUTCOMES, Cycle, Framework, Plan, Profile
+from planner.domain.models import GOAL_OUTCOMES, Cycle, Framework, Goal, Plan, Profile
 
 # A note on an outcome is a line of why, not an essay.
 MAX_OUTCOME_NOTE = 500
@@ -37,8 +37,11 @@ class RollOver:
 
 
 def default_new_period(old_end: dt.date) -> tuple[dt.date, dt.date]:
-    """The cycle after one ending on ``old_end``: the next day, for a year."""
-    start = old_end + dt.timedelta(days=1)
+    """The cycle after one ending on ``old_end``: the next day, for a year (cut short
+    at the calendar's end, 31 December 9999, which a typed date can reach)."""
+    start = min(old_end, dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
+    if start.year == dt.MAXYEAR:
+        return start, dt.date.max
     try:
         end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
     except ValueError:  # 29 February
@@ -73,12 +76,21 @@ def check_roll_over(
     profile: Profile,
     framework: Framework,
     open_goals: dict[int, tuple[str, str, str, str]],
+    last_closed_end: dt.date | None = None,
 ) -> list[str]:
     """Problems with ``roll`` against the plan; ``open_goals`` maps each goal id of the
-    current cycle to (uid, title, skill, status)."""
+    current cycle to (uid, title, skill, status); ``last_closed_end`` is the end of
+    the latest closed cycle, if any."""
     problems = check_targets(roll.targets, framework)
     if roll.old_start and roll.old_start > roll.old_end:
         problems.append("The cycle you are closing ends before it starts.")
+    # Cycles follow one another: one closed over an earlier one would file its goals
+    # in the past and list the cycles out of order.
+    if last_closed_end and (roll.old_start or roll.old_end) <= last_closed_end:
+        problems.append(
+            "The cycle you are closing must start after the last closed cycle ended "
+            f"({short_date(last_closed_end)})."
+        )
     if roll.new_start > roll.new_end:
         problems.append("The new cycle ends before it starts.")
     if roll.new_start <= roll.old_end:
@@ -107,29 +119,73 @@ def check_roll_over(
     return problems
 
 
-def cycle_plan(plan: Plan, cycle: Cycle | None) -> Plan:
-    """The plan as one cycle saw it: its goals and targets, and the ratings, reflections
-    and reviews dated within it.
+class UnknownCycle(ValueError):
+    """A cycle asked for by a number or uid the plan does not have."""
 
-    ``None`` is the current cycle: its goals, every rating (the trend across cycles),
-    and the reflections and reviews from its start once a cycle has closed (before
-    that, the plan's first cycle holds everything). A closed cycle's view holds the
-    goals it closed and those it carried forward, so its PDF can say what became of
-    each.
+
+def cycle_title(number: int, cycle: Cycle) -> str:
+    """A closed cycle as the app and the PDF name it: "Cycle 1: 6 Jan 2025 to 4 Jan 2026"."""
+    return f"Cycle {number}: {period_text(cycle.start, cycle.end)}"
+
+
+def find_cycle(plan: Plan, which: int | str) -> tuple[int, Cycle]:
+    """A closed cycle and its number, found by its number (1 for the oldest, as the
+    app shows them) or by its uid.
+
+    Raises:
+        UnknownCycle: no such cycle; the message says which there are.
     """
+    count = len(plan.cycles)
+    if isinstance(which, str):
+        for number, cycle in enumerate(plan.cycles, start=1):
+            if cycle.uid == which:
+                return number, cycle
+        raise UnknownCycle("This plan has no closed cycle with that id.")
+    if not isinstance(which, bool) and isinstance(which, int) and 1 <= which <= count:
+        return which, plan.cycles[which - 1]
+    if count == 0:
+        raise UnknownCycle(f"There is no cycle {which}: this plan has no closed cycles yet.")
+    numbers = "1" if count == 1 else f"1 to {count}"
+    plural = "cycle" if count == 1 else "cycles"
+    raise UnknownCycle(
+        f"There is no cycle {which}: this plan has {count} closed {plural}, numbered {numbers}."
+    )
+
+
+def cycle_plan(plan: Plan, cycle: Cycle | None) -> Plan:
+    """The plan as one cycle saw it; ``None`` for the current cycle.
+
+    Each reflection and review belongs to one cycle: a closed cycle holds those dated
+    after the previous cycle's end up to its own end (the first, everything up to its
+    end), the current cycle everything after the last closed cycle's end. So nothing
+    dated before a first cycle's start or between two cycles goes missing.
+
+    Self-assessment keeps every round up to the cycle's end, so the trend shows how
+    far the person has come over the years, not only within one cycle. A closed
+    cycle's view holds the goals it closed and those it carried forward, with progress
+    logged up to its end, so its PDF can say what became of each; its targets and
+    dates replace the current ones.
+    """
+    closed = sorted(plan.cycles, key=lambda c: c.end)
     if cycle is None:
-        start = plan.profile.period_start if plan.cycles else None
+        after = closed[-1].end if closed else None
         end = None
         goals = plan.current_goals
         targets = plan.targets
     else:
-        start, end = cycle.start, cycle.end
+        earlier = [c.end for c in closed if c.end < cycle.end and c.uid != cycle.uid]
+        after = max(earlier) if earlier else None
+        end = cycle.end
         mine = {o.goal for o in cycle.outcomes}
-        goals = [g for g in plan.goals if g.closed_cycle == cycle.uid or g.uid in mine]
+        goals = [
+            _progress_until(g, end)
+            for g in plan.goals
+            if g.closed_cycle == cycle.uid or g.uid in mine
+        ]
         targets = cycle.targets
 
     def within(day: dt.date) -> bool:
-        return (start is None or day >= start) and (end is None or day <= end)
+        return (after is None or day > after) and (end is None or day <= end)
 
     profile = plan.profile
     if cycle is not None:
@@ -138,8 +194,17 @@ def cycle_plan(plan: Plan, cycle: Cycle | None) -> Plan:
         plan,
         profile=profile,
         goals=goals,
-        assessments=[a for a in plan.assessments if cycle is None or within(a.date)],
+        assessments=[a for a in plan.assessments if end is None or a.date <= end],
         reflections=[r for r in plan.reflections if within(r.date)],
         reviews=[r for r in plan.reviews if within(r.date)],
         targets=targets,
     )
+
+
+def _progress_until(goal: Goal, end: dt.date) -> Goal:
+    """A goal carried past ``end`` as it stood then: later progress belongs to the
+    cycle it was carried into."""
+    later = [e for e in goal.progress if e.date > end]
+    if not later:
+        return goal
+    return replace(goal, progress=[e for e in goal.progress if e.date <= end])

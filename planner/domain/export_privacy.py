@@ -96,9 +96,15 @@ def _found(*texts: str) -> tuple[str, ...]:
 
 def _entries(plan: Plan) -> Iterator[FlaggedEntry]:
     skill_names = {s.id: s.name for s in plan.framework.skills}
+    # A closed cycle's record of a goal (its title then, a line of why) travels in an
+    # export's plan file and goes when the goal is left out: it is checked with it.
+    outcome_texts: dict[str, list[str]] = {}
+    for cycle in plan.cycles:
+        for outcome in cycle.outcomes:
+            outcome_texts.setdefault(outcome.goal, []).extend((outcome.title, outcome.note))
     for goal in plan.goals:
-        action_texts = [a.text for a in goal.actions]
-        found = _found(goal.title, goal.description, goal.measure, goal.support, *action_texts)
+        texts = [a.text for a in goal.actions] + outcome_texts.get(goal.uid, [])
+        found = _found(goal.title, goal.description, goal.measure, goal.support, *texts)
         if found and goal.id is not None:
             created = dt.date.fromisoformat(goal.created[:10]) if goal.created else None
             yield FlaggedEntry(
@@ -163,7 +169,8 @@ def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
     """A copy of ``plan`` without the entries in ``left_out``; ``plan`` is unchanged.
 
     Goals, progress notes, reflections and reviews are dropped whole; a self-assessment
-    keeps its rating and loses its note, so the ratings chart still adds up.
+    keeps its rating and loses its note, so the ratings chart still adds up. A goal
+    left out takes with it a closed cycle's record of its outcome, which names it.
     """
     keys = set(left_out)
     if not keys:
@@ -180,10 +187,16 @@ def without_entries(plan: Plan, left_out: Collection[EntryKey]) -> Plan:
     assessments = [
         a if kept(ASSESSMENT, a) else dataclasses.replace(a, note="") for a in plan.assessments
     ]
+    gone = {g.uid for g in plan.goals if not kept(GOAL, g)}
+    cycles = [
+        dataclasses.replace(c, outcomes=[o for o in c.outcomes if o.goal not in gone])
+        for c in plan.cycles
+    ]
     return dataclasses.replace(
         plan,
         goals=goals,
         assessments=assessments,
+        cycles=cycles,
         reflections=[r for r in plan.reflections if kept(REFLECTION, r)],
         reviews=[r for r in plan.reviews if kept(REVIEW, r)],
     )
@@ -202,8 +215,9 @@ def exported_plan(
     unless included; with a choice of ``skills``, the goals and self-ratings of other
     skills go, and reflections about them, as the PDF leaves them out. The profile, the
     framework (every skill, so the copy reads back as a whole plan) and the reviews stay.
-    A reflection's link to a goal that is not in the copy is dropped with the goal, and
-    so is a closed cycle's record of that goal's outcome (which names it); targets
+    A reflection's or a review's link to a goal that is not in the copy is dropped with
+    the goal, and so is a closed cycle's record of that goal's outcome (which names
+    it); the outcome of a goal deleted since stays, its identifiers masked; targets
     follow the skills.
     """
     in_plan = {g.uid for g in plan.goals}
@@ -215,13 +229,19 @@ def exported_plan(
     def kept(skill: str) -> bool:
         return chosen is None or skill in chosen
 
-    # An outcome whose goal was since deleted stands as the cycle's record of it.
+    # An outcome whose goal was since deleted stands as the cycle's record of it; no
+    # check can list it to be left out (it has no entry of its own), so whatever in
+    # it looks like an identifier is masked.
     cycles = [
         dataclasses.replace(
             c,
             targets={k: v for k, v in c.targets.items() if kept(k)},
             outcomes=[
                 o
+                if o.goal in uids
+                else dataclasses.replace(
+                    o, title=mask_identifiers(o.title), note=mask_identifiers(o.note)
+                )
                 for o in c.outcomes
                 if kept(o.skill) and (o.goal in uids or o.goal not in in_plan)
             ],
@@ -233,11 +253,20 @@ def exported_plan(
         for r in plan.reflections
         if shown(r.skill, r.private, include_private, chosen)
     ]
+    # Likewise a review's link to a goal left out of the copy; one whose goal was
+    # deleted before stays, so the copy too says what became of that line.
+    reviews = [
+        dataclasses.replace(
+            r, links=tuple(k for k in r.links if k.goal in uids or k.goal not in in_plan)
+        )
+        for r in plan.reviews
+    ]
     return dataclasses.replace(
         plan,
         goals=goals,
         assessments=[a for a in plan.assessments if chosen is None or a.skill in chosen],
         reflections=reflections,
+        reviews=reviews,
         targets={k: v for k, v in plan.targets.items() if kept(k)},
         cycles=cycles,
     )

@@ -23,6 +23,15 @@ STATUS_LABELS = {
     "deferred": "Deferred",
 }
 PRIORITY_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
+# The marks a goal can carry, in the words the app shows beside it (the PDF too).
+INCLUSION_LABEL = "Equality, diversity and inclusion objective"
+WELLBEING_LABEL = "Wellbeing goal"
+
+
+def goal_marks(goal) -> list[str]:
+    """The labels of the marks ``goal`` (a Goal or GoalSummary) carries."""
+    marks = [INCLUSION_LABEL] if goal.inclusion_objective else []
+    return [*marks, WELLBEING_LABEL] if goal.wellbeing_goal else marks
 # Importance to role (SelfAssessment.importance), as the Healthcare Leadership Model's
 # self-assessment asks it.
 IMPORTANCE_LABELS = {
@@ -170,6 +179,10 @@ class Goal:
     # The uid of the past cycle the goal was closed in; None while it is in the
     # current cycle (the working plan).
     closed_cycle: str | None = None
+    # Marked as the cycle's equality, diversity and inclusion objective, and as a
+    # goal for the person's own wellbeing, as NHS appraisal guidance asks for.
+    inclusion_objective: bool = False
+    wellbeing_goal: bool = False
 
     @property
     def latest_percent(self) -> int:
@@ -195,6 +208,8 @@ class GoalSummary(NamedTuple):
     target_date: dt.date | None
     percent: int  # the latest progress entry's, 0 without one
     updated: str
+    inclusion_objective: bool = False
+    wellbeing_goal: bool = False
 
 
 @dataclass
@@ -229,10 +244,24 @@ class ReflectionRow(NamedTuple):
     private: bool
 
 
+@dataclass(frozen=True)
+class ReviewLink:
+    """An agreed action of a review made into a goal, or into an action of a goal.
+
+    ``line`` is the agreed line as ``review_actions.agreed_lines`` gives it; ``goal``
+    the goal's uid (the goal may since have been deleted); ``action`` the action's
+    place in the goal's checklist, counted from 0, or None for the goal itself.
+    """
+
+    line: str
+    goal: str
+    action: int | None = None
+
+
 @dataclass
 class Review:
     """A review conversation with the line manager; ``next_review`` is when the next
-    one is planned, if a date was agreed."""
+    one is planned, if a date was agreed; ``links`` what its agreed actions became."""
 
     date: dt.date
     reviewer: str = ""
@@ -240,6 +269,7 @@ class Review:
     agreed_actions: str = ""
     id: int | None = None
     next_review: dt.date | None = None
+    links: tuple[ReviewLink, ...] = ()
 
 
 @dataclass

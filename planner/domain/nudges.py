@@ -13,7 +13,20 @@ OVERDUE_GOAL = "overdue_goal"
 OLD_ASSESSMENT = "old_assessment"
 NO_REFLECTION = "no_reflection"
 REVIEW_DUE = "review_due"
-KINDS = (REVIEW_DUE, OVERDUE_GOAL, STALE_GOAL, OLD_ASSESSMENT, NO_REFLECTION)
+# NHS appraisal guidance asks for one equality, diversity and inclusion objective a
+# year and encourages a wellbeing conversation: a cycle with goals but neither is
+# reminded, gently, once per cycle.
+NO_INCLUSION_OBJECTIVE = "no_inclusion_objective"
+NO_WELLBEING_GOAL = "no_wellbeing_goal"
+KINDS = (
+    REVIEW_DUE,
+    OVERDUE_GOAL,
+    STALE_GOAL,
+    OLD_ASSESSMENT,
+    NO_REFLECTION,
+    NO_INCLUSION_OBJECTIVE,
+    NO_WELLBEING_GOAL,
+)
 
 # A goal in progress with nothing logged for this long has gone quiet.
 STALE_DAYS = 14
@@ -24,7 +37,7 @@ REVIEW_NOTICE_DAYS = 7
 DEFAULT_ASSESSMENT_AGE = dt.timedelta(days=182)
 SNOOZE_DAYS = 7
 
-Opens = Literal["goal", "assessments", "reflections", "reviews"]
+Opens = Literal["goal", "assessments", "reflections", "reviews", "new_goal"]
 
 
 class QuietGoal(NamedTuple):
@@ -55,6 +68,11 @@ class NudgeFacts:
     period_end: dt.date | None = None
     last_reflection: dt.date | None = None
     next_review: dt.date | None = None
+    # Whether the current cycle has any goal, one marked as its equality, diversity
+    # and inclusion objective, and one marked as a wellbeing goal.
+    has_goals: bool = False
+    inclusion_objective: bool = False
+    wellbeing_goal: bool = False
 
 
 class Nudge(NamedTuple):
@@ -131,6 +149,13 @@ def find_nudges(facts: NudgeFacts, today: dt.date) -> list[Nudge]:
         found.append(
             Nudge(NO_REFLECTION, today.strftime("%Y-%m"), "reflections", facts.last_reflection)
         )
+    if facts.has_goals:
+        # Keyed by the cycle's start: dismissed for this cycle, asked again in the next.
+        cycle = facts.period_start.isoformat() if facts.period_start else "current"
+        if not facts.inclusion_objective:
+            found.append(Nudge(NO_INCLUSION_OBJECTIVE, cycle, "new_goal"))
+        if not facts.wellbeing_goal:
+            found.append(Nudge(NO_WELLBEING_GOAL, cycle, "new_goal"))
     return found
 
 

@@ -248,6 +248,7 @@ def _check_cycles(plan: Plan, skill_ids: set[str]) -> list[str]:
     cycle_uids: set[str] = set()
     for i, cycle in enumerate(plan.cycles):
         where = f"cycles[{i}]"
+        _text(problems, f"{where}.id", cycle.uid, limit=MAX_TITLE)
         if not cycle.uid.strip():
             problems.append(f"{where}.id: required")
         elif cycle.uid in cycle_uids:
@@ -258,13 +259,18 @@ def _check_cycles(plan: Plan, skill_ids: set[str]) -> list[str]:
         # A closed cycle may name a skill the framework has since dropped: its
         # record stands as it was; only the levels must be sensible.
         for skill, level in cycle.targets.items():
+            _text(problems, f"{where}.targets", skill, limit=MAX_TITLE)
             if not 1 <= level <= len(plan.framework.scale):
                 problems.append(f"{where}.targets.{skill}: not a level of the scale")
+        outcome_goals: set[str] = set()
         for j, outcome in enumerate(cycle.outcomes):
-            if len(outcome.note) > MAX_OUTCOME_NOTE:
-                problems.append(
-                    f"{where}.outcomes[{j}].note: longer than {MAX_OUTCOME_NOTE} characters"
-                )
+            at = f"{where}.outcomes[{j}]"
+            for attr in ("goal", "title", "skill"):
+                _text(problems, f"{at}.{attr}", getattr(outcome, attr), limit=MAX_TITLE)
+            _text(problems, f"{at}.note", outcome.note, limit=MAX_OUTCOME_NOTE)
+            if outcome.goal in outcome_goals:
+                problems.append(f"{at}.goal: {outcome.goal!r} has another outcome in this cycle")
+            outcome_goals.add(outcome.goal)
     for i, goal in enumerate(plan.goals):
         if goal.closed_cycle is not None and goal.closed_cycle not in cycle_uids:
             problems.append(f"goals[{i}].closed_cycle: no cycle has the id {goal.closed_cycle!r}")

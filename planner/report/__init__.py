@@ -7,14 +7,15 @@ Importing this package is cheap: reportlab and pypdf load on the first export.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
+from planner.domain.cycles import UnknownCycle
 from planner.domain.export_privacy import EntryKey
 from planner.domain.models import Plan
 from planner.report.output import ExportError
 
-__all__ = ["ExportError", "build_pdf_bytes", "export_pdf"]
+__all__ = ["ExportError", "UnknownCycle", "build_pdf_bytes", "export_pdf"]
 
 
 def build_pdf_bytes(
@@ -25,18 +26,25 @@ def build_pdf_bytes(
     today: dt.date | None = None,
     invariant: bool = False,
     leave_out: Collection[EntryKey] = (),
+    cycle: int | str | None = None,
 ) -> tuple[bytes, int]:
     """The plan as PDF bytes and its page count (see :func:`export_pdf`).
 
-    The PDF carries the plan as its ``plan.json`` attachment, holding what the pages
-    show: the same skills, private reflections only when they are printed, and without
-    the entries left out (``planner.domain.export_privacy.exported_plan``).
+    The pages show one cycle (``cycle``); the PDF carries the whole plan, every cycle,
+    as its ``plan.json`` attachment, filtered as the pages are: the same skills,
+    private reflections only when they are printed, and without the entries left out
+    (``planner.domain.export_privacy.exported_plan``).
+
+    Raises:
+        UnknownCycle: ``cycle`` names no closed cycle of the plan.
     """
     from planner import planfile
+    from planner.domain.cycles import find_cycle
     from planner.domain.export_privacy import exported_plan
     from planner.plan_attachment import attach_plan
     from planner.report.build import build_pdf_bytes as build
 
+    number = find_cycle(plan, cycle)[0] if cycle is not None else None
     data, pages = build(
         plan,
         include_private=include_private,
@@ -44,6 +52,7 @@ def build_pdf_bytes(
         today=today,
         invariant=invariant,
         leave_out=leave_out,
+        cycle_number=number,
     )
     shown = exported_plan(
         plan, include_private=include_private, skills=skills, leave_out=leave_out
@@ -61,6 +70,7 @@ def export_pdf(
     skills: set[str] | None = None,
     today: dt.date | None = None,
     leave_out: Collection[EntryKey] = (),
+    cycle: int | str | None = None,
 ) -> int:
     """Writes the plan's development plan PDF to ``out``; returns the page count.
 
@@ -75,24 +85,45 @@ def export_pdf(
         skills: the skill ids to include; ``None`` for every skill.
         today: the export date (default: today).
         leave_out: entries the user chose to leave out of this copy (kind and id).
+        cycle: the cycle the pages show: ``None`` (the default) for the current
+            cycle, or a closed cycle by its number (1 for the oldest, as the app
+            numbers them: ``planner.domain.cycles.cycle_title``) or by its uid.
 
     Raises:
-        ExportError: the file could not be written; the message says what to do.
+        ExportError: the file could not be written, or ``cycle`` names no closed
+            cycle; the message says what to do.
     """
-    from reportlab.platypus.doctemplate import LayoutError
-
-    from planner.failures import log_traceback
-    from planner.report.fonts import FontMissingError
     from planner.report.output import write_pdf
 
     out = Path(out)
     if out.is_dir():
         raise ExportError(f"{out} is a folder. Choose a file name ending in .pdf.")
-    try:
-        data, pages = build_pdf_bytes(
-            plan, include_private=include_private, skills=skills, today=today, leave_out=leave_out
+    data, pages = laid_out(
+        lambda: build_pdf_bytes(
+            plan,
+            include_private=include_private,
+            skills=skills,
+            today=today,
+            leave_out=leave_out,
+            cycle=cycle,
         )
-    except FontMissingError as exc:
+    )
+    write_pdf(data, out)
+    return pages
+
+
+def laid_out(make: Callable[[], tuple[bytes, int]]) -> tuple[bytes, int]:
+    """``make()``'s PDF bytes and page count, with a missing font, a cycle the plan does
+    not have, or a layout that cannot fit a page turned into an ``ExportError`` saying
+    what to do."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from planner.failures import log_traceback
+    from planner.report.fonts import FontMissingError
+
+    try:
+        return make()
+    except (FontMissingError, UnknownCycle) as exc:
         raise ExportError(str(exc)) from exc
     except LayoutError as exc:
         # The layout moves long text on and cuts names in tables; should some entry
@@ -102,5 +133,3 @@ def export_pdf(
             "Part of this plan is too large to fit on a page (perhaps a very long word or "
             "line), so the PDF was not saved. Shorten it and export again."
         ) from None
-    write_pdf(data, out)
-    return pages

@@ -92,8 +92,11 @@ def radar_chart(
     size: float = 230,
     first_label: str = "First",
     latest_label: str = "Latest",
+    targets: Sequence[int | None] = (),
+    target_label: str = "Target",
 ) -> RadarChart:
-    """A spider chart of two self-assessment rounds on a 1..``levels`` scale.
+    """A spider chart of two self-assessment rounds on a 1..``levels`` scale, with a
+    bar across each spoke at its target level when targets are given.
 
     Args:
         labels: the skill names, one per spoke (three or more).
@@ -103,12 +106,20 @@ def radar_chart(
         size: the chart's width; its height adds room for the legend.
         first_label: the legend text for the first round.
         latest_label: the legend text for the latest round.
+        targets: the target level per skill (``None`` where none is set; empty: no
+            targets at all).
+        target_label: the legend text for the targets.
     """
-    return RadarChart(labels, first, latest, levels, size, first_label, latest_label)
+    chart = RadarChart(labels, first, latest, levels, size, first_label, latest_label)
+    if any(t for t in targets):
+        chart.add_targets(targets, target_label)
+    return chart
 
 
 class RadarChart(CanvasFlowable):
     LEGEND_HEIGHT = 30
+    TARGET_LINE = 12  # the legend's extra line when targets are shown
+    TARGET_BAR = 9  # the length of the bar across a spoke marking its target
     LINE = SMALL + 1.5  # spoke label line spacing
 
     def __init__(
@@ -137,6 +148,17 @@ class RadarChart(CanvasFlowable):
         self.latest_label = latest_label
         self.cx = size / 2
         self.cy = self.LEGEND_HEIGHT + self.label_room + below
+        self.targets: list[int | None] = []
+        self.target_label = ""
+        self.legend_height = self.LEGEND_HEIGHT
+
+    def add_targets(self, targets: Sequence[int | None], label: str) -> None:
+        """Marks each spoke's target; the legend grows a line to name them."""
+        self.targets = list(targets)
+        self.target_label = label
+        self.legend_height = self.LEGEND_HEIGHT + self.TARGET_LINE
+        self.height += self.TARGET_LINE
+        self.cy += self.TARGET_LINE
 
     def _point(self, index: int, level: float) -> tuple[float, float]:
         angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
@@ -155,7 +177,8 @@ class RadarChart(CanvasFlowable):
             _polygon(canvas, [self._point(i, level) for i in range(count)], fill=False)
             if level == levels or (level % step == 0 and levels - level >= step):
                 x, y = self._point(0, level)
-                canvas.drawString(x + 3, y - 3, str(level))
+                # Clear of a target's bar across the same spoke.
+                canvas.drawString(x + self.TARGET_BAR / 2 + 2, y - 3, str(level))
         canvas.setStrokeColor(RULE)
         canvas.setFillColor(INK)
         canvas.setFont(BOLD, SMALL)
@@ -187,7 +210,21 @@ class RadarChart(CanvasFlowable):
             canvas.setLineWidth(0.8)
             for x, y in points:
                 canvas.circle(x, y, 2.2, stroke=1, fill=1)
-        self._legend(canvas, 10, 10)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(2)
+        for i, target in enumerate(self.targets):
+            if target:
+                self._target_bar(canvas, i, target)
+        self._legend(canvas, 10, 10 + self.legend_height - self.LEGEND_HEIGHT)
+
+    def _target_bar(self, canvas: Canvas, index: int, level: int) -> None:
+        """A short black bar across the spoke: in greyscale it stands apart from the
+        round's dots by shape, not colour."""
+        angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
+        x, y = self._point(index, level)
+        # Across the spoke: perpendicular to its direction.
+        dx, dy = -math.sin(angle) * self.TARGET_BAR / 2, math.cos(angle) * self.TARGET_BAR / 2
+        canvas.line(x - dx, y - dy, x + dx, y + dy)
 
     def _spoke_label(self, canvas: Canvas, index: int, label: str) -> None:
         angle = math.pi / 2 - 2 * math.pi * index / len(self.labels)
@@ -225,6 +262,12 @@ class RadarChart(CanvasFlowable):
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.8)
         canvas.circle(x + 9, y, 2.2, stroke=1, fill=1)
+        if self.targets:
+            below = y - self.TARGET_LINE
+            canvas.setLineWidth(2)
+            canvas.line(x + 9, below - self.TARGET_BAR / 2, x + 9, below + self.TARGET_BAR / 2)
+            canvas.setFillColor(INK)
+            canvas.drawString(x + 24, below - 2.5, self.target_label)
 
 
 def progress_line(
@@ -267,16 +310,102 @@ class ProgressLine(CanvasFlowable):
             canvas.drawRightString(left - 3, y - 2.5, f"{percent}%")
         canvas.drawString(left, 3, short_date(start))
         canvas.drawRightString(right, 3, short_date(end))
-        coords = [xy(day, pct) for day, pct in self.points]
-        path = canvas.beginPath()
-        path.moveTo(*coords[0])
-        for x, y in coords[1:]:
-            path.lineTo(x, y)
-        canvas.setStrokeColor(DARK_BLUE)
-        canvas.setLineWidth(1.4)
-        canvas.drawPath(path, stroke=1, fill=0)
-        canvas.setFillColor(DARK_BLUE)
-        canvas.setStrokeColor(WHITE)
+        _line_with_dots(canvas, [xy(day, pct) for day, pct in self.points], 1.4, 1.8)
+
+
+def _line_with_dots(
+    canvas: Canvas, coords: Sequence[tuple[float, float]], width: float, radius: float
+) -> None:
+    """A series as a solid dark line with a white-ringed dot at each point."""
+    path = canvas.beginPath()
+    path.moveTo(*coords[0])
+    for x, y in coords[1:]:
+        path.lineTo(x, y)
+    canvas.setStrokeColor(DARK_BLUE)
+    canvas.setLineWidth(width)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.setFillColor(DARK_BLUE)
+    canvas.setStrokeColor(WHITE)
+    canvas.setLineWidth(0.5)
+    for x, y in coords:
+        canvas.circle(x, y, radius, stroke=1, fill=1)
+
+
+def level_trend(
+    points: Sequence[tuple[dt.date, int]],
+    levels: int,
+    target: int | None = None,
+    width: float = 200,
+    height: float = 80,
+) -> LevelTrend:
+    """A skill's self-assessed level over every round, with its target as a dashed line.
+
+    Args:
+        points: ``(date, level)`` pairs, two or more, in any order.
+        levels: the number of steps on the framework's scale.
+        target: the cycle's target level, if one is set.
+        width: the chart's width in points.
+        height: the chart's height in points.
+    """
+    return LevelTrend(points, max(levels, 1), target, width, height)
+
+
+class LevelTrend(CanvasFlowable):
+    """Level against date: a solid line with dots for the ratings, a dashed black line
+    for the target, so the two differ in greyscale by line and marker, not colour."""
+
+    LEFT, BOTTOM, TOP = 16, 15, 6
+
+    def __init__(
+        self,
+        points: Sequence[tuple[dt.date, int]],
+        levels: int,
+        target: int | None,
+        width: float,
+        height: float,
+    ):
+        super().__init__(width, height)
+        self.points = sorted(points)
+        self.levels = levels
+        self.target = target if target and 1 <= target <= levels else None
+        # Room on the right for the target's label.
+        self.right = width - (42 if self.target else 6)
+
+    def _y(self, level: float) -> float:
+        top = self.height - self.TOP
+        return self.BOTTOM + (top - self.BOTTOM) * (level - 1) / max(self.levels - 1, 1)
+
+    def paint(self, canvas: Canvas) -> None:
+        left, right = self.LEFT, self.right
+        start, end = self.points[0][0], self.points[-1][0]
+        span = max((end - start).days, 1)
         canvas.setLineWidth(0.5)
-        for x, y in coords:
-            canvas.circle(x, y, 1.8, stroke=1, fill=1)
+        canvas.setFont(REGULAR, SMALL)
+        canvas.setFillColor(GREY)
+        # Level figures a line apart at least: on a long scale only every few are named.
+        room = self._y(self.levels) - self._y(1)
+        step = max(1, math.ceil((SMALL + 1) * (self.levels - 1) / max(room, 1)))
+        named = set(range(self.levels, 0, -step))  # the top of the scale always
+        canvas.setStrokeColor(RULE)
+        for level in range(1, self.levels + 1):
+            y = self._y(level)
+            canvas.line(left, y, right, y)
+            if level in named:
+                canvas.drawRightString(left - 3, y - 2.5, str(level))
+        canvas.drawString(left, 3, short_date(start))
+        canvas.drawRightString(right, 3, short_date(end))
+        if self.target:
+            y = self._y(self.target)
+            canvas.saveState()
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(1.2)
+            canvas.setDash([4, 2])
+            canvas.line(left, y, right, y)
+            canvas.restoreState()
+            canvas.setFillColor(INK)
+            canvas.drawString(right + 4, y - 2.5, f"Target {self.target}")
+        coords = [
+            (left + (right - left) * (day - start).days / span, self._y(level))
+            for day, level in self.points
+        ]
+        _line_with_dots(canvas, coords, 1.6, 2.2)

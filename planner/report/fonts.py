@@ -1,7 +1,9 @@
 """The bundled Unicode font family (DejaVu Sans), registered with reportlab once.
 
 reportlab's built-in Helvetica covers only Latin-1, so names such as Łukasz or Greek and
-Cyrillic text need a TrueType font embedded in the PDF.
+Cyrillic text need a TrueType font embedded in the PDF. The files are subsets (Latin,
+Greek, Cyrillic and common symbols; ``scripts/subset_fonts.py``): reportlab parses every
+glyph of a face when it is registered, at every export.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ class FontMissingError(RuntimeError):
 def register_fonts() -> frozenset[int]:
     """Registers the family (once per process) and returns the code points it covers.
 
-    The regular face's coverage stands for the family: the DejaVu faces cover the
-    same scripts, and a character missing from one would show as a box in the others.
+    The regular face's coverage stands for the family: the four subsets cover the
+    same characters (a test checks it).
 
     Raises:
         FontMissingError: a font file is not where the installation should have put it.

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from planner.domain.models import Goal, Reflection, Review, Skill
 from planner.report.fonts import REGULAR
+from planner.report.paragraph import Paragraph
 from planner.report.styles import BLUE, SMALL
 
 

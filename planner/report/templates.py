@@ -48,6 +48,8 @@ class RunningText:
     exported: str  # the export date, already formatted
     # Private reflections are in this copy: every page says so.
     private_included: bool = False
+    # A closed cycle's copy names the cycle on every page.
+    cycle: str = ""
 
 
 PRIVATE_NOTICE = "Includes private reflections"
@@ -132,6 +134,8 @@ def _draw_footer(canvas: Canvas, running: RunningText, *, with_name: bool = Fals
     canvas.setFont(REGULAR, 8)
     canvas.drawString(MARGIN_X, FOOTER_Y, CONFIDENTIAL)
     exported = f"Exported {running.exported}"
+    if running.cycle:
+        exported += f" · {running.cycle}"
     if running.private_included:
         canvas.setFont(BOLD, 8)
         canvas.setFillColor(INK)

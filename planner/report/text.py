@@ -75,7 +75,9 @@ def printable(text: str | None) -> str:
         elif code < 0x20 or 0x7F <= code < 0xA0:
             out.append(BOX)
         elif code not in covered:
-            out.append(_stand_in(ch, out))
+            # Nothing is added for a letter continuing a run already named.
+            if stand_in := _stand_in(ch, out):
+                out.append(stand_in)
         else:
             out.append(ch)
     if flag:

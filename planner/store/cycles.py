@@ -141,22 +141,25 @@ class CycleQueries:
         The new cycle's dates become the profile's period and its targets the
         current targets; the closed cycle keeps the targets it had.
         """
-        profile = self.profile()
-        framework = self.framework()
-        if profile is None or framework is None:
-            raise StoreError("This database does not hold a plan yet.")
-        open_goals = {
-            gid: (uid, title, skill, status)
-            for gid, uid, title, skill, status in self.db.execute(
-                "SELECT id, uid, title, skill, status FROM goals WHERE closed_cycle IS NULL "
-                "ORDER BY id"
-            )
-        }
-        problems = check_roll_over(roll, profile, framework, open_goals)
-        if problems:
-            raise ValidationError(problems)
-        choices = {c.goal_id: c for c in roll.choices}
+        # Read and checked inside the transaction: the plan cannot change in between,
+        # and a plan held by another program is refused in words (a redo included).
         with self.atomic() as db:
+            profile = self.profile()
+            framework = self.framework()
+            if profile is None or framework is None:
+                raise StoreError("This database does not hold a plan yet.")
+            open_goals = {
+                gid: (uid, title, skill, status)
+                for gid, uid, title, skill, status in db.execute(
+                    "SELECT id, uid, title, skill, status FROM goals WHERE closed_cycle IS NULL "
+                    "ORDER BY id"
+                )
+            }
+            last_end = day(db.execute("SELECT MAX(end) FROM cycles").fetchone()[0])
+            problems = check_roll_over(roll, profile, framework, open_goals, last_end)
+            if problems:
+                raise ValidationError(problems)
+            choices = {c.goal_id: c for c in roll.choices}
             cycle_id = db.execute(
                 "INSERT INTO cycles (uid, start, end, closed_on) VALUES (?, ?, ?, ?)",
                 [new_uid(), iso(roll.old_start), iso(roll.old_end), iso(today)],
@@ -197,10 +200,10 @@ class CycleQueries:
         """Takes back the roll-over that made closed cycle ``cycle_id`` (the latest):
         its goals return to the current cycle, its targets become the current ones
         again and the profile's period is ``period`` once more."""
-        latest = self.db.execute("SELECT MAX(id) FROM cycles").fetchone()[0]
-        if latest != cycle_id:
-            raise StoreError("Only the most recent new cycle can be undone.")
         with self.atomic() as db:
+            latest = db.execute("SELECT MAX(id) FROM cycles").fetchone()[0]
+            if latest != cycle_id:
+                raise StoreError("Only the most recent new cycle can be undone.")
             db.execute("UPDATE goals SET closed_cycle = NULL WHERE closed_cycle = ?", [cycle_id])
             db.execute("DELETE FROM cycle_targets WHERE cycle = ?", [CURRENT_CYCLE])
             db.execute(

@@ -80,8 +80,9 @@ class GoalQueries:
         row = self.db.execute("SELECT id FROM goals WHERE uid = ?", [uid]).fetchone()
         return row[0] if row else None
 
-    def all_goals(self) -> list[Goal]:
-        """Every goal with actions and progress, in three queries (not one per goal)."""
+    def all_goals(self, *, with_progress: bool = True) -> list[Goal]:
+        """Every goal with actions and progress (when asked), in three queries (not
+        one per goal)."""
         goals = [
             goal_from_row(r)
             for r in self.db.execute(f"SELECT {GOAL_COLUMNS} FROM goals ORDER BY id")
@@ -92,10 +93,15 @@ class GoalQueries:
         ):
             actions[row[0]].append(action_from_row(row[1:]))
         progress = defaultdict(list)
-        for row in self.db.execute(
-            "SELECT goal_id, id, date, percent, note FROM progress_entries "
-            "ORDER BY goal_id, date, id"
-        ):
+        rows = (
+            self.db.execute(
+                "SELECT goal_id, id, date, percent, note FROM progress_entries "
+                "ORDER BY goal_id, date, id"
+            )
+            if with_progress
+            else ()
+        )
+        for row in rows:
             progress[row[0]].append(progress_from_row(row[1:]))
         for goal in goals:
             goal.actions = actions.get(goal.id, [])
@@ -322,6 +328,13 @@ class GoalQueries:
             "GROUP BY g.skill"
         )
         return {skill: (total, achieved or 0, avg or 0.0) for skill, total, achieved, avg in rows}
+
+    def goal_counts(self) -> tuple[int, int]:
+        """The current cycle's goals: how many, and how many achieved (from an index)."""
+        total, achieved = self.db.execute(
+            f"SELECT COUNT(*), SUM(status = 'achieved') FROM goals WHERE {CURRENT}"
+        ).fetchone()
+        return total, achieved or 0
 
     def goals_overdue(self, today: dt.date) -> list[GoalSummary]:
         """Open goals whose target date has passed."""

@@ -23,7 +23,6 @@ from planner.store.rows import (
     review_from_row,
     review_values,
 )
-from planner.store.search import like_pattern, register_casefold
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -265,19 +264,24 @@ class JournalQueries:
     # -- reviews -----------------------------------------------------------------
 
     def reviews(self) -> list[Review]:
-        return [
-            review_from_row(r)
-            for r in self.db.execute(f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY date, id")
-        ]
+        return self._with_links(
+            [
+                review_from_row(r)
+                for r in self.db.execute(
+                    f"SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY date, id"
+                )
+            ]
+        )
 
     def review(self, review_id: int) -> Review | None:
         row = self.db.execute(
             f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE id = ?", [review_id]
         ).fetchone()
-        return review_from_row(row) if row else None
+        return self._with_links([review_from_row(row)])[0] if row else None
 
     def save_review(self, review: Review) -> Review:
-        """Inserts or updates (by id) a review, as ``save_reflection`` does."""
+        """Inserts or updates (by id) a review, as ``save_reflection`` does, with its
+        links: a review put back by an undo gets back what its lines became."""
         problems = check_review(review)
         if problems:
             raise ValidationError(problems)
@@ -291,6 +295,8 @@ class JournalQueries:
             )
             if review.id is None:
                 review.id = cursor.lastrowid
+            db.execute("DELETE FROM review_links WHERE review_id = ?", [review.id])
+            self._write_links(db, ((review.id, link) for link in review.links))
         return review
 
     def delete_review(self, review_id: int) -> Review | None:
@@ -299,17 +305,27 @@ class JournalQueries:
             db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
         return removed
 
-    @staticmethod
-    def _insert_reviews(db: Database, reviews: list[Review]) -> None:
+    def _insert_reviews(self, db: Database, reviews: list[Review]) -> None:
+        """Bulk insert for imports (into an emptied table), with the reviews' links;
+        the goals they link to are already written."""
         # New rows: the id (first of the values) is left for SQLite to choose.
         db.conn.executemany(
             f"INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
             [(None, *review_values(r)[1:]) for r in reviews],
         )
+        if any(r.links for r in reviews):
+            ids = [row[0] for row in db.execute("SELECT id FROM reviews ORDER BY id")]
+            self._write_links(
+                db,
+                ((rid, link) for rid, r in zip(ids, reviews, strict=True) for link in r.links),
+            )
 
 
 def _search_condition(db: Database, text: str) -> tuple[str, list[str]]:
     """SQL true for the reflections holding every word of ``text``, and its values."""
+    # Here, not at the top: exports read reflections and never search them.
+    from planner.store.search import like_pattern, register_casefold
+
     words = text.casefold().split()
     if not words:
         return "1", []

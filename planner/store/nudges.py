@@ -44,6 +44,12 @@ def nudge_facts(store: PlanStore, today: dt.date) -> NudgeFacts:
     last_reflection = db.execute("SELECT MAX(date) FROM reflections").fetchone()[0]
     review = latest_review(store.reviews())
     profile = store.profile()
+    # Each from an index (goals_skill, goals_inclusion, goals_wellbeing), not the table.
+    has_goals, inclusion, wellbeing = db.execute(
+        "SELECT EXISTS(SELECT 1 FROM goals WHERE closed_cycle IS NULL), "
+        "EXISTS(SELECT 1 FROM goals WHERE inclusion_objective = 1 AND closed_cycle IS NULL), "
+        "EXISTS(SELECT 1 FROM goals WHERE wellbeing_goal = 1 AND closed_cycle IS NULL)"
+    ).fetchone()
     return NudgeFacts(
         in_progress=quiet,
         overdue=overdue,
@@ -52,4 +58,7 @@ def nudge_facts(store: PlanStore, today: dt.date) -> NudgeFacts:
         period_end=profile.period_end if profile else None,
         last_reflection=day(last_reflection),
         next_review=review.next_review if review else None,
+        has_goals=bool(has_goals),
+        inclusion_objective=bool(inclusion),
+        wellbeing_goal=bool(wellbeing),
     )

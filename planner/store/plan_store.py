@@ -27,14 +27,15 @@ from planner.store.errors import (
 from planner.store.goals import GoalQueries
 from planner.store.journal import JournalQueries
 from planner.store.learning import LearningQueries
+from planner.store.review_links import ReviewLinkQueries
 from planner.store.rows import day, iso
 from planner.store.schema import SCHEMA_VERSION
-from planner.store.search import SearchResult, search_plan
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from planner.store.database import ReadOnlyDatabase
+    from planner.store.search import SearchResult
 
 
 def _backup_before_migrating(path: Path, db: Database) -> None:
@@ -43,7 +44,7 @@ def _backup_before_migrating(path: Path, db: Database) -> None:
     backup_connection(db.conn, path, "migrate")
 
 
-class PlanStore(GoalQueries, JournalQueries, CycleQueries, LearningQueries):
+class PlanStore(GoalQueries, JournalQueries, CycleQueries, LearningQueries, ReviewLinkQueries):
     """One plan in one SQLite file (or in memory for tests)."""
 
     def __init__(self, db: Database | ReadOnlyDatabase, path: Path | None = None):
@@ -198,6 +199,9 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, LearningQueries):
 
     def search(self, phrase: str, limit: int = 200) -> SearchResult:
         """Every place in the plan holding ``phrase`` (``planner.store.search``)."""
+        # Imported here: the command line's exports open the store and never search.
+        from planner.store.search import search_plan
+
         return search_plan(self.db, phrase, limit)
 
     # -- profile -----------------------------------------------------------------
@@ -357,6 +361,7 @@ class PlanStore(GoalQueries, JournalQueries, CycleQueries, LearningQueries):
         """
         with self.atomic() as db:
             for table in (
+                "review_links",
                 "learning_activities",
                 "feedback",
                 "reflective_discussions",

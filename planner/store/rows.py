@@ -38,7 +38,7 @@ def new_uid() -> str:
 GOAL_COLUMNS = (
     "id, uid, skill, title, description, measure, support, target_date, status, "
     "priority, created, updated, deferred_reason, "
-    "(SELECT c.uid FROM cycles c WHERE c.id = closed_cycle)"
+    "(SELECT c.uid FROM cycles c WHERE c.id = closed_cycle), inclusion_objective, wellbeing_goal"
 )
 # The goals of the current cycle (the working plan); the list indexes are partial
 # on exactly this term, so it must be written the same way everywhere.
@@ -61,6 +61,8 @@ def goal_from_row(row: tuple) -> Goal:
         updated,
         deferred_reason,
         closed_cycle,
+        inclusion_objective,
+        wellbeing_goal,
     ) = row
     return Goal(
         id=gid,
@@ -77,6 +79,8 @@ def goal_from_row(row: tuple) -> Goal:
         updated=updated,
         deferred_reason=deferred_reason,
         closed_cycle=closed_cycle,
+        inclusion_objective=bool(inclusion_objective),
+        wellbeing_goal=bool(wellbeing_goal),
     )
 
 
@@ -94,6 +98,8 @@ def goal_values(goal: Goal) -> dict:
         "created": goal.created,
         "updated": goal.updated,
         "deferred_reason": goal.deferred_reason,
+        "inclusion_objective": int(goal.inclusion_objective),
+        "wellbeing_goal": int(goal.wellbeing_goal),
     }
 
 
@@ -102,14 +108,26 @@ SUMMARY_SQL = """
     SELECT g.id, g.uid, g.skill, g.title, g.status, g.priority, g.target_date,
         COALESCE((SELECT p.percent FROM progress_entries p WHERE p.goal_id = g.id
                   ORDER BY p.date DESC, p.id DESC LIMIT 1), 0),
-        g.updated
+        g.updated, g.inclusion_objective, g.wellbeing_goal
     FROM goals g
 """
 
 
 def summary_from_row(row: tuple) -> GoalSummary:
-    gid, uid, skill, title, status, priority, target, percent, updated = row
-    return GoalSummary(gid, uid, skill, title, status, priority, day(target), percent, updated)
+    gid, uid, skill, title, status, priority, target, percent, updated, inclusion, wellbeing = row
+    return GoalSummary(
+        gid,
+        uid,
+        skill,
+        title,
+        status,
+        priority,
+        day(target),
+        percent,
+        updated,
+        bool(inclusion),
+        bool(wellbeing),
+    )
 
 
 def action_from_row(row: tuple) -> GoalAction:

@@ -246,6 +246,41 @@ def m007_plan_cycles(db: Database) -> None:
     )
     db.execute("PRAGMA user_version = 7")
 
+
+@_migration
+def m008_review_links_and_goal_marks(db: Database) -> None:
+    # An agreed action of a review made into a goal, or an action of a goal, is
+    # linked explicitly: by the review and the line's text (an edited line is a new
+    # action), to the goal's uid (a deleted goal leaves the link, so the review can
+    # say so) and the action's id. No foreign key on the action: editing a goal
+    # deletes and re-inserts its actions with their ids, which would cut the link.
+    # A goal may be marked as the cycle's equality, diversity and inclusion
+    # objective and as a wellbeing goal; the partial indexes let the overview ask
+    # whether the current cycle has either without reading every goal.
+    _run(
+        db,
+        """
+        CREATE TABLE review_links (
+            review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+            line TEXT NOT NULL,
+            goal_uid TEXT NOT NULL,
+            action_id INTEGER,
+            PRIMARY KEY (review_id, line)
+        );
+        ALTER TABLE goals ADD COLUMN inclusion_objective INTEGER NOT NULL DEFAULT 0
+            CHECK (inclusion_objective IN (0, 1));
+        ALTER TABLE goals ADD COLUMN wellbeing_goal INTEGER NOT NULL DEFAULT 0
+            CHECK (wellbeing_goal IN (0, 1));
+        CREATE INDEX goals_inclusion ON goals(closed_cycle) WHERE inclusion_objective = 1;
+        CREATE INDEX goals_wellbeing ON goals(closed_cycle) WHERE wellbeing_goal = 1;
+        """,
+    )
+    # Never lowers the version: a plan made while migration 9 existed and this one
+    # did not yet has version 9 already.
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute(f"PRAGMA user_version = {max(version, 8)}")
+
+
 @_migration
 def m009_revalidation_records(db: Database) -> None:
     # What revalidation and appraisal ask for, kept beside the plan: learning

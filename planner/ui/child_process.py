@@ -20,6 +20,7 @@ from planner.domain.export_privacy import EntryKey, FlaggedEntry, entry_from_dic
 
 _PAGES = re.compile(r"Exported the development plan for .* \((\d+) pages?\) to ")
 _CALENDAR = re.compile(r"Exported (.*) to ")
+_RECORD_PAGES = re.compile(r"Exported the .* record for .* \((\d+) pages?\) to ")
 _ERROR = "leadership-planner: error: "
 
 # The child runs below the window's priority: on a busy two-core PC the window still
@@ -79,9 +80,13 @@ def export_pdf(
     include_private: bool,
     skills: Collection[str],
     leave_out: Collection[EntryKey],
+    cycle: int | None = None,
 ) -> int | None:
-    """``export-pdf`` on the plan at ``db``; returns the page count when it says it."""
+    """``export-pdf`` on the plan at ``db`` (closed cycle ``cycle``, numbered from the
+    oldest, or the current one); returns the page count when it says it."""
     args = ["export-pdf", "--db", str(db), "--out", str(out)]
+    if cycle is not None:
+        args += ["--cycle", str(cycle)]
     if include_private:
         args.append("--include-private")
     args += ["--skill", *sorted(skills)]  # none at all: reflections and reviews only
@@ -101,6 +106,21 @@ def export_calendar(db: Path, out: Path) -> str:
     words ("3 goal target dates, ...")."""
     found = _CALENDAR.search(run_verb("export-calendar", "--db", str(db), "--out", str(out)))
     return found.group(1) if found else ""
+
+
+def export_revalidation(db: Path, out: Path, body: str, *, include_private: bool) -> int | None:
+    """``export-revalidation``: the NMC or appraisal record as a PDF; returns its page
+    count when the verb says it."""
+    args = ["export-revalidation", "--db", str(db), "--out", str(out), "--body", body]
+    if include_private:
+        args.append("--include-private")
+    found = _RECORD_PAGES.search(run_verb(*args))
+    return int(found.group(1)) if found else None
+
+
+def export_pdp_csv(db: Path, out: Path) -> None:
+    """``export-pdp-csv``: this cycle's development plan as a CSV file."""
+    run_verb("export-pdp-csv", "--db", str(db), "--out", str(out))
 
 
 def privacy_check(db: Path) -> tuple[list[FlaggedEntry], int]:

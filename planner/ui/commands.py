@@ -17,6 +17,7 @@ from planner.domain.models import (
     ProgressEntry,
     Reflection,
     Review,
+    ReviewLink,
     SelfAssessment,
 )
 from planner.ui.document import (
@@ -36,7 +37,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
-def _short(text: str, limit: int = 48) -> str:
+def short_text(text: str, limit: int = 48) -> str:
     """User text for an undo label: whole when short, else cut at a word with "…"."""
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -48,7 +49,7 @@ class AddGoal(StoreCommand):
     topics = (GOALS,)
 
     def __init__(self, doc: PlanDocument, goal: Goal):
-        super().__init__(doc, tr("Add goal “%s”") % _short(goal.title))
+        super().__init__(doc, tr("Add goal “%s”") % short_text(goal.title))
         self.goal = goal
 
     def apply(self) -> None:
@@ -63,7 +64,7 @@ class EditGoal(StoreCommand):
     topics = (GOALS, PROGRESS)
 
     def __init__(self, doc: PlanDocument, old: Goal, new: Goal):
-        super().__init__(doc, tr("Edit goal “%s”") % _short(new.title))
+        super().__init__(doc, tr("Edit goal “%s”") % short_text(new.title))
         self.old = copy.deepcopy(old)
         self.new = new
 
@@ -78,7 +79,7 @@ class DeleteGoal(StoreCommand):
     topics = (GOALS, PROGRESS, REFLECTIONS)
 
     def __init__(self, doc: PlanDocument, goal_id: int, title: str):
-        super().__init__(doc, tr("Delete goal “%s”") % _short(title))
+        super().__init__(doc, tr("Delete goal “%s”") % short_text(title))
         self.goal_id = goal_id
         self.removed: tuple[Goal, list[int]] | None = None
 
@@ -136,7 +137,7 @@ class SetActionDone(StoreCommand):
 
     def __init__(self, doc: PlanDocument, action_id: int, text: str, done: bool):
         label = tr("Tick “%s”") if done else tr("Untick “%s”")
-        super().__init__(doc, label % _short(text))
+        super().__init__(doc, label % short_text(text))
         self.action_id = action_id
         self.done = done
 
@@ -154,7 +155,7 @@ class SaveReflection(StoreCommand):
 
     def __init__(self, doc: PlanDocument, new: Reflection, old: Reflection | None = None):
         label = tr("Edit reflection “%s”") if old else tr("Add reflection “%s”")
-        super().__init__(doc, label % _short(new.title))
+        super().__init__(doc, label % short_text(new.title))
         self.new = new
         self.old = copy.deepcopy(old)
 
@@ -172,7 +173,7 @@ class DeleteReflection(StoreCommand):
     topics = (REFLECTIONS,)
 
     def __init__(self, doc: PlanDocument, reflection_id: int, title: str):
-        super().__init__(doc, tr("Delete reflection “%s”") % _short(title))
+        super().__init__(doc, tr("Delete reflection “%s”") % short_text(title))
         self.reflection_id = reflection_id
         self.removed: Reflection | None = None
 
@@ -289,3 +290,25 @@ class SetTargets(StoreCommand):
 
     def revert(self) -> None:
         self.doc.store.save_targets(self.old)
+
+
+class LinkReviewLine(StoreCommand):
+    """Records what an agreed line of a review became (a goal, or an action of one).
+
+    Made with the command that adds the goal or the action, in ``Together``, so the
+    two are one step to undo.
+    """
+
+    topics = (REVIEWS,)
+
+    def __init__(self, doc: PlanDocument, review_id: int, link: ReviewLink):
+        super().__init__(doc, tr("Link “%s” to its goal") % short_text(link.line))
+        self.review_id = review_id
+        self.link = link
+        self.before: ReviewLink | None = None
+
+    def apply(self) -> None:
+        self.before = self.doc.store.set_review_link(self.review_id, self.link.line, self.link)
+
+    def revert(self) -> None:
+        self.doc.store.set_review_link(self.review_id, self.link.line, self.before)

@@ -27,6 +27,8 @@ GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, PROFILE, CYCLES = (
 )
 # The current cycle's target levels.
 TARGETS = "targets"
+# The revalidation records (learning activities, feedback, reflective discussions).
+LEARNING, FEEDBACK, DISCUSSIONS = ("learning", "feedback", "discussions")
 
 
 class PlanDocument(QObject):
@@ -123,6 +125,7 @@ class PlanDocument(QObject):
             return False
         self.undo_stack.clear()
         self.notify(PROFILE, GOALS, PROGRESS, REFLECTIONS, REVIEWS, ASSESSMENTS, TARGETS)
+        self.notify(LEARNING, FEEDBACK, DISCUSSIONS)
         return True
 
     def undo(self) -> None:

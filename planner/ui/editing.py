@@ -28,13 +28,21 @@ def edit_until_saved(
         The command that was saved, or None if the user cancelled or changed nothing.
     """
     dialog = make_dialog(None)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
-        command = make_command(dialog)
-        if command is None:
-            return None
-        if doc.execute(command):
-            return command
-        previous, dialog = dialog, make_dialog(dialog)
-        if dialog is not previous and isinstance(dialog, EditorDialog):
-            dialog.keep_baseline_of(previous)
-    return None
+    try:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            command = make_command(dialog)
+            if command is None:
+                return None
+            if doc.execute(command):
+                return command
+            previous, dialog = dialog, make_dialog(dialog)
+            if dialog is not previous:
+                previous.deleteLater()
+                if isinstance(dialog, EditorDialog):
+                    dialog.keep_baseline_of(previous)
+        return None
+    finally:
+        # Closed dialogs are children of the window: left to the garbage collector,
+        # a dialog caught in a reference cycle was freed twice, by Python and by Qt
+        # when the window closed.
+        dialog.deleteLater()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from planner.domain.models import Goal
 from planner.ui import commands
 from planner.ui.dialogs.goal_dialog import GoalDialog
 from planner.ui.dialogs.progress_dialog import ProgressDialog
@@ -26,14 +27,16 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 
-def new_goal(window: MainWindow, skill: str | None = None) -> None:
+def new_goal(window: MainWindow, skill: str | None = None, draft: Goal | None = None) -> None:
+    """The goal editor for a new goal of ``skill`` (or the skill page shown), filled
+    from ``draft`` when given (an example, a nudge's mark)."""
     if skill is None:
         page = window.current_skill_page()
         skill = page.skill.id if page else None
 
     def make_dialog(previous):
-        draft = previous.goal() if previous else None
-        return GoalDialog(window.doc, draft, skill=skill, parent=window)
+        start = previous.goal() if previous else draft
+        return GoalDialog(window.doc, start, skill=skill, parent=window)
 
     def make_command(dialog):
         goal = dialog.goal()
@@ -44,6 +47,35 @@ def new_goal(window: MainWindow, skill: str | None = None) -> None:
     saved = edit_until_saved(window.doc, make_dialog, make_command)
     if saved is not None:
         window.show_goal(saved.goal.id)
+
+
+def goal_from_example(window: MainWindow, skill_id: str) -> None:
+    """*Start from an example…*: choose one of the framework's example goals for the
+    skill, then the goal editor opens filled from it."""
+    from planner.ui.dialogs.example_goal_dialog import ExampleGoalDialog
+
+    skill = window.doc.framework.skill(skill_id)
+    if skill is None:
+        return
+    chooser = ExampleGoalDialog(skill, window)
+    try:
+        if chooser.exec() != QDialog.DialogCode.Accepted:
+            return
+        draft = chooser.goal()
+    finally:
+        chooser.deleteLater()
+    new_goal(window, skill_id, draft)
+
+
+def goal_with_mark(window: MainWindow, mark: str) -> None:
+    """A nudge's *New goal…*: the goal editor with the cycle's missing mark ticked."""
+    draft = Goal(
+        skill="",
+        title="",
+        inclusion_objective=mark == "inclusion_objective",
+        wellbeing_goal=mark == "wellbeing_goal",
+    )
+    new_goal(window, None, draft)
 
 
 def edit_goal(window: MainWindow, goal_id: int) -> None:
@@ -168,10 +200,11 @@ def set_targets(window: MainWindow, skill: str | None = None) -> None:
         window.statusBar().showMessage(window.tr("Targets saved."), 4000)
 
 
-def export_pdf(window: MainWindow) -> None:
+def export_pdf(window: MainWindow, cycle: int | None = None) -> None:
     from planner.ui.dialogs.export_dialog import run_pdf_export
 
-    run_pdf_export(window)
+    if window.export_pdf_action.isEnabled():  # not while another export runs
+        run_pdf_export(window, cycle=cycle)
 
 
 def export_plan_file(window: MainWindow) -> None:
@@ -182,6 +215,18 @@ def export_plan_file(window: MainWindow) -> None:
 
 def export_calendar(window: MainWindow) -> None:
     from planner.ui.plan_files import export_calendar as run
+
+    run(window)
+
+
+def export_revalidation(window: MainWindow) -> None:
+    from planner.ui.revalidation_files import export_revalidation as run
+
+    run(window)
+
+
+def export_pdp_csv(window: MainWindow) -> None:
+    from planner.ui.revalidation_files import export_pdp_csv as run
 
     run(window)
 

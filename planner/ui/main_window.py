@@ -193,6 +193,18 @@ class MainWindow(QMainWindow):
             lambda: flows.export_calendar(self),
             tr("Save your target dates, actions due and next review for Outlook"),
         )
+        self.export_revalidation_action = self._action(
+            tr("Export for revalidation…"),
+            None,
+            lambda: flows.export_revalidation(self),
+            tr("Save your NMC revalidation record or appraisal record as a PDF"),
+        )
+        self.export_pdp_csv_action = self._action(
+            tr("Export development plan as CSV…"),
+            None,
+            lambda: flows.export_pdp_csv(self),
+            tr("Save this cycle's goals as a development plan table for an appraisal toolkit"),
+        )
         self.import_plan_action = self._action(
             tr("Import plan file…"),
             QKeySequence.StandardKey.Open,
@@ -236,6 +248,8 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.export_plan_action,
             self.export_calendar_action,
+            self.export_revalidation_action,
+            self.export_pdp_csv_action,
             self.import_plan_action,
         ):
             file_menu.addAction(action)
@@ -358,6 +372,8 @@ class MainWindow(QMainWindow):
             self.export_pdf_action,
             self.export_plan_action,
             self.export_calendar_action,
+            self.export_revalidation_action,
+            self.export_pdp_csv_action,
             self.find_action,
         ):
             action.setEnabled(plan_ready)
@@ -376,7 +392,8 @@ class MainWindow(QMainWindow):
         self._add_heading(self.tr("Journal"))
         for key, title, factory in journal_pages(self):
             self._add_page(key, title, factory)
-        self.show_page(keep if keep in self.page_factories else "overview")
+        self._show_applicable_pages()
+        self.show_page(keep if self._page_listed(keep) else "overview")
 
     def _take_start_page(self) -> str | None:
         """The page saved at the last close, once: only the first pages built use it."""
@@ -401,6 +418,7 @@ class MainWindow(QMainWindow):
         overview.assessment_requested.connect(lambda: flows.self_assessment(self))
         overview.page_requested.connect(self.show_page)
         overview.targets_requested.connect(lambda: flows.set_targets(self))
+        overview.marked_goal_requested.connect(lambda mark: flows.goal_with_mark(self, mark))
         return overview
 
     def _skill_page(self, skill) -> QWidget:
@@ -408,6 +426,7 @@ class MainWindow(QMainWindow):
 
         page = SkillPage(self.doc, skill)
         page.new_goal_requested.connect(lambda sid: flows.new_goal(self, sid))
+        page.example_goal_requested.connect(lambda sid: flows.goal_from_example(self, sid))
         page.edit_goal_requested.connect(lambda gid: flows.edit_goal(self, gid))
         page.delete_goal_requested.connect(lambda gid: flows.delete_goal(self, gid))
         page.log_progress_requested.connect(lambda gid: flows.log_progress(self, gid))
@@ -524,6 +543,37 @@ class MainWindow(QMainWindow):
     def _on_changed(self, topic: str) -> None:
         if topic == PROFILE:
             self.setWindowTitle(self.plan_title())
+            self._show_applicable_pages()
+
+    def _show_applicable_pages(self) -> None:
+        """Hides the sidebar entries (and Go menu items) of pages that do not apply to
+        this user, e.g. revalidation without a regulator; hidden rather than rebuilt,
+        so the page being edited keeps its focus."""
+        from planner.ui.page_registry import page_applies
+
+        profile = self.doc.profile if self.has_plan() else None
+        regulator = profile.regulator if profile else ""
+        actions = {action.text(): action for action in self.go_menu.actions()}
+        for row in range(self.nav_model.rowCount()):
+            item = self.nav_model.item(row)
+            key = item.data(PAGE_ROLE)
+            if key is None:
+                continue
+            shown = page_applies(key, regulator)
+            self.nav.setRowHidden(row, not shown)
+            if item.text() in actions:
+                actions[item.text()].setVisible(shown)
+            if not shown and self.current_page_key() == key:
+                self.show_page("overview")
+
+    def _page_listed(self, key: str | None) -> bool:
+        """Whether ``key`` is a page of this plan that the sidebar shows."""
+        if key not in self.page_factories:
+            return False
+        for row in range(self.nav_model.rowCount()):
+            if self.nav_model.item(row).data(PAGE_ROLE) == key:
+                return not self.nav.isRowHidden(row)
+        return True
 
     def plan_title(self) -> str:
         profile = self.doc.profile if self.doc else None

@@ -462,6 +462,29 @@ def test_command_line_verbs_never_import_qt_or_reportlab_or_pypdf(tmp_path):
     assert done.stdout.splitlines()[-1] == "[0, 0, 0, 0, 1, 0] []", done.stderr
 
 
+def test_the_pdf_export_loads_only_what_it_uses(demo_db, tmp_path):
+    """The export reads the plan (no sqlite-utils, no search) and writes the PDF; it
+    never starts Qt."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from planner.app import main
+
+        code = main(["export-pdf", "--db", sys.argv[1], "--out", sys.argv[2]])
+        unused = ("PySide6", "sqlite_utils", "planner.store.search", "planner.ui")
+        print(code, sorted(m for m in sys.modules if m.startswith(unused)))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, demo_db, tmp_path / "a.pdf"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
 def test_the_installed_console_script_runs_a_verb(tmp_path):
     script = shutil.which("leadership-planner", path=sysconfig.get_path("scripts"))
     script = script or shutil.which("leadership-planner")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.domain.nudges import (
+    NO_INCLUSION_OBJECTIVE,
     NO_REFLECTION,
+    NO_WELLBEING_GOAL,
     OLD_ASSESSMENT,
     OVERDUE_GOAL,
     REVIEW_DUE,
@@ -137,3 +139,32 @@ def test_a_kind_turned_off_shows_none_of_that_kind():
     facts = settled(overdue=[OpenGoal(4, "Late", TODAY - days(1))], last_reflection=None)
     choices = NudgeChoices(off={OVERDUE_GOAL})
     assert [n.kind for n in choices.shown(find_nudges(facts, TODAY), TODAY)] == [NO_REFLECTION]
+
+
+def test_a_cycle_with_goals_but_no_inclusion_objective_or_wellbeing_goal_is_nudged_once_each():
+    start = TODAY - days(100)
+    assert keys(settled(period_start=start)) == []  # no goals yet: nothing to mark
+    facts = settled(period_start=start, has_goals=True)
+    nudges = find_nudges(facts, TODAY)
+    assert [n.key for n in nudges] == [
+        f"{NO_INCLUSION_OBJECTIVE}:{start.isoformat()}",
+        f"{NO_WELLBEING_GOAL}:{start.isoformat()}",
+    ]
+    assert {n.opens for n in nudges} == {"new_goal"}
+    assert keys(settled(period_start=start, has_goals=True, inclusion_objective=True)) == [
+        f"{NO_WELLBEING_GOAL}:{start.isoformat()}"
+    ]
+    marked = settled(has_goals=True, inclusion_objective=True, wellbeing_goal=True)
+    assert keys(marked) == []
+
+
+def test_a_dismissed_mark_nudge_returns_in_the_next_cycle():
+    choices = NudgeChoices()
+    this_cycle = find_nudges(settled(period_start=TODAY, has_goals=True), TODAY)
+    for nudge in this_cycle:
+        choices.dismiss(nudge)
+    again = find_nudges(settled(period_start=TODAY, has_goals=True), TODAY)
+    assert choices.shown(again, TODAY) == []
+    next_cycle = settled(period_start=TODAY + days(365), has_goals=True)
+    shown = choices.shown(find_nudges(next_cycle, TODAY), TODAY)
+    assert [n.kind for n in shown] == [NO_INCLUSION_OBJECTIVE, NO_WELLBEING_GOAL]

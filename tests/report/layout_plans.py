@@ -7,9 +7,11 @@ import datetime as dt
 from dataclasses import replace
 
 from planner.domain.models import (
+    Cycle,
     Framework,
     Goal,
     GoalAction,
+    GoalOutcome,
     Plan,
     Profile,
     ProgressEntry,
@@ -95,6 +97,45 @@ def ten_by_ten_plan(core: Framework) -> Plan:
         for s in skills
     ]
     return Plan(_profile(), framework, assessments=_rounds(framework, 4), goals=goals)
+
+
+def ten_by_ten_cycled(core: Framework) -> Plan:
+    """The ten-by-ten plan after a roll-over: six rounds, a target for every skill in
+    both cycles, half its goals closed in the past cycle with long notes on outcomes."""
+    plan = ten_by_ten_plan(core)
+    skills = [s.id for s in plan.framework.skills]
+    end = TODAY - dt.timedelta(days=200)
+    outcomes = []
+    for n, goal in enumerate(plan.goals):
+        goal.uid = f"goal-{n}"
+        carried = n % 2 == 1
+        if not carried:
+            goal.closed_cycle = "past"
+        outcomes.append(
+            GoalOutcome(
+                goal.uid,
+                goal.title,
+                goal.skill,
+                ("met", "partly_met", "not_met")[n % 3],
+                (NOTE + " ") * 6,
+                carried,
+            )
+        )
+    past = Cycle(
+        end - dt.timedelta(days=364),
+        end,
+        end + dt.timedelta(days=2),
+        uid="past",
+        targets={s: 1 + (n + 3) % 10 for n, s in enumerate(skills)},
+        outcomes=outcomes,
+    )
+    return replace(
+        plan,
+        profile=replace(plan.profile, period_start=end + dt.timedelta(days=1)),
+        assessments=_rounds(plan.framework, 6),
+        targets={s: 1 + (n + 5) % 10 for n, s in enumerate(skills)},
+        cycles=[past],
+    )
 
 
 def heavy_plan(core: Framework) -> Plan:

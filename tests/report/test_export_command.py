@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.cli import run
 from planner.store import PlanStore
 from tests.report.conftest import read_pdf
+from tests.report.cycle_plans import CURRENT_ONLY, OLD_MET, cycled_plan
 
 PRIVATE_TITLE = "A difficult conversation about sickness"
 
@@ -138,3 +141,62 @@ def test_skill_with_no_ids_exports_reflections_and_reviews_only(db_path, tmp_pat
     for heading in ("1. Learn to follow", "2. Develop situational awareness"):
         assert heading not in text
     assert "Reflections" in text
+
+
+@pytest.fixture
+def cycled_db(tmp_path):
+    """A database holding the demo plan after two roll-overs."""
+    path = tmp_path / "cycled.db"
+    store = PlanStore.open(path)
+    store.replace_plan(cycled_plan())
+    store.close()
+    return path
+
+
+def test_export_pdf_prints_a_closed_cycle_by_its_number(cycled_db, tmp_path, capsys):
+    out = tmp_path / "cycle.pdf"
+    assert run(["export-pdf", "--db", str(cycled_db), "--out", str(out), "--cycle", "1"]) == 0
+    said = capsys.readouterr().out
+    assert "Exported the development plan for Siân Okafor, Cycle 1: 1 Jan 2024 to 31 Dec 2024" in (
+        said
+    )
+    pdf = read_pdf(out.read_bytes())
+    assert OLD_MET in pdf.text and "How the cycle ended" in pdf.text
+    assert CURRENT_ONLY not in pdf.text
+
+
+def test_export_pdf_without_a_cycle_prints_the_current_one(cycled_db, tmp_path):
+    out = tmp_path / "plan.pdf"
+    assert run(["export-pdf", "--db", str(cycled_db), "--out", str(out)]) == 0
+    pdf = read_pdf(out.read_bytes())
+    assert CURRENT_ONLY in pdf.text and OLD_MET not in pdf.text
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("3", "There is no cycle 3: this plan has 2 closed cycles, numbered 1 to 2."),
+        ("0", "There is no cycle 0: this plan has 2 closed cycles, numbered 1 to 2."),
+        ("two", "argument --cycle: expected a cycle number: 1 is the oldest closed cycle"),
+    ],
+)
+def test_a_cycle_number_that_does_not_exist_is_one_line_error(
+    cycled_db, tmp_path, capsys, number, message
+):
+    out = tmp_path / "cycle.pdf"
+    argv = ["export-pdf", "--db", str(cycled_db), "--out", str(out), "--cycle", number]
+    try:
+        code = run(argv)
+    except SystemExit as exit_:  # argparse's own usage error
+        code = exit_.code
+    err = capsys.readouterr().err
+    assert code in (1, 2) and message in err
+    assert len([line for line in err.splitlines() if "error" in line]) == 1
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_export_pdf_help_explains_cycle(capsys):
+    with pytest.raises(SystemExit):
+        run(["export-pdf", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--cycle N export closed cycle N (1 is the oldest" in help_text

@@ -33,12 +33,22 @@ def _plan(name: str, core_framework):
         "hlm-9-dimensions-4-rounds": layout_plans.rated_plan,
         "clcf-20-overdue": layout_plans.overdue_plan,
         "ten-skills-ten-levels": lambda: layout_plans.ten_by_ten_plan(core_framework),
+        "ten-skills-ten-levels-targets": lambda: layout_plans.ten_by_ten_cycled(core_framework),
+        "ten-skills-ten-levels-closed-cycle": lambda: layout_plans.ten_by_ten_cycled(
+            core_framework
+        ),
         "heavy": lambda: layout_plans.heavy_plan(core_framework),
     }[name]()
 
 
-def _pdf(plan) -> bytes:
-    return build_pdf_bytes(plan, today=TODAY, invariant=True)[0]
+def _pdf(plan, **options) -> bytes:
+    return build_pdf_bytes(plan, today=TODAY, invariant=True, **options)[0]
+
+
+def _named_pdf(name: str, core_framework) -> bytes:
+    """The PDF of one of the named plans; a closed cycle's plan prints that cycle."""
+    cycle = 1 if name.endswith("closed-cycle") else None
+    return _pdf(_plan(name, core_framework), cycle=cycle)
 
 
 def _glance_pages(pdf) -> list[int]:
@@ -48,12 +58,20 @@ def _glance_pages(pdf) -> list[int]:
     return list(range(start, end))
 
 
-PLANS = ["demo", "hlm-9-dimensions-4-rounds", "clcf-20-overdue", "ten-skills-ten-levels", "heavy"]
+PLANS = [
+    "demo",
+    "hlm-9-dimensions-4-rounds",
+    "clcf-20-overdue",
+    "ten-skills-ten-levels",
+    "ten-skills-ten-levels-targets",
+    "ten-skills-ten-levels-closed-cycle",
+    "heavy",
+]
 
 
 @pytest.mark.parametrize("name", PLANS)
 def test_no_text_is_shrunk_below_a_readable_size(name, core_framework):
-    data = _pdf(_plan(name, core_framework))
+    data = _named_pdf(name, core_framework)
     runs = text_runs(data)
     pdf = read_pdf(data)
     smallest = min(runs, key=lambda r: r.size)
@@ -272,7 +290,7 @@ _LABELS = {
 
 @pytest.mark.parametrize("name", PLANS)
 def test_no_heading_is_the_last_line_of_a_page(name, core_framework):
-    runs = text_runs(_pdf(_plan(name, core_framework)))
+    runs = text_runs(_named_pdf(name, core_framework))
     pages = {r.page for r in runs}
     for page in pages:
         # The body's lines: between the running header and the footer.

@@ -12,6 +12,8 @@ LENT_COLUMNS = (
     ("framework", "part_plural", "TEXT NOT NULL DEFAULT 'skills'"),
     # Lent without its REFERENCES: SQLite cannot drop a column a foreign key uses.
     ("goals", "closed_cycle", "INTEGER"),
+    ("goals", "inclusion_objective", "INTEGER NOT NULL DEFAULT 0"),
+    ("goals", "wellbeing_goal", "INTEGER NOT NULL DEFAULT 0"),
     ("profile", "regulator", "TEXT NOT NULL DEFAULT ''"),
     ("profile", "revalidation_date", "TEXT"),
     ("reflections", "themes", "TEXT NOT NULL DEFAULT '[]'"),
@@ -25,6 +27,7 @@ LENT_TABLES = (
         "cycle_id INTEGER, position INTEGER, goal_uid TEXT, title TEXT, skill TEXT, "
         "outcome TEXT, note TEXT, carried_forward INTEGER",
     ),
+    ("review_links", "review_id INTEGER, line TEXT, goal_uid TEXT, action_id INTEGER"),
     (
         "learning_activities",
         "id INTEGER PRIMARY KEY, uid TEXT, start TEXT, end TEXT, method TEXT, topic TEXT, "
@@ -51,6 +54,12 @@ def _as_older_versions_kept_it(plan, missing: set[str]) -> None:
     if "next_review" in missing:
         for review in plan.reviews:
             review.next_review = None
+    if "inclusion_objective" in missing:
+        for goal in plan.goals:
+            goal.inclusion_objective = goal.wellbeing_goal = False
+    if "review_links" in missing:
+        for review in plan.reviews:
+            review.links = ()
     if "part_singular" in missing:
         plan.framework = dataclasses.replace(
             plan.framework, part_singular="skill", part_plural="skills"
@@ -72,9 +81,11 @@ def write_with_todays_code(conn, path, plan):
         for table, column, kind in LENT_COLUMNS
         if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
     ]
-    _as_older_versions_kept_it(plan, {column for _, column, _ in lent})
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     lent_tables = [(name, columns) for name, columns in LENT_TABLES if name not in tables]
+    _as_older_versions_kept_it(
+        plan, {column for _, column, _ in lent} | {name for name, _ in lent_tables}
+    )
     for table, column, kind in lent:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     for table, columns in lent_tables:

@@ -50,6 +50,8 @@ EXPECTED_COLUMNS = {
         "updated",
         "deferred_reason",
         "closed_cycle",
+        "inclusion_objective",
+        "wellbeing_goal",
     ],
     "goal_actions": ["id", "goal_id", "position", "text", "due", "done"],
     "progress_entries": ["id", "goal_id", "date", "percent", "note"],
@@ -77,6 +79,7 @@ EXPECTED_COLUMNS = {
         "note",
         "carried_forward",
     ],
+    "review_links": ["review_id", "line", "goal_uid", "action_id"],
     "learning_activities": [
         "id",
         "uid",

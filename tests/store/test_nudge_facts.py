@@ -38,3 +38,32 @@ def test_facts_come_from_the_latest_entries_and_skip_overdue_goals_history(store
     assert facts.next_review == dt.date(2026, 9, 1)
     assert facts.last_assessment == store.assessment_dates()[-1]
     assert facts.period_start == store.profile().period_start
+
+
+def test_the_marks_count_only_in_the_current_cycle_and_are_read_from_indexes(store):
+    facts = nudge_facts(store, FIXED_TODAY)
+    assert (facts.has_goals, facts.inclusion_objective, facts.wellbeing_goal) == (
+        True,
+        False,
+        False,
+    )
+    goal = store.all_goals()[0]
+    goal.inclusion_objective = True
+    store.update_goal(goal)
+    facts = nudge_facts(store, FIXED_TODAY)
+    assert (facts.inclusion_objective, facts.wellbeing_goal) == (True, False)
+    # A goal closed with a past cycle no longer counts for this one.
+    store.db.execute(
+        "INSERT INTO cycles (id, uid, start, end, closed_on) VALUES (1, 'c1', NULL, ?, ?)",
+        ["2026-01-01", "2026-01-01"],
+    )
+    store.db.execute("UPDATE goals SET closed_cycle = 1 WHERE id = ?", [goal.id])
+    assert not nudge_facts(store, FIXED_TODAY).inclusion_objective
+    plans = [
+        " ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        for sql in (
+            "SELECT 1 FROM goals WHERE inclusion_objective = 1 AND closed_cycle IS NULL",
+            "SELECT 1 FROM goals WHERE wellbeing_goal = 1 AND closed_cycle IS NULL",
+        )
+    ]
+    assert "goals_inclusion" in plans[0] and "goals_wellbeing" in plans[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 import planner.ui.dialogs.questions
 from planner.app import create_window
@@ -132,6 +132,22 @@ def questions(monkeypatch):
 def confirm(questions):
     """Answers every confirmation question with Yes; returns the questions asked."""
     return questions.asked
+
+
+@pytest.fixture
+def save_as(monkeypatch):
+    """Answers the save dialog with a file; records where it started and its filter."""
+    asked = {}
+
+    def answer(path):
+        def get_save_file_name(parent, caption, start, filters):
+            asked.update(caption=caption, start=start, filters=filters)
+            return str(path), filters.split(";;")[0]
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+        return asked
+
+    return answer
 
 
 __all__ = ["QDialog"]

@@ -34,22 +34,6 @@ def _visible_boxes() -> list[QMessageBox]:
     ]
 
 
-@pytest.fixture
-def save_as(monkeypatch):
-    """Answers the save dialog with a file; records where it started and its filter."""
-    asked = {}
-
-    def answer(path):
-        def get_save_file_name(parent, caption, start, filters):
-            asked.update(caption=caption, start=start, filters=filters)
-            return str(path), filters.split(";;")[0]
-
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
-        return asked
-
-    return answer
-
-
 def test_the_calendar_is_saved_from_the_file_menu_by_keyboard(
     qtbot, window, tmp_path, save_as, monkeypatch
 ):

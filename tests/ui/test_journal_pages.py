@@ -12,13 +12,19 @@ from PySide6.QtWidgets import QApplication
 from planner.domain.models import Reflection
 from planner.ui.commands import SaveReflection
 from planner.ui.dialogs.assessment_dialog import AssessmentDialog
+from planner.ui.dialogs.discussion_dialog import DiscussionDialog
+from planner.ui.dialogs.feedback_dialog import FeedbackDialog
+from planner.ui.dialogs.learning_dialog import LearningDialog
 from planner.ui.dialogs.reflection_dialog import ReflectionDialog
 from planner.ui.dialogs.review_dialog import ReviewDialog
 from planner.ui.document import PlanDocument
 from planner.ui.models.reflections_model import COL_TITLE, ReflectionTableModel
 from planner.ui.pages.assessment_page import AssessmentPage
+from planner.ui.pages.feedback_page import FeedbackPage
+from planner.ui.pages.learning_page import LearningPage
 from planner.ui.pages.profile_page import ProfilePage
 from planner.ui.pages.reflections_page import ReflectionsPage
+from planner.ui.pages.revalidation_page import RevalidationPage
 from planner.ui.pages.reviews_page import ReviewsPage
 
 pytestmark = pytest.mark.gui
@@ -539,6 +545,12 @@ def _controls_without_names(root):
         ReflectionDialog,
         ReviewDialog,
         AssessmentDialog,
+        LearningPage,
+        FeedbackPage,
+        RevalidationPage,
+        LearningDialog,
+        FeedbackDialog,
+        DiscussionDialog,
     ],
 )
 def test_every_control_has_an_accessible_name(qtbot, doc, make):

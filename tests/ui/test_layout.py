@@ -254,7 +254,9 @@ SCALED_1080P_FREE = QRect(0, 0, 1280, 680)
 def _dialogs(window):
     from planner.domain.export_privacy import flagged_entries
     from planner.ui.dialogs.about_dialog import AboutDialog
+    from planner.ui.dialogs.add_to_goal_dialog import AddToGoalDialog
     from planner.ui.dialogs.assessment_dialog import AssessmentDialog
+    from planner.ui.dialogs.example_goal_dialog import ExampleGoalDialog
     from planner.ui.dialogs.export_dialog import ExportOptionsDialog
     from planner.ui.dialogs.goal_dialog import GoalDialog
     from planner.ui.dialogs.progress_dialog import ProgressDialog
@@ -278,6 +280,8 @@ def _dialogs(window):
         "review": ReviewDialog(doc, parent=window),
         "export": ExportOptionsDialog(skills, 1, window, flagged),
         "about": AboutDialog(store.path, parent=window),
+        "start from an example": ExampleGoalDialog(doc.framework.skills[0], parent=window),
+        "add to a goal": AddToGoalDialog(doc, "Review the first rota together", parent=window),
     }
 
 

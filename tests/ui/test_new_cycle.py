@@ -191,3 +191,40 @@ def test_a_reflection_about_a_goal_closed_with_a_cycle_keeps_its_link_when_edite
         f"WHERE r.id = {linked.id}",
     )
     assert saved == (linked.goal,)
+
+
+def test_a_closed_cycle_is_exported_as_a_pdf_from_the_cycles_page(
+    window, qtbot, monkeypatch, save_as, tmp_path
+):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from planner.domain.cycles import RollChoice, RollOver
+    from planner.ui.dialogs import questions as asking
+    from planner.ui.dialogs.export_dialog import ExportOptionsDialog
+
+    store = window.store
+    first = store.goal_summaries()[1]
+    choices = tuple(
+        RollChoice(g.id, "partly_met", "Half the shifts done", carry=g.id != first.id)
+        for g in store.goal_summaries()
+        if g.status != "achieved"
+    )
+    end, start, next_end = dt.date(2026, 12, 17), dt.date(2026, 12, 18), dt.date(2027, 12, 17)
+    store.roll_over(RollOver(dt.date(2025, 12, 17), end, start, next_end, choices), start)
+    window.show_page("cycles")
+    page = window.stack.currentWidget()
+    out = tmp_path / "cycle.pdf"
+    asked = save_as(out)
+    accepted = ExportOptionsDialog.DialogCode.Accepted
+    monkeypatch.setattr(ExportOptionsDialog, "exec", lambda dialog: accepted)
+    monkeypatch.setattr(asking, "confirm", lambda *a, **k: False)  # "Open it now?"
+    page.export_button.setFocus()
+    qtbot.keyClick(page.export_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=60000)
+    assert window.last_export[0] == out
+    assert asked["start"].endswith("-cycle-1.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "cycle 1" in text.lower() and "How the cycle ended" in text
+    assert first.title[:40] in text and "Half the shifts done" in text

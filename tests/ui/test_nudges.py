@@ -16,6 +16,13 @@ from tests.conftest import FIXED_TODAY
 pytestmark = pytest.mark.gui
 
 LATE_GOAL = "Use a collaborative approach to settle the break-time dispute"
+NO_INCLUSION = (
+    "No equality, diversity and inclusion objective in this cycle yet: appraisal guidance "
+    "asks for one."
+)
+NO_WELLBEING = (
+    "No wellbeing goal in this cycle yet: appraisal encourages a talk about your own wellbeing."
+)
 
 
 @pytest.fixture
@@ -58,6 +65,8 @@ def test_the_overview_lists_the_plans_nudges_in_plain_words(open_overview):
         "Nothing logged on \u201cPredict and plan for the next day's staffing gaps by 3pm\u201d "
         "since 28 May 2026.",
         "No reflection written this month yet.",
+        NO_INCLUSION,
+        NO_WELLBEING,
     ]
 
 
@@ -77,7 +86,7 @@ def test_snooze_by_keyboard_hides_a_nudge_for_a_week(open_overview, clock, qtbot
     overview.nudge_box.rows[0][2].setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     box = overview.nudge_box
-    assert len(box.messages()) == 3
+    assert len(box.messages()) == 5
     assert LATE_GOAL not in " ".join(box.messages())
     # The focus carries on to the next nudge's Snooze, not off the page.
     assert QApplication.focusWidget() is box.rows[0][2]
@@ -107,7 +116,7 @@ def test_a_dismissed_nudge_stays_hidden_in_a_new_window(open_overview, clock, qt
 def test_dismissing_every_nudge_hides_the_box(open_overview, qtbot):
     _win, overview = open_overview()
     box = overview.nudge_box
-    for _ in range(4):
+    for _ in range(6):
         box.rows[0][3].setFocus()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert box.rows == []
@@ -131,9 +140,104 @@ def test_a_kind_turned_off_in_edit_nudges_leaves_the_overview(open_overview, mod
     win.nudges_action.trigger()
     assert "past its target date" in seen["label"]
     messages = overview.nudge_box.messages()
-    assert len(messages) == 2
+    assert len(messages) == 4
     assert not any("was due on" in m for m in messages)
     win.close()
 
     _again, reopened = open_overview()
-    assert len(reopened.nudge_box.messages()) == 2
+    assert len(reopened.nudge_box.messages()) == 4
+
+
+def _row_of(box, message: str) -> int:
+    return box.messages().index(message)
+
+
+def test_the_inclusion_and_wellbeing_nudges_snooze_and_dismiss(
+    open_overview, clock, qtbot, db_path
+):
+    from planner.domain.nudges import OVERDUE_GOAL, STALE_GOAL
+    from planner.ui.nudge_settings import load_choices, save_choices
+
+    # Goals go quiet or overdue as the days pass: those kinds are off here, so the
+    # box never has too many to list these two.
+    choices = load_choices(db_path)
+    choices.off = {OVERDUE_GOAL, STALE_GOAL}
+    save_choices(db_path, choices)
+    win, overview = open_overview()
+    box = overview.nudge_box
+    box.rows[_row_of(box, NO_INCLUSION)][2].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Snooze
+    assert NO_INCLUSION not in box.messages() and NO_WELLBEING in box.messages()
+    qtbot.mouseClick(box.rows[_row_of(box, NO_WELLBEING)][3], Qt.MouseButton.LeftButton)
+    assert NO_WELLBEING not in box.messages()
+    win.close()
+
+    clock.set(FIXED_TODAY + dt.timedelta(days=6))
+    _again, later = open_overview()
+    assert NO_INCLUSION not in later.nudge_box.messages()
+    clock.set(FIXED_TODAY + dt.timedelta(days=7))
+    later.reload()
+    assert NO_INCLUSION in later.nudge_box.messages()  # the snooze is over
+    assert NO_WELLBEING not in later.nudge_box.messages()  # dismissed for this cycle
+
+
+def test_the_inclusion_nudge_turned_off_in_edit_nudges(open_overview, modal, qtbot):
+    win, overview = open_overview()
+    seen = {}
+
+    def untick_inclusion(dialog):
+        for _ in range(5):  # the sixth box
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen["label"] = QApplication.focusWidget().text()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+    modal(untick_inclusion)
+    win.nudges_action.trigger()
+    assert seen["label"] == (
+        "No goal of this cycle is my equality, diversity and inclusion objective"
+    )
+    assert NO_INCLUSION not in overview.nudge_box.messages()
+    assert NO_WELLBEING in overview.nudge_box.messages()
+
+
+def test_new_goal_on_the_inclusion_nudge_saves_a_marked_goal_and_the_nudge_goes(
+    open_overview, modal, qtbot, db_path
+):
+    import sqlite3
+
+    win, overview = open_overview()
+    box = overview.nudge_box
+    button = box.rows[_row_of(box, NO_INCLUSION)][1]
+    assert button.text() == "New goal…"
+    seen = {}
+
+    def write_it(dialog):
+        seen["ticked"] = (dialog.inclusion_check.isChecked(), dialog.wellbeing_check.isChecked())
+        qtbot.keyClicks(QApplication.focusWidget(), "Make the ward rota fair to part-time staff")
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+
+    modal(write_it)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen["ticked"] == (True, False)
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(
+            "SELECT id, inclusion_objective, wellbeing_goal FROM goals WHERE title = ?",
+            ["Make the ward rota fair to part-time staff"],
+        ).fetchall()
+    finally:
+        conn.close()
+    [(goal_id, inclusion, wellbeing)] = rows
+    assert (inclusion, wellbeing) == (1, 0)
+    # The editor's save shows the goal; its list marks it, in short words.
+    page = win.current_skill_page()
+    assert page.current_goal_id() == goal_id
+    index = page.model.index(page.model.row_of(goal_id), 0)
+    assert index.data() == "Make the ward rota fair to part-time staff (EDI objective)"
+    assert "Equality, diversity and inclusion objective" in page.detail_meta.text()
+    win.show_page("overview")
+    assert NO_INCLUSION not in overview.nudge_box.messages()
+    assert NO_WELLBEING in overview.nudge_box.messages()

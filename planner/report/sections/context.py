@@ -9,7 +9,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from planner.domain import deadlines
-from planner.domain.models import Goal, GoalAction, Plan, Reflection, SelfAssessment, Skill
+from planner.domain.models import (
+    Cycle,
+    Goal,
+    GoalAction,
+    GoalOutcome,
+    Plan,
+    Reflection,
+    Review,
+    SelfAssessment,
+    Skill,
+    latest_review,
+)
 from planner.report.styles import Styles, stylesheet
 from planner.report.text import printable
 
@@ -28,6 +39,54 @@ class ReportContext:
     include_private: bool = False
     skill_ids: set[str] | None = None
     styles: Styles = field(default_factory=stylesheet)
+    # The closed cycle this copy shows and its number (1 for the oldest); None for
+    # the current cycle. ``plan`` is already that cycle's view (``cycle_plan``).
+    cycle: Cycle | None = None
+    cycle_number: int | None = None
+    # Every review up to the cycle's end, earlier cycles' too: the last one held may
+    # fall in the cycle before, and what it agreed still stands.
+    reviews_so_far: list[Review] = field(default_factory=list)
+
+    @cached_property
+    def last_review(self) -> Review | None:
+        """The latest review up to the cycle's end, whichever cycle it fell in."""
+        return latest_review(self.reviews_so_far or self.plan.reviews)
+
+    @property
+    def closed(self) -> bool:
+        """This copy shows a closed cycle: its goals have outcomes, nothing is due."""
+        return self.cycle is not None
+
+    @property
+    def this_cycle(self) -> str:
+        """How the text names the cycle this copy shows."""
+        return "the cycle" if self.closed else "this cycle"
+
+    @cached_property
+    def _outcomes(self) -> dict[str, GoalOutcome]:
+        return {o.goal: o for o in self.cycle.outcomes} if self.cycle else {}
+
+    def outcome(self, goal: Goal) -> GoalOutcome | None:
+        """What became of ``goal`` at the end of the closed cycle this copy shows."""
+        return self._outcomes.get(goal.uid) if goal.uid else None
+
+    @property
+    def last_cycle(self) -> Cycle | None:
+        """The cycle closed just before the current one (None in a closed cycle's copy)."""
+        return self.plan.cycles[-1] if self.plan.cycles and not self.closed else None
+
+    @cached_property
+    def _carried(self) -> dict[str, GoalOutcome]:
+        last = self.last_cycle
+        return {o.goal: o for o in last.outcomes if o.carried_forward} if last else {}
+
+    def carried_from_last(self, goal: Goal) -> GoalOutcome | None:
+        """How ``goal`` ended the last cycle, if it was carried forward into this one."""
+        return self._carried.get(goal.uid) if goal.uid else None
+
+    def target(self, skill_id: str) -> int | None:
+        """The cycle's target level for the skill, if one was set."""
+        return self.plan.targets.get(skill_id)
 
     @cached_property
     def skills(self) -> list[Skill]:
@@ -169,11 +228,14 @@ class ReportContext:
         return round(sum(counted) / len(counted)) if counted else None
 
     def is_open(self, goal: Goal) -> bool:
-        return deadlines.is_open(goal.status)
+        """A goal still being worked on; none is, in a closed cycle's copy."""
+        return not self.closed and deadlines.is_open(goal.status)
 
     def is_overdue(self, goal: Goal) -> bool:
         """An open goal past its target date on the export date."""
-        return deadlines.is_overdue(goal.status, goal.target_date, self.today)
+        return self.is_open(goal) and deadlines.is_overdue(
+            goal.status, goal.target_date, self.today
+        )
 
     def action_overdue(self, goal: Goal, action: GoalAction) -> bool:
         """An unticked action past its due date, on a goal still being worked on: once

@@ -7,39 +7,35 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from planner.domain.models import GOAL_STATUSES, STATUS_LABELS, planned_next_review
+from planner.domain.models import GOAL_STATUSES, STATUS_LABELS
 from planner.report.links import Mark, goal_key, linked, marked
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
-from planner.report.sections.flow import cell, layout_table
+from planner.report.sections.cycles import covers, standing_lines
+from planner.report.sections.flow import cell, label_pairs, layout_table, panel, ruled_box
 from planner.report.sections.requests import (
     NEEDS_TITLE,
-    last_review,
     reviewed_with,
     support_requests,
 )
-from planner.report.styles import BODY_WIDTH, DARK_BLUE, INK, PALE, RULE
+from planner.report.styles import BODY_WIDTH, DARK_BLUE, RULE
 from planner.report.text import escape_plain, inline, printable, short_date, shorten
 
 TITLE = "Leadership Development Plan"
 TOP_REQUESTS = 3
+STANDS = "Where things stand"
+STOOD = "Where things stood at the cycle's end"
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
     """The cover's flowables, ending with a break to the first body page."""
     s = ctx.styles
     profile = ctx.plan.profile
-    if profile.period_start or profile.period_end:
-        period = (
-            f"{short_date(profile.period_start) or '…'} to {short_date(profile.period_end) or '…'}"
-        )
-    else:
-        period = ""
     details = [
         ("Role", profile.role),
         ("Profession", profile.profession),
@@ -47,7 +43,6 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         ("Line manager", profile.manager),
         ("Aiming for", profile.aspiration),
         ("Framework", ctx.plan.framework.name),
-        ("Plan period", period),
         ("Exported", short_date(ctx.today)),
     ]
     rows = [
@@ -79,8 +74,11 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         marked(TITLE, s.cover_title, Mark("cover", "Cover: where things stand", 0)),
         # In full: the one place the whole name is printed (headers and boxes cut it).
         Paragraph(inline(ctx.person), s.cover_name),
-        Spacer(1, 4 * mm),
     ]
+    period = covers(ctx)
+    if period:
+        story.append(Paragraph(period, s.body))
+    story.append(Spacer(1, 4 * mm))
     if rows:
         story.append(table)
     story += [Spacer(1, 6 * mm), *_standing(ctx)]
@@ -89,10 +87,14 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     fw = ctx.plan.framework
     # The framework's words come from plan files too: text, not markup.
     singular, plural = escape_plain(fw.part_singular), escape_plain(fw.part_plural)
+    first = (
+        "how the cycle ended, every goal in one table with its outcome"
+        if ctx.closed
+        else "what the plan asks of the line manager, every goal in one table"
+    )
     note = (
-        "Contents: what the plan asks of the line manager, every goal in one table, "
-        f"the self-assessment, each {singular}'s goals in detail, reviews, "
-        "reflections, and a sign-off page for the review conversation."
+        f"Contents: {first}, the self-assessment, each {singular}'s goals in detail, "
+        "reviews, reflections, and a sign-off page for the review conversation."
     )
     if ctx.skill_ids is not None and len(ctx.skills) < len(ctx.plan.framework.skills):
         names = ", ".join(sk.name for sk in ctx.skills) or "none"
@@ -105,26 +107,38 @@ def cover(ctx: ReportContext) -> list[Flowable]:
 def _standing(ctx: ReportContext) -> list[Flowable]:
     """The box that answers "where are we?" in a few lines."""
     s = ctx.styles
-    goals = ctx.goals
-    lines: list[tuple[str, str]] = []
-    if goals:
-        counts = [
-            (sum(1 for g in goals if g.status == status), STATUS_LABELS[status].lower())
-            for status in GOAL_STATUSES
-        ]
-        parts = [f"{n} {label}" for n, label in counts if n]
-        overdue = len(ctx.overdue())
-        status = f"{len(goals)} goal{'s' if len(goals) != 1 else ''}: {', '.join(parts)}"
-        status += f"; <b>{overdue} overdue</b>." if overdue else "; none overdue."
-    else:
-        status = "No goals set yet."
-    lines.append(("Goals", status))
-    last = last_review(ctx)
+    # A closed cycle's box says how it ended; nothing in it is open or planned now.
+    lines = ([] if ctx.closed else [("Goals", _goal_status(ctx))]) + standing_lines(ctx)
+    last = ctx.last_review
     if last is not None:
         lines.append(("Last review", f"{short_date(last.date)}{reviewed_with(last)}"))
     else:
         lines.append(("Last review", "None recorded yet"))
-    planned = planned_next_review(ctx.plan)
+    if not ctx.closed:
+        lines += _ahead(ctx)
+    rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
+    return [panel([[Paragraph(STOOD if ctx.closed else STANDS, s.h2)], [_pairs(rows)]])]
+
+
+def _goal_status(ctx: ReportContext) -> str:
+    goals = ctx.goals
+    if not goals:
+        return "No goals set yet."
+    counts = [
+        (sum(1 for g in goals if g.status == status), STATUS_LABELS[status].lower())
+        for status in GOAL_STATUSES
+    ]
+    parts = [f"{n} {label}" for n, label in counts if n]
+    overdue = len(ctx.overdue())
+    status = f"{len(goals)} goal{'s' if len(goals) != 1 else ''}: {', '.join(parts)}"
+    return status + (f"; <b>{overdue} overdue</b>." if overdue else "; none overdue.")
+
+
+def _ahead(ctx: ReportContext) -> list[tuple[str, str]]:
+    """The next review and the top requests: what the current cycle asks for next."""
+    lines = []
+    last = ctx.last_review
+    planned = last.next_review if last else None
     lines.append(("Next review", f"<b>{short_date(planned)}</b>" if planned else "Not planned yet"))
     asking = support_requests(ctx)
     if asking:
@@ -140,35 +154,11 @@ def _standing(ctx: ReportContext) -> list[Flowable]:
         lines.append(("Top requests", items))
     else:
         lines.append(("Top requests", "No support asked for on open goals"))
-    rows = [[Paragraph(label, s.cover_label), Paragraph(text, s.body)] for label, text in lines]
-    box = layout_table(
-        [[Paragraph("Where things stand", s.h2)], *[[r] for r in [_pairs(rows)]]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 0.8, DARK_BLUE),
-            ("BACKGROUND", (0, 0), (-1, -1), PALE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, 0), 2),
-        ],
-    )
-    return [box]
+    return lines
 
 
 def _pairs(rows: list[list]) -> Table:
-    return layout_table(
-        rows,
-        colWidths=[34 * mm, BODY_WIDTH - 34 * mm - 16],
-        hAlign="LEFT",
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
-        ],
-    )
+    return label_pairs(rows, 34 * mm, BODY_WIDTH - 16)
 
 
 def _private_banner(ctx: ReportContext) -> Table:
@@ -181,15 +171,4 @@ def _private_banner(ctx: ReportContext) -> Table:
         what = f"{count} private reflections.</b> They were written for the clinician's own "
         what += "learning and are marked Private where they appear."
     text = f"<b>This copy includes {what} Keep this copy between the people it names."
-    return layout_table(
-        [[Paragraph(text, s.body)]],
-        colWidths=[BODY_WIDTH],
-        hAlign="LEFT",
-        style=[
-            ("BOX", (0, 0), (-1, -1), 1.2, INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ],
-    )
+    return ruled_box(Paragraph(text, s.body))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from planner.report.fonts import BOLD, REGULAR
 from planner.report.links import PageRef
-from planner.report.styles import BODY_WIDTH, GREY, INK, PALE, RULE, SMALL
+from planner.report.paragraph import Paragraph
+from planner.report.styles import BODY_WIDTH, DARK_BLUE, GREY, INK, PALE, RULE, SMALL
 from planner.report.text import blocks, markup
 
 # The column of page references ("p. 12") beside a table or a line.
@@ -149,5 +150,55 @@ def ref_line(content: Flowable, key: str) -> Table:
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )
+
+
+def label_pairs(rows: list[list], label_width: float, width: float, **kwargs) -> Table:
+    """Rows of a label and its value, ruled between rows (the covers' facts)."""
+    return layout_table(
+        rows,
+        colWidths=[label_width, width - label_width],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+        ],
+        **kwargs,
+    )
+
+
+def panel(rows: list[list]) -> Table:
+    """A shaded box edged in dark blue, one flowable a row (a cover's summary)."""
+    return layout_table(
+        rows,
+        colWidths=[BODY_WIDTH],
+        hAlign="LEFT",
+        style=[
+            ("BOX", (0, 0), (-1, -1), 0.8, DARK_BLUE),
+            ("BACKGROUND", (0, 0), (-1, -1), PALE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 2),
+        ],
+    )
+
+
+def ruled_box(content: Flowable) -> Table:
+    """``content`` in a heavy black rule: a notice that must survive greyscale printing
+    (a copy that includes private reflections says so in one)."""
+    return layout_table(
+        [[content]],
+        colWidths=[BODY_WIDTH],
+        hAlign="LEFT",
+        style=[
+            ("BOX", (0, 0), (-1, -1), 1.2, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ],
     )

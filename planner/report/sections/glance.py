@@ -7,15 +7,17 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
-from planner.domain.models import IMPORTANCE_LABELS, STATUS_LABELS
+from planner.domain.models import IMPORTANCE_LABELS, STATUS_LABELS, Goal
 from planner.report.charts import MAX_NAMED_SPOKES, progress_bar, radar_chart
 from planner.report.flowables import keep_whole
 from planner.report.fonts import REGULAR
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import DUE_SOON_DAYS, ReportContext
+from planner.report.sections.cycles import outcome_counts, shown_outcomes
 from planner.report.sections.flow import LONGEST_CELL, cell, grid, layout_table
-from planner.report.sections.requests import last_review, reviewed_with
+from planner.report.sections.requests import reviewed_with
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, SMALL
 from planner.report.text import escape_plain, inline, short_date, shorten, signed
 
@@ -25,6 +27,7 @@ MAX_ROUND_COLUMNS = 5
 ROUND_WIDTH = 17 * mm
 GAP_WIDTH = 7 * mm
 CHANGE_WIDTH = 20 * mm
+TARGET_WIDTH = 14 * mm
 IMPORTANCE_WIDTH = 26 * mm
 TIGHT = [("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
 
@@ -39,7 +42,8 @@ def at_a_glance(ctx: ReportContext) -> list[Flowable]:
         story.append(_skills_table(ctx))
     story.append(Spacer(1, 4 * mm))
     story += _assessment(ctx)
-    story += _due(ctx)
+    if not ctx.closed:  # nothing is due in a closed cycle
+        story += _due(ctx)
     return story
 
 
@@ -55,13 +59,18 @@ def _summary(ctx: ReportContext) -> str:
     text = (
         f"{_count(len(goals), 'goal')} across "
         f"{escape_plain(ctx.plan.framework.parts(len(ctx.skills)))}: "
-        f"{by_status['achieved']} achieved, {by_status['in_progress']} in progress, "
-        f"{by_status['not_started']} not started"
     )
-    if by_status["deferred"]:
-        text += f", {by_status['deferred']} deferred (left out of average progress)."
+    if ctx.cycle is not None:
+        text += f"at the cycle's end {outcome_counts(shown_outcomes(ctx, ctx.cycle))}."
     else:
-        text += "."
+        text += (
+            f"{by_status['achieved']} achieved, {by_status['in_progress']} in progress, "
+            f"{by_status['not_started']} not started"
+        )
+        if by_status["deferred"]:
+            text += f", {by_status['deferred']} deferred (left out of average progress)."
+        else:
+            text += "."
     undated = sum(1 for g in goals if g.target_date is None)
     unmeasured = sum(1 for g in goals if not g.measure.strip())
     gaps = []
@@ -77,7 +86,7 @@ def _summary(ctx: ReportContext) -> str:
 
 
 def _last_review(ctx: ReportContext) -> str:
-    last = last_review(ctx)
+    last = ctx.last_review
     if last is None:
         return "No review with the line manager has been recorded yet."
     return f"Last review: <b>{short_date(last.date)}</b>{reviewed_with(last)}."
@@ -106,7 +115,7 @@ def _skills_table(ctx: ReportContext) -> Table:
         [
             Paragraph(_part(ctx), s.cell_head),
             Paragraph("Goals", s.cell_head_right),
-            Paragraph("Achieved", s.cell_head_right),
+            Paragraph("Met" if ctx.closed else "Achieved", s.cell_head_right),
             Paragraph("Average progress", s.cell_head),
         ]
     ]
@@ -123,7 +132,7 @@ def _skills_table(ctx: ReportContext) -> Table:
             [
                 cell(_skill_label(ctx, number, skill.name), s.cell_bold),
                 str(len(goals)),
-                str(sum(1 for g in goals if g.status == "achieved")),
+                str(sum(1 for g in goals if _achieved(ctx, g))),
                 progress,
             ]
         )
@@ -131,10 +140,17 @@ def _skills_table(ctx: ReportContext) -> Table:
     return grid(rows, widths, extra=extra + TIGHT)
 
 
+def _achieved(ctx: ReportContext, goal: Goal) -> bool:
+    """Achieved, or in a closed cycle's copy, met at its end."""
+    outcome = ctx.outcome(goal)
+    return outcome.outcome == "met" if outcome is not None else goal.status == "achieved"
+
+
 def _assessment(ctx: ReportContext) -> list[Flowable]:
     s = ctx.styles
     dates = ctx.assessment_dates
-    story: list[Flowable] = [Paragraph("Self-assessment over time", s.h2)]
+    heading = Paragraph("Self-assessment over time", s.h2)
+    story: list[Flowable] = [heading]
     if not dates:
         story.append(Paragraph("No self-assessment recorded yet.", s.body))
         return story
@@ -143,7 +159,8 @@ def _assessment(ctx: ReportContext) -> list[Flowable]:
     scale = ctx.plan.framework.scale
     # The figures first: the radar only pictures two of their columns, so on a
     # crowded page it is the radar that moves on.
-    story += _trend_table(ctx, dates)
+    # The heading goes over the page with the table when the table does not fit below.
+    story = keep_whole([heading, *_trend_table(ctx, dates)])
     if first == latest:
         story.append(
             Paragraph("Only one self-assessment so far; the next round will show change.", s.muted)
@@ -173,6 +190,8 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> list
         size=chart_width,
         first_label=f"First round ({short_date(first)})",
         latest_label=f"Latest round ({short_date(latest)})",
+        targets=[ctx.target(sk.id) for sk in skills],
+        target_label=f"Target for {ctx.this_cycle}",
     )
     key_rows: list[list] = [
         [Paragraph("Level", s.cell_head_right), Paragraph("Scale", s.cell_head)]
@@ -211,20 +230,31 @@ def _radar_with_key(ctx: ReportContext, first: dt.date, latest: dt.date) -> list
     return [beside]
 
 
-def _round_columns(dates: list[dt.date]) -> tuple[list[dt.date | None], int]:
+def has_targets(ctx: ReportContext) -> bool:
+    """Some printed skill has a target level for the cycle."""
+    return any(ctx.target(sk.id) for sk in ctx.skills)
+
+
+def round_columns(ctx: ReportContext) -> int:
+    """How many rounds the trend table has room for: one fewer beside a target column."""
+    return MAX_ROUND_COLUMNS - 1 if has_targets(ctx) else MAX_ROUND_COLUMNS
+
+
+def _round_columns(dates: list[dt.date], room: int) -> tuple[list[dt.date | None], int]:
     """The rounds that get a column (``None`` marks the gap) and how many are left out."""
-    if len(dates) <= MAX_ROUND_COLUMNS:
+    if len(dates) <= room:
         return list(dates), 0
-    tail = dates[-(MAX_ROUND_COLUMNS - 1) :]
-    return [dates[0], None, *tail], len(dates) - MAX_ROUND_COLUMNS
+    tail = dates[-(room - 1) :]
+    return [dates[0], None, *tail], len(dates) - room
 
 
 def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
     s = ctx.styles
-    columns, left_out = _round_columns(dates)
+    columns, left_out = _round_columns(dates, round_columns(ctx))
     first, latest = dates[0], dates[-1]
     changes = len(dates) > 1
-    fixed = IMPORTANCE_WIDTH + (CHANGE_WIDTH if changes else 0)
+    targets = has_targets(ctx)
+    fixed = IMPORTANCE_WIDTH + (CHANGE_WIDTH if changes else 0) + (TARGET_WIDTH if targets else 0)
     fixed += sum(GAP_WIDTH if day is None else ROUND_WIDTH for day in columns)
     head: list = [Paragraph(_part(ctx), s.cell_head)]
     head += [
@@ -232,6 +262,8 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
     ]
     if changes:
         head.append(Paragraph(f"Change since {short_date(first)}", s.cell_head_right))
+    if targets:
+        head.append(Paragraph("Target", s.cell_head_right))
     head.append(Paragraph("Importance to the role", s.cell_head))
     rows: list[list] = [head]
     for number, skill in enumerate(ctx.skills, start=1):
@@ -244,15 +276,21 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
         if changes:
             change = signed(new - old) if old is not None and new is not None else ""
             row.append(Paragraph(change, s.cell_right))
+        if targets:
+            target = ctx.target(skill.id)
+            row.append(Paragraph(str(target) if target else "–", s.cell_right))
         latest_rating = ctx.rating(skill.id, latest)
         importance = latest_rating.importance if latest_rating else None
         row.append(Paragraph(IMPORTANCE_LABELS.get(importance, "Not given"), s.cell))
         rows.append(row)
     widths = [BODY_WIDTH - fixed]
     widths += [GAP_WIDTH if day is None else ROUND_WIDTH for day in columns]
-    widths += ([CHANGE_WIDTH] if changes else []) + [IMPORTANCE_WIDTH]
+    widths += ([CHANGE_WIDTH] if changes else []) + ([TARGET_WIDTH] if targets else [])
+    widths += [IMPORTANCE_WIDTH]
     story: list[Flowable] = [grid(rows, widths, extra=TIGHT)]
     note = f"Latest round in bold; importance to the role as rated on {short_date(latest)}."
+    if targets:
+        note += f" Target: the level set for {ctx.this_cycle}."
     if left_out:
         hidden = [d for d in dates if d not in columns]
         note += (
@@ -261,8 +299,9 @@ def _trend_table(ctx: ReportContext, dates: list[dt.date]) -> list[Flowable]:
             f"for room; each {ctx.plan.framework.part_singular}'s section lists every rating."
         )
     story.append(Paragraph(escape_plain(note), s.muted))
-    # A table that fits a page is kept whole (it is short: one row per skill).
-    return keep_whole(story)
+    # The caller keeps it whole with its heading when it fits a page (it is short:
+    # one row per skill).
+    return story
 
 
 def _level(ctx: ReportContext, skill_id: str, day: dt.date) -> int | None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from planner.domain.models import Goal, Reflection, Review
 from planner.domain.reflection_models import REFLECTION_MODELS
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.flowables import keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, review_key
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import CELL_TEXT_LIMIT, field, paragraphs, ref_line
 from planner.report.sections.requests import outcome

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
-from planner.domain.models import Goal, Review, latest_review
+from planner.domain.models import Goal, Review
 from planner.domain.review_actions import AgreedAction, follow_up
 from planner.report.links import Mark, PageRef, goal_key, linked, marked
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
@@ -82,10 +83,6 @@ def request_order(goal: Goal) -> tuple:
 def manager_phrase(ctx: ReportContext) -> str:
     name = " ".join(ctx.plan.profile.manager.split())
     return shorten(name, 80) if name else "the line manager"
-
-
-def last_review(ctx: ReportContext) -> Review | None:
-    return latest_review(ctx.plan.reviews)
 
 
 def reviewed_with(review: Review) -> str:
@@ -173,7 +170,7 @@ def since_last_review(ctx: ReportContext) -> list[Flowable]:
         CondPageBreak(60 * mm),
         marked(SINCE_TITLE, s.h1, Mark("since-review", SINCE_TITLE, 0, SINCE_TITLE)),
     ]
-    last = last_review(ctx)
+    last = ctx.last_review
     if last is None:
         story.append(Paragraph("No review with the line manager has been recorded yet.", s.body))
         return story

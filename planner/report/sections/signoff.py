@@ -4,10 +4,11 @@ goals, the next review date, a declaration and signature boxes, all on one page.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from planner.report.flowables import CanvasFlowable, stack_height
 from planner.report.fonts import REGULAR
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
 from planner.report.sections.flow import cell, layout_table
 from planner.report.styles import BODY_HEIGHT, BODY_WIDTH, PALE, SMALL, WRITING_LINE

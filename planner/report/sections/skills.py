@@ -8,15 +8,24 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
-from planner.domain.models import IMPORTANCE_LABELS, PRIORITY_LABELS, STATUS_LABELS, Goal, Skill
-from planner.report.charts import progress_line
+from planner.domain.models import (
+    IMPORTANCE_LABELS,
+    OUTCOME_LABELS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    Goal,
+    Skill,
+    goal_marks,
+)
+from planner.report.charts import level_trend, progress_line
 from planner.report.flowables import FactStrip, keep_whole
 from planner.report.links import Mark, goal_key, linked, marked, reflection_key, skill_key
+from planner.report.paragraph import Paragraph
 from planner.report.sections.context import ReportContext
+from planner.report.sections.cycles import outcome_field
 from planner.report.sections.flow import (
     CELL_LINE_LIMIT,
     CELL_TEXT_LIMIT,
@@ -28,11 +37,13 @@ from planner.report.sections.flow import (
     paragraphs,
     ref_line,
 )
-from planner.report.sections.glance import MAX_ROUND_COLUMNS
+from planner.report.sections.glance import round_columns
 from planner.report.styles import BODY_WIDTH, SMALL
 from planner.report.text import blocks, escape_plain, inline, printable, short_date, shorten
 
 CHECKED, UNCHECKED = "\u2611", "\u2610"
+# The level-over-rounds chart's column beside the skill's level line.
+TREND_WIDTH = 76 * mm
 
 
 def skill_sections(ctx: ReportContext) -> list[Flowable]:
@@ -50,7 +61,7 @@ def _every_rating(ctx: ReportContext, skill: Skill) -> list[Flowable]:
     """Each of the skill's ratings, oldest first, when *At a glance* has too many rounds
     to show them all."""
     dates = ctx.assessment_dates
-    if len(dates) <= MAX_ROUND_COLUMNS:
+    if len(dates) <= round_columns(ctx):
         return []
     rated = [(day, ctx.rating(skill.id, day)) for day in dates]
     levels = "; ".join(f"{short_date(day)}: {r.level}" for day, r in rated if r is not None)
@@ -70,6 +81,9 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
         *paragraphs(skill.description, s.intro),
     ]
     latest, previous = ctx.latest_two(skill.id)
+    target = ctx.target(skill.id)
+    if latest is None and target:
+        story.append(Paragraph(f"No self-assessment yet. {_target_text(ctx, target)}", s.body))
     if latest:
         text = f"Self-assessed level: <b>{inline(ctx.level_text(latest.level))}</b>"
         if previous:
@@ -81,7 +95,9 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
             importance = IMPORTANCE_LABELS.get(latest.importance, "")
             text += f"; importance to the role: {latest.importance} {importance}"
         text += "."
-        story.append(Paragraph(text, s.body))
+        if target:
+            text += " " + _target_text(ctx, target, latest.level)
+        story.append(_with_trend(ctx, skill, Paragraph(text, s.body)))
         notes = blocks(latest.note)
         if notes:
             notes[0] = f"Note with the rating: {notes[0]}"
@@ -101,6 +117,42 @@ def skill_section(ctx: ReportContext, skill: Skill, number: int) -> list[Flowabl
     return story
 
 
+def _with_trend(ctx: ReportContext, skill: Skill, level: Paragraph) -> Flowable:
+    """The level line beside a chart of the skill's level over every round, with the
+    cycle's target, once there are two rounds to join; beside, so the first goal
+    still shares the skill's opening page."""
+    rated = [(day, r.level) for day in ctx.assessment_dates if (r := ctx.rating(skill.id, day))]
+    if len(rated) < 2:
+        return level
+    levels = len(ctx.plan.framework.scale) or max(n for _, n in rated)
+    chart = level_trend(rated, levels, ctx.target(skill.id), TREND_WIDTH - 6 * mm, 24 * mm)
+    caption = Paragraph(f"Level at each of the {len(rated)} rounds", ctx.styles.cell_head)
+    return layout_table(
+        [[level, [caption, chart]]],
+        colWidths=[BODY_WIDTH - TREND_WIDTH, TREND_WIDTH],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("LEFTPADDING", (1, 0), (1, 0), 6 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
+    )
+
+
+def _target_text(ctx: ReportContext, target: int, latest: int | None = None) -> str:
+    """ "Target for this cycle: 3 Proficient, 1 level above the latest rating." """
+    text = f"Target for {ctx.this_cycle}: <b>{inline(ctx.level_text(target))}</b>"
+    if latest is None:
+        return text + "."
+    gap = target - latest
+    if gap <= 0:
+        return text + " (reached)."
+    return text + f", {gap} level{'s' if gap != 1 else ''} above the latest rating."
+
+
 def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
     """A goal's flowables: heading, facts row, SMART details, actions and history."""
     s = ctx.styles
@@ -115,6 +167,9 @@ def goal_block(ctx: ReportContext, goal: Goal, number: str) -> list[Flowable]:
         _facts(ctx, goal, percent),
         Spacer(1, 2 * mm),
     ]
+    story += outcome_field(ctx, goal)
+    if marks := goal_marks(goal):
+        story.append(Paragraph(escape_plain(" · ".join(marks)), s.muted))
     if goal.status == "deferred":
         story += _field(ctx, "Deferred because", goal.deferred_reason, "No reason recorded.")
     story += paragraphs(goal.description, s.body)
@@ -174,8 +229,14 @@ def _facts(ctx: ReportContext, goal: Goal, percent: int) -> FactStrip:
     overdue = ctx.is_overdue(goal)
     if overdue:
         target += " (overdue)"
+    outcome = ctx.outcome(goal)
+    if outcome is not None:
+        # In a closed cycle the outcome is what the goal came to.
+        first = ("Outcome", OUTCOME_LABELS.get(outcome.outcome, outcome.outcome), True)
+    else:
+        first = ("Status", STATUS_LABELS.get(goal.status, goal.status), True)
     facts = [
-        ("Status", STATUS_LABELS.get(goal.status, goal.status), True),
+        first,
         ("Priority", PRIORITY_LABELS.get(goal.priority, goal.priority), False),
         ("Target date", target, overdue),
     ]

@@ -141,15 +141,20 @@ def open_entry(window: MainWindow, entry: FlaggedEntry) -> None:
             page.edit_selected()
 
 
-def _suggested_path(window: MainWindow) -> str:
+def _suggested_path(window: MainWindow, cycle: int | None = None) -> str:
     profile = window.doc.profile
     name = (profile.name if profile else "plan").replace(" ", "-")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(folder) / f"development-plan-{name}-{dt.date.today()}.pdf")
+    which = f"cycle-{cycle}" if cycle is not None else str(dt.date.today())
+    return str(Path(folder) / f"development-plan-{name}-{which}.pdf")
 
 
-def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = True) -> None:
-    """The whole Export PDF flow. ``out`` and ``ask=False`` skip the dialogs (tests).
+def run_pdf_export(
+    window: MainWindow, out: Path | None = None, *, ask: bool = True, cycle: int | None = None
+) -> None:
+    """The whole Export PDF flow. ``out`` and ``ask=False`` skip the dialogs (tests);
+    ``cycle`` prints closed cycle ``cycle`` (numbered from the oldest) instead of the
+    current one.
 
     The plan is checked by the ``privacy`` command, the options are asked, then the PDF
     is built by the ``export-pdf`` command, each in a process of its own; the window
@@ -200,7 +205,7 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
             chosen, _ = QFileDialog.getSaveFileName(
                 window,
                 window.tr("Export PDF"),
-                _suggested_path(window),
+                _suggested_path(window, cycle),
                 window.tr("PDF document (*.pdf)"),
             )
             if not chosen:
@@ -211,7 +216,12 @@ def run_pdf_export(window: MainWindow, out: Path | None = None, *, ask: bool = T
 
     def build(target: Path, skills, include_private, left_out) -> None:
         building = busy_dialog(window, window.tr("Export PDF"), window.tr("Preparing your PDF…"))
-        options = {"include_private": include_private, "skills": skills, "leave_out": left_out}
+        options = {
+            "include_private": include_private,
+            "skills": skills,
+            "leave_out": left_out,
+            "cycle": cycle,
+        }
 
         def work() -> int | None:
             if in_memory is None:

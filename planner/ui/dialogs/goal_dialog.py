@@ -7,6 +7,7 @@ import copy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -55,6 +56,7 @@ class GoalDialog(EditorDialog):
         goal: Goal | None = None,
         *,
         skill: str | None = None,
+        focus_skill: bool = False,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -112,6 +114,21 @@ class GoalDialog(EditorDialog):
         self.priority_combo = _labelled(QComboBox(), self.tr("Priority"))
         for priority in GOAL_PRIORITIES:
             self.priority_combo.addItem(self.tr(PRIORITY_LABELS[priority]), priority)
+        self.inclusion_check = QCheckBox(self.tr("&Equality, diversity and inclusion objective"))
+        self.inclusion_check.setToolTip(
+            self.tr(
+                "NHS appraisal guidance asks for one objective each year on equality, "
+                "diversity and inclusion: for example fairer access for patients, or a team "
+                "where everyone is heard."
+            )
+        )
+        self.wellbeing_check = QCheckBox(self.tr("We&llbeing goal"))
+        self.wellbeing_check.setToolTip(
+            self.tr(
+                "Appraisal encourages a conversation about your own wellbeing: a goal for "
+                "rest, boundaries or support looks after the person doing the leading."
+            )
+        )
 
         self.actions_model = ActionsModel(editable=True, parent=self)
         self.actions_view = _labelled(QTableView(), self.tr("Actions"))
@@ -170,6 +187,11 @@ class GoalDialog(EditorDialog):
         form.addRow(self.tr("St&atus"), row)
         form.addRow(self.tr("&Why deferred"), self.deferred_edit)
         form.addRow("", self.deferred_counter)
+        marks = QHBoxLayout()
+        marks.addWidget(self.inclusion_check)
+        marks.addWidget(self.wellbeing_check)
+        marks.addStretch(1)
+        form.addRow(self.tr("Counts as"), marks)
         self.deferred_row = (
             form.labelForField(self.deferred_edit),
             self.deferred_edit,
@@ -213,10 +235,10 @@ class GoalDialog(EditorDialog):
         self.status_combo.currentIndexChanged.connect(self._show_deferred)
         self._load(goal, skill)
         self._show_deferred()
-        self.finish_setup(self.title_edit)
+        self.finish_setup(self.skill_combo if focus_skill else self.title_edit)
 
     def _load(self, goal: Goal | None, skill: str | None) -> None:
-        skill = goal.skill if goal else skill
+        skill = (goal.skill if goal else None) or skill
         index = self.skill_combo.findData(skill) if skill else 0
         self.skill_combo.setCurrentIndex(max(index, 0))
         self._fill_examples()
@@ -233,6 +255,8 @@ class GoalDialog(EditorDialog):
         self.status_combo.setCurrentIndex(self.status_combo.findData(goal.status))
         self.priority_combo.setCurrentIndex(self.priority_combo.findData(goal.priority))
         self.deferred_edit.setText(goal.deferred_reason)
+        self.inclusion_check.setChecked(goal.inclusion_objective)
+        self.wellbeing_check.setChecked(goal.wellbeing_goal)
         self.actions_model.set_rows(goal.actions)
 
     def _show_deferred(self) -> None:
@@ -301,6 +325,8 @@ class GoalDialog(EditorDialog):
         goal.status = self.status_combo.currentData()
         goal.priority = self.priority_combo.currentData()
         goal.deferred_reason = self.deferred_edit.text().strip()
+        goal.inclusion_objective = self.inclusion_check.isChecked()
+        goal.wellbeing_goal = self.wellbeing_check.isChecked()
         goal.actions = self.actions_model.actions()
         return goal
 

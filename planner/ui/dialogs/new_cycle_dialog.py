@@ -261,6 +261,11 @@ class NewCycleDialog(EditorDialog):
         dates = tuple(e.text() for e in self._date_edits())
         return rows, dates, tuple(sorted(self.targets.targets().items()))
 
+    def privacy_text(self) -> str:
+        return "\n".join(
+            self.table.item(r, COL_NOTE).text() for r in range(self.table.rowCount())
+        )
+
     def validate(self) -> bool:
         for edit in self._date_edits():
             if problem := edit.problem():

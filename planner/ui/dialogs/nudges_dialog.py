@@ -6,7 +6,9 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout,
 
 from planner.domain.nudges import (
     KINDS,
+    NO_INCLUSION_OBJECTIVE,
     NO_REFLECTION,
+    NO_WELLBEING_GOAL,
     OLD_ASSESSMENT,
     OVERDUE_GOAL,
     REVIEW_DUE,
@@ -27,6 +29,10 @@ class NudgesDialog(QDialog):
             STALE_GOAL: self.tr("A goal in progress has had nothing logged for 2 weeks"),
             OLD_ASSESSMENT: self.tr("My last self-assessment is over half the plan period old"),
             NO_REFLECTION: self.tr("I have written no reflection this month"),
+            NO_INCLUSION_OBJECTIVE: self.tr(
+                "No goal of this cycle is my equality, diversity and inclusion objective"
+            ),
+            NO_WELLBEING_GOAL: self.tr("No goal of this cycle is a wellbeing goal"),
         }
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr("Show a nudge on the overview when:")))

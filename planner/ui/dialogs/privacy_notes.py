@@ -36,18 +36,34 @@ class NoteFrame(QFrame):
         layout.addWidget(self.label, 1)
 
 
+def _reminder(text: str, name: str, parent: QWidget | None) -> NoteFrame:
+    frame = NoteFrame(QStyle.StandardPixmap.SP_MessageBoxInformation, text, parent)
+    frame.setAccessibleName(name)
+    return frame
+
+
 def anonymise_reminder(parent: QWidget | None = None) -> NoteFrame:
     """A small always-visible note asking the writer to anonymise."""
-    frame = NoteFrame(
-        QStyle.StandardPixmap.SP_MessageBoxInformation,
+    return _reminder(
         tr(
             "Keep it anonymous: GMC and NMC guidance asks that reflections identify no "
             "patient, service user or colleague. Removing the name alone is not enough."
         ),
+        tr("Reminder to anonymise"),
         parent,
     )
-    frame.setAccessibleName(tr("Reminder to anonymise"))
-    return frame
+
+
+def name_no_one_reminder(parent: QWidget | None = None) -> NoteFrame:
+    """The note over the feedback editor: who gave feedback is a role, never a name."""
+    return _reminder(
+        tr(
+            "Say who it came from by their role, never by name, and write nothing that "
+            "could identify a patient, service user or colleague."
+        ),
+        tr("Reminder never to name anyone"),
+        parent,
+    )
 
 
 class IdentifierWatch(QObject):

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.models import Reflection
-from planner.domain.reflection_models import DEFAULT_REFLECTION_MODEL, REFLECTION_MODELS
+from planner.domain.reflection_models import (
+    CODE_THEMES,
+    DEFAULT_REFLECTION_MODEL,
+    REFLECTION_MODELS,
+    carry_sections,
+)
 from planner.domain.validation import MAX_TITLE
 from planner.ui.dialogs.editor_dialog import EditorDialog
 from planner.ui.dialogs.privacy_notes import IdentifierWatch, anonymise_reminder
@@ -34,7 +41,11 @@ from planner.ui.widgets.screen_fit import resize_within_screen
 MODEL_CHOICES = (
     ("rolfe", "Rolfe: What? / So what? / Now what?"),
     ("gibbs", "Gibbs' reflective cycle (six stages)"),
+    ("nmc", "NMC reflective account (for revalidation)"),
+    ("medical", "Medical appraisal reflection (AoMRC)"),
 )
+# The regulators' forms: text written in another model is carried into them.
+REGULATOR_MODELS = ("nmc", "medical")
 
 
 class ReflectionDialog(EditorDialog):
@@ -65,12 +76,16 @@ class ReflectionDialog(EditorDialog):
             self.date_edit.set_date(reflection.date)
             skill, goal_uid = reflection.skill, reflection.goal
             self.private_box.setChecked(reflection.private)
+            for key in reflection.themes:
+                if key in self.theme_boxes:
+                    self.theme_boxes[key].setChecked(True)
         if goal_uid and not skill:
             skill = next((g.skill for g in doc.store.goal_summaries() if g.uid == goal_uid), None)
         self._select_data(self.skill_combo, skill)
         self._fill_goals(goal_uid)
         self._select_data(self.model_combo, self._model_id)
         self._build_sections(dict(reflection.sections) if reflection else {})
+        self.themes_box.setVisible(self._model_id == "nmc")
         self.model_combo.currentIndexChanged.connect(self._model_chosen)
         self.skill_combo.currentIndexChanged.connect(lambda _i: self._fill_goals(self.goal_uid()))
         self.goal_combo.currentIndexChanged.connect(self._goal_chosen)
@@ -139,6 +154,25 @@ class ReflectionDialog(EditorDialog):
         self.sections_area.setWidget(self._sections_widget)
         layout.addWidget(self.sections_area, 1)
 
+        self.themes_box = QGroupBox(self.tr("Themes of the NMC Code it relates to"), self)
+        self.themes_box.setAccessibleName(self.tr("Themes of the NMC Code"))
+        themes_row = QHBoxLayout(self.themes_box)
+        self.theme_boxes: dict[str, QCheckBox] = {}
+        for key, label in CODE_THEMES.items():
+            box = QCheckBox(self.tr(label), self.themes_box)
+            box.setAccessibleName(self.tr(label))
+            themes_row.addWidget(box)
+            box.toggled.connect(lambda _on: self.themes_error.hide())
+            self.theme_boxes[key] = box
+        layout.addWidget(self.themes_box)
+        # Said beside the themes, not at the title: that is where the fix is.
+        self.themes_error = QLabel(self)
+        self.themes_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.themes_error.setWordWrap(True)
+        self.themes_error.setFont(self.title_error.font())
+        self.themes_error.hide()
+        layout.addWidget(self.themes_error)
+
         self.private_box = QCheckBox(self.tr("Private — leave out of exports"), self)
         self.private_box.setAccessibleName(self.tr("Private — leave out of exports"))
         layout.addWidget(self.private_box)
@@ -201,6 +235,7 @@ class ReflectionDialog(EditorDialog):
             self.skill_combo,
             self.goal_combo,
             *self.section_edits.values(),
+            *self.theme_boxes.values(),
             self.private_box,
         ]
         for first, second in itertools.pairwise(chain):
@@ -247,6 +282,14 @@ class ReflectionDialog(EditorDialog):
         if new_id == self._model_id:
             return
         texts = self.section_texts()
+        if new_id in REGULATOR_MODELS:
+            # Turned into a regulator's form, every word is carried over to edit.
+            self._model_id, old_id = new_id, self._model_id
+            self._build_sections(carry_sections(texts, old_id, new_id))
+            self.themes_box.setVisible(new_id == "nmc")
+            self.themes_error.hide()
+            self.watch.check_now()
+            return
         shared = set(REFLECTION_MODELS[new_id].keys())
         lost = [key for key, text in texts.items() if text.strip() and key not in shared]
         if lost and not confirm(
@@ -265,6 +308,8 @@ class ReflectionDialog(EditorDialog):
             return
         self._model_id = new_id
         self._build_sections({k: v for k, v in texts.items() if k in shared})
+        self.themes_box.setVisible(new_id == "nmc")
+        self.themes_error.hide()
         self.watch.check_now()
 
     def _title_changed(self, text: str) -> None:
@@ -300,7 +345,19 @@ class ReflectionDialog(EditorDialog):
             return self.refuse(self.title_error, problem, self.title_edit)
         if problem := self.date_edit.problem():
             return self.refuse(self.title_error, self.tr("Date: %s") % problem, self.date_edit)
+        if self._model_id == "nmc" and not self.themes():
+            text = self.tr(
+                "An NMC reflective account needs at least one theme of the Code: tick the "
+                "ones it relates to."
+            )
+            return self.refuse(self.themes_error, text, next(iter(self.theme_boxes.values())))
         return True
+
+    def themes(self) -> tuple[str, ...]:
+        """The Code's themes ticked; only an NMC reflective account has them."""
+        if self._model_id != "nmc":
+            return ()
+        return tuple(key for key, box in self.theme_boxes.items() if box.isChecked())
 
     def reflection(self) -> Reflection:
         """The reflection as written; it keeps the id of the one being edited."""
@@ -317,4 +374,5 @@ class ReflectionDialog(EditorDialog):
             goal=self.goal_uid(),
             private=self.private_box.isChecked(),
             id=self._original.id if self._original else None,
+            themes=self.themes(),
         )

@@ -70,6 +70,23 @@ class ReviewDialog(EditorDialog):
         self._add_row(
             form, self.tr("&Agreed actions:"), self.actions_edit, self.tr("Agreed actions")
         )
+        if review is not None and review.links:
+            count = len(review.links)
+            text = (
+                self.tr(
+                    "One of these lines became a goal or an action in your plan; it keeps "
+                    "that link while its words stay the same."
+                )
+                if count == 1
+                else self.tr(
+                    "%d of these lines became goals or actions in your plan; each keeps "
+                    "that link while its words stay the same."
+                )
+                % count
+            )
+            tracked = QLabel(text, self)
+            tracked.setWordWrap(True)
+            form.addRow("", tracked)
 
         self.next_review_edit = DateInput(self.tr("Next review"), optional=True, parent=self)
         self.next_review_edit.edit.setToolTip(
@@ -164,4 +181,7 @@ class ReviewDialog(EditorDialog):
             agreed_actions="\n".join(actions),
             id=self._original.id if self._original else None,
             next_review=self.next_review_edit.date(),
+            # What its lines became stays with them; a line whose words change is a
+            # new line, and its old link is kept for an undo to find.
+            links=self._original.links if self._original else (),
         )

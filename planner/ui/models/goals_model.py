@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 
 from planner.domain.dates import short_date
 from planner.domain.deadlines import is_overdue
-from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary
+from planner.domain.models import PRIORITY_LABELS, STATUS_LABELS, GoalSummary, goal_marks
 from planner.ui.models.rows_model import RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
@@ -165,7 +165,7 @@ class GoalTableModel(RowsTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_TITLE:
-                return goal.title
+                return goal.title + self._marks(goal)
             if col == COL_STATUS:
                 return self.tr(STATUS_LABELS[goal.status])
             if col == COL_PRIORITY:
@@ -183,8 +183,18 @@ class GoalTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_PROGRESS:
             return self.tr("%d percent") % goal.percent
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return plain_tooltip(goal.title)
+            marks = [self.tr(label) for label in goal_marks(goal)]
+            return plain_tooltip("\n".join([goal.title, *marks]))
         return None
+
+    def _marks(self, goal: GoalSummary) -> str:
+        """Short words after a marked goal's title: the tooltip says them in full."""
+        if not (goal.inclusion_objective or goal.wellbeing_goal):
+            return ""
+        words = [self.tr("EDI objective")] if goal.inclusion_objective else []
+        if goal.wellbeing_goal:
+            words.append(self.tr("wellbeing"))
+        return f" ({', '.join(words)})"
 
 
 class PagedGoalTableModel(GoalTableModel):

@@ -25,7 +25,12 @@ HEADERS = ("Date", "Title", "Skill", "Model", "Private")
 REFLECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Short names for the table; the dialog shows the full model names.
-MODEL_SHORT_NAMES = {"rolfe": "Rolfe", "gibbs": "Gibbs"}
+MODEL_SHORT_NAMES = {
+    "rolfe": "Rolfe",
+    "gibbs": "Gibbs",
+    "nmc": "NMC account",
+    "medical": "Appraisal",
+}
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -18,13 +18,23 @@ from PySide6.QtWidgets import (
 from planner.ui.commands import DeleteAssessmentRound, SaveAssessmentRound
 from planner.ui.dialogs.assessment_dialog import AssessmentDialog
 from planner.ui.dialogs.questions import confirm
-from planner.ui.document import ASSESSMENTS, CYCLES, PROFILE, TARGETS, PlanDocument
+from planner.ui.document import ASSESSMENTS, CYCLES, FEEDBACK, PROFILE, TARGETS, PlanDocument
 from planner.ui.editing import edit_until_saved
 from planner.ui.models.assessments_model import AssessmentMatrixModel
 from planner.ui.models.goals_model import format_date
 from planner.ui.widgets.text import heading, plain_label
 
-TOPICS = {ASSESSMENTS, PROFILE, TARGETS, CYCLES}
+TOPICS = {ASSESSMENTS, FEEDBACK, PROFILE, TARGETS, CYCLES}
+
+
+def latest_ratings(entries) -> dict:
+    """Each skill's latest 360 rating and its date, from feedback entries (oldest
+    first, as the store gives them)."""
+    latest = {}
+    for entry in entries:
+        for skill, level in entry.ratings.items():
+            latest[skill] = (level, entry.date)
+    return latest
 
 
 class AssessmentPage(QWidget):
@@ -79,6 +89,11 @@ class AssessmentPage(QWidget):
         )
         layout.addWidget(self.empty_note)
 
+        # 360 feedback beside the self-ratings: the latest rating of each skill.
+        self.feedback_box = QGroupBox(self.tr("360 feedback"), self)
+        self.feedback_form = QFormLayout(self.feedback_box)
+        layout.addWidget(self.feedback_box)
+
         self.scale_box = QGroupBox(self.tr("The rating scale"), self)
         self.scale_form = QFormLayout(self.scale_box)
         layout.addWidget(self.scale_box)
@@ -106,6 +121,7 @@ class AssessmentPage(QWidget):
             framework, self.doc.store.all_assessments(), self.doc.store.targets()
         )
         self._show_scale(framework)
+        self._show_feedback(framework)
         self._fit_table_height()
         has_rounds = bool(self.model.dates)
         self.table.setVisible(has_rounds)
@@ -135,6 +151,33 @@ class AssessmentPage(QWidget):
             font.setBold(True)
             label.setFont(font)
             self.scale_form.addRow(label, plain_label(self.tr(level.descriptor), self.scale_box))
+
+    def _show_feedback(self, framework) -> None:
+        while self.feedback_form.rowCount():
+            self.feedback_form.removeRow(0)
+        latest = latest_ratings(self.doc.store.feedback_entries())
+        for skill in framework.skills:
+            if skill.id not in latest:
+                continue
+            level, day = latest[skill.id]
+            text = self.tr("360 feedback: %s (%d), %s") % (
+                self.tr(framework.level_label(level)),
+                level,
+                format_date(day),
+            )
+            name = plain_label(skill.name, self.feedback_box)
+            name.setWordWrap(False)
+            self.feedback_form.addRow(name, plain_label(text, self.feedback_box))
+        self.feedback_box.setVisible(bool(latest))
+
+    def feedback_lines(self) -> dict[str, str]:
+        """The 360 line shown for each skill's name, for reading back."""
+        lines = {}
+        for row in range(self.feedback_form.rowCount()):
+            name = self.feedback_form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            text = self.feedback_form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            lines[name.text()] = text.text()
+        return lines
 
     def selected_date(self):
         """The date of the selected round's column, or None."""

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.domain.cycles import period_text
+from planner.domain.cycles import cycle_title, period_text
 from planner.domain.dates import short_date
 from planner.domain.models import OUTCOME_LABELS, STATUS_LABELS, Cycle, Goal
 from planner.ui.document import CYCLES, GOALS, PROFILE, PlanDocument
@@ -29,14 +30,9 @@ CYCLE_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_GOAL, COL_SKILL, COL_OUTCOME, COL_CARRIED, COL_NOTE = range(5)
 
 
-def cycle_name(number: int, cycle: Cycle) -> str:
-    """How the app and the PDF name a closed cycle: numbered from the oldest."""
-    return f"Cycle {number}: {period_text(cycle.start, cycle.end)}"
-
-
 class CyclesPage(QWidget):
     new_cycle_requested = Signal()
-    export_requested = Signal(str)  # a closed cycle's uid
+    export_requested = Signal(int)  # a closed cycle's number, 1 for the oldest
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,6 +83,13 @@ class CyclesPage(QWidget):
         label.setBuddy(self.cycle_combo)
         choose.addWidget(label)
         choose.addWidget(self.cycle_combo)
+        self.export_button = QPushButton(self.tr("&Export this cycle as PDF…"), detail)
+        self.export_button.setAccessibleName(self.tr("Export this cycle as PDF"))
+        self.export_button.setToolTip(
+            self.tr("A PDF of the closed cycle: its goals, how each turned out, and its targets")
+        )
+        self.export_button.clicked.connect(self._export)
+        choose.addWidget(self.export_button)
         choose.addStretch(1)
         detail_layout.addLayout(choose)
         self.cycle_summary = plain_label("", detail)
@@ -112,8 +115,17 @@ class CyclesPage(QWidget):
         header = self.outcomes.horizontalHeader()
         header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_OUTCOME, COL_CARRIED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the few values these columns hold: ResizeToContents measures
+        # up to 1,000 rows each time a cell is set, which made filling the list of a
+        # cycle with thousands of goals take minutes.
+        metrics = self.outcomes.fontMetrics()
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 24
+        for col, values in (
+            (COL_OUTCOME, OUTCOME_LABELS.values()),
+            (COL_CARRIED, (self.tr("Yes"), self.tr("No"))),
+        ):
+            texts = (self.outcomes.horizontalHeaderItem(col).text(), *values)
+            header.resizeSection(col, max(map(metrics.horizontalAdvance, texts)) + padding)
         # Long skill names wrap rather than take the goal's room.
         header.resizeSection(COL_SKILL, self.fontMetrics().averageCharWidth() * 22)
         self.outcomes.currentCellChanged.connect(lambda row, *_: self._show_goal(row))
@@ -129,23 +141,24 @@ class CyclesPage(QWidget):
         self._cycle: Cycle | None = None
         self._cycles: list[tuple[int, Cycle]] = []
         self.reload()
-        doc.changed.connect(self.refresh)
+        # Once per action, not per topic: a new cycle touches three of them, and a
+        # closed cycle of thousands of goals takes a second to list.
+        doc.action_done.connect(self._on_action_done)
 
-    def refresh(self, topic: str) -> None:
-        if topic in TOPICS:
+    def _on_action_done(self, topics: frozenset[str], _goals) -> None:
+        if topics & TOPICS:
             self.reload()
 
     def reload(self) -> None:
         store = self.doc.store
         profile = store.profile()
         period = period_text(profile.period_start, profile.period_end) if profile else ""
-        goals = store.goal_summaries()
-        achieved = sum(g.status == "achieved" for g in goals)
+        total, achieved = store.goal_counts()
         targets = store.targets()
         framework = self.doc.framework
         lines = [
             self.tr("Dates: %s") % period,
-            self.tr("%d goals, %d achieved") % (len(goals), achieved),
+            self.tr("%d goals, %d achieved") % (total, achieved),
         ]
         if targets:
             shown = "; ".join(
@@ -163,7 +176,7 @@ class CyclesPage(QWidget):
         self.cycle_combo.blockSignals(True)
         self.cycle_combo.clear()
         for number, cycle in self._cycles:
-            self.cycle_combo.addItem(cycle_name(number, cycle))
+            self.cycle_combo.addItem(cycle_title(number, cycle))
         self.cycle_combo.blockSignals(False)
         self.empty_label.setVisible(not self._cycles)
         self.detail.setVisible(bool(self._cycles))
@@ -239,6 +252,11 @@ class CyclesPage(QWidget):
 
     def current_cycle(self) -> Cycle | None:
         return self._cycle
+
+    def _export(self) -> None:
+        index = self.cycle_combo.currentIndex()
+        if 0 <= index < len(self._cycles):
+            self.export_requested.emit(self._cycles[index][0])
 
 
 def goal_text(goal: Goal, tr) -> str:

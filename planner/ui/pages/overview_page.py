@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.cycle_counts import cycle_counts
-from planner.domain.nudges import find_nudges
+from planner.domain.nudges import NO_INCLUSION_OBJECTIVE, find_nudges
 from planner.domain.rating_history import latest_levels, rating_series
 from planner.domain.targets import level_text
 from planner.store.nudges import nudge_facts
@@ -64,6 +64,8 @@ class OverviewPage(QWidget):
     assessment_requested = Signal()
     page_requested = Signal(str)
     targets_requested = Signal()
+    # A new goal carrying a mark ("inclusion_objective", "wellbeing_goal").
+    marked_goal_requested = Signal(str)
     # The day the page judges by; tests fix it.
     clock = staticmethod(dt.date.today)
 
@@ -299,6 +301,11 @@ class OverviewPage(QWidget):
     def _open_nudge(self, nudge) -> None:
         if nudge.goal_id is not None:
             self.goal_requested.emit(nudge.goal_id)
+        elif nudge.opens == "new_goal":
+            inclusion = nudge.kind == NO_INCLUSION_OBJECTIVE
+            self.marked_goal_requested.emit(
+                "inclusion_objective" if inclusion else "wellbeing_goal"
+            )
         else:
             self.page_requested.emit(nudge.opens)
 

@@ -8,15 +8,16 @@ import itertools
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.domain.learning import REGULATORS
 from planner.domain.models import Profile
 from planner.domain.validation import MAX_PROFILE_TEXT
 from planner.paths import is_network_path
@@ -24,6 +25,7 @@ from planner.ui.commands import EditProfile
 from planner.ui.document import PROFILE, PlanDocument
 from planner.ui.widgets.date_input import DateInput
 from planner.ui.widgets.length_counter import LengthCounter
+from planner.ui.widgets.scroll_column import scrolling_column
 from planner.ui.widgets.text import heading, plain_label
 
 TEXT_FIELDS = (
@@ -49,17 +51,7 @@ class ProfilePage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setAccessibleName(self.tr("Profile"))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(area)
-        inner = QWidget()
-        # Long lines of form fields are hard to scan on a wide screen.
-        inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
-        area.setWidget(inner)
-        layout = QVBoxLayout(inner)
+        inner, layout = scrolling_column(self, 110)
         layout.addWidget(heading(self.tr("Profile"), parent=inner))
         layout.addWidget(
             plain_label(self.tr("Changes are saved as soon as you leave a field."), inner)
@@ -108,6 +100,26 @@ class ProfilePage(QWidget):
         self.period_error.setFont(self.name_error.font())
         self.period_error.hide()
         form.addRow("", self.period_error)
+
+        self.regulator_combo = QComboBox(inner)
+        self.regulator_combo.setAccessibleName(self.tr("Regulator"))
+        for key, name in REGULATORS.items():
+            self.regulator_combo.addItem(self.tr(name), key)
+        regulator_label = QLabel(self.tr("Re&gulator:"), inner)
+        regulator_label.setBuddy(self.regulator_combo)
+        form.addRow(regulator_label, self.regulator_combo)
+        self.regulator_combo.activated.connect(lambda _i: self.save())
+        self.revalidation_date = DateInput(
+            self.tr("Revalidation date"), optional=True, parent=inner
+        )
+        self.revalidation_label = QLabel(inner)
+        self.revalidation_label.setBuddy(self.revalidation_date.edit)
+        form.addRow(self.revalidation_label, self.revalidation_date)
+        self.revalidation_date.edit.editingFinished.connect(self.save)
+        self.revalidation_error = plain_label("", inner)
+        self.revalidation_error.setFont(self.name_error.font())
+        self.revalidation_error.hide()
+        form.addRow("", self.revalidation_error)
         layout.addLayout(form)
 
         self.framework_box = QGroupBox(self.tr("Framework in use"), inner)
@@ -156,6 +168,8 @@ class ProfilePage(QWidget):
             *self.fields.values(),
             self.period_start.edit,
             self.period_end.edit,
+            self.regulator_combo,
+            self.revalidation_date.edit,
             self.data_path,
         ]
         for first, second in itertools.pairwise(chain):
@@ -176,6 +190,10 @@ class ProfilePage(QWidget):
                 edit.setText(value)
         self._set_date(self.period_start, profile.period_start)
         self._set_date(self.period_end, profile.period_end)
+        index = self.regulator_combo.findData(profile.regulator)
+        self.regulator_combo.setCurrentIndex(max(index, 0))
+        self._set_date(self.revalidation_date, profile.revalidation_date)
+        self._name_revalidation_date(profile.regulator)
         framework = self.doc.framework
         self.framework_name.setText(framework.name)
         self.framework_description.setText(framework.description)
@@ -190,12 +208,28 @@ class ProfilePage(QWidget):
         if widget.date() != day or widget.problem():
             widget.set_date(day)
 
+    def _name_revalidation_date(self, regulator: str) -> None:
+        """The date's label in the regulator's own word; hidden when none applies."""
+        words = {
+            "nmc": self.tr("&Revalidation date:"),
+            "gmc": self.tr("Next &appraisal date:"),
+            "hcpc": self.tr("&Registration renewal date:"),
+        }
+        text = words.get(regulator, self.tr("&Revalidation or appraisal date:"))
+        self.revalidation_label.setText(text)
+        self.revalidation_date.edit.setAccessibleName(text.replace("&", "").rstrip(":"))
+        shown = regulator != "none"
+        self.revalidation_label.setVisible(shown)
+        self.revalidation_date.setVisible(shown)
+
     def profile_from_fields(self, old: Profile) -> Profile:
         new = copy.deepcopy(old)
         for attr, edit in self.fields.items():
             setattr(new, attr, edit.text().strip())
         new.period_start = self.period_start.date()
         new.period_end = self.period_end.date()
+        new.regulator = self.regulator_combo.currentData()
+        new.revalidation_date = self.revalidation_date.date()
         return new
 
     def save(self) -> bool:
@@ -238,6 +272,12 @@ class ProfilePage(QWidget):
             self._set_date(self.period_end, old.period_end)
             return False
         self.period_error.hide()
+        if problem := self.revalidation_date.problem():
+            self.revalidation_error.setText(problem)
+            self.revalidation_error.show()
+            return False
+        self.revalidation_error.hide()
+        self._name_revalidation_date(new.regulator)
         if new == old:
             return False
         return self.doc.execute(EditProfile(self.doc, old, new))

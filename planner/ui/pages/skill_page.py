@@ -19,18 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.models import GOAL_STATUSES, PRIORITY_LABELS, STATUS_LABELS, Skill
+from planner.domain.models import (
+    GOAL_STATUSES,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    Skill,
+    goal_marks,
+)
 from planner.domain.rating_history import rating_series
 from planner.store.chart_facts import progress_points
 from planner.ui.document import (
     ASSESSMENTS,
     CYCLES,
+    FEEDBACK,
     GOALS,
+    LEARNING,
     PROFILE,
     PROGRESS,
     TARGETS,
     PlanDocument,
 )
+from planner.ui.goal_records import served_goal_text
 from planner.ui.goal_status import describe_progress
 from planner.ui.models.actions_model import COL_DUE, COL_TEXT, ActionsModel
 from planner.ui.models.goals_model import (
@@ -56,6 +65,7 @@ class SkillPage(QWidget):
     """Emits requests the main window turns into dialogs and commands."""
 
     new_goal_requested = Signal(str)
+    example_goal_requested = Signal(str)
     edit_goal_requested = Signal(int)
     delete_goal_requested = Signal(int)
     log_progress_requested = Signal(int)
@@ -105,6 +115,11 @@ class SkillPage(QWidget):
         self.shown_label = plain_label()
         self.new_button = QPushButton(self.tr("New goal…"))
         self.new_button.setAccessibleName(self.tr("New goal for this skill"))
+        self.example_button = QPushButton(self.tr("Start from an e&xample…"))
+        self.example_button.setAccessibleName(self.tr("Start from an example goal"))
+        self.example_button.setToolTip(
+            self.tr("Choose one of the framework's example goals, with what good looks like")
+        )
 
         self.model = GoalTableModel(self)
         self.table = list_table(self.tr("Goals"))
@@ -125,12 +140,18 @@ class SkillPage(QWidget):
             lambda _=0: self._filter(self.model.set_status, self.status_filter.currentData())
         )
         self.new_button.clicked.connect(lambda: self.new_goal_requested.emit(self.skill.id))
+        self.example_button.clicked.connect(
+            lambda: self.example_goal_requested.emit(self.skill.id)
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.activated.connect(lambda _i: self._emit_for_current(self.edit_goal_requested))
 
         # Detail of the selected goal.
         self.detail_title = heading("", 2)
         self.detail_meta = plain_label()
+        # The learning and feedback that served the goal (planner.ui.goal_records).
+        self.detail_records = plain_label()
+        self.detail_records.setAccessibleName(self.tr("Learning and feedback for this goal"))
         self.detail_smart = plain_label()
         self.detail_smart.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton(self.tr("Edit goal…"))
@@ -198,6 +219,7 @@ class SkillPage(QWidget):
         filters.addWidget(self.status_label)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.shown_label, 1)
+        filters.addWidget(self.example_button)
         filters.addWidget(self.new_button)
         top.addLayout(filters)
 
@@ -218,6 +240,7 @@ class SkillPage(QWidget):
         head.addWidget(self.delete_button)
         detail_layout.addLayout(head)
         detail_layout.addWidget(self.detail_meta)
+        detail_layout.addWidget(self.detail_records)
         # The goal's text and actions beside its history, either side widened by dragging.
         self.detail_columns = QSplitter(Qt.Orientation.Horizontal)
         self.detail_columns.setChildrenCollapsible(False)
@@ -290,6 +313,8 @@ class SkillPage(QWidget):
                 self._ratings_stale = True
             else:
                 self.reload_ratings()
+        if topics & {LEARNING, FEEDBACK} and not self.isHidden():
+            self._show_detail()
         if not topics & {GOALS, PROGRESS, PROFILE}:
             return
         if self.isHidden():
@@ -423,7 +448,11 @@ class SkillPage(QWidget):
         ]
         if goal.status == "deferred" and goal.deferred_reason:
             parts.append(self.tr("reason: %s") % goal.deferred_reason)
+        parts += [self.tr(label) for label in goal_marks(goal)]
         self.detail_meta.setText(" · ".join([*parts, progress] if progress else parts))
+        records = served_goal_text(self.doc.store, goal.uid)
+        self.detail_records.setText(records)
+        self.detail_records.setVisible(bool(records))
         parts = []
         if goal.description:
             parts.append(goal.description)

@@ -190,7 +190,9 @@ class DateInput(QWidget):
         self.edit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        # A dialog collected by Python is torn down child by child: its line edit can
+        # still send events here after this object's Python side (``edit``) is gone.
+        if watched is getattr(self, "edit", None) and event.type() == QEvent.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
             if key == Qt.Key.Key_F4 or (
                 key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier

@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from planner.domain.nudges import (
+    NO_INCLUSION_OBJECTIVE,
     NO_REFLECTION,
+    NO_WELLBEING_GOAL,
     OLD_ASSESSMENT,
     OVERDUE_GOAL,
     REVIEW_DUE,
@@ -52,6 +54,16 @@ def nudge_message(nudge: Nudge, today) -> str:
         )
     if nudge.kind == NO_REFLECTION:
         return _tr("No reflection written this month yet.")
+    if nudge.kind == NO_INCLUSION_OBJECTIVE:
+        return _tr(
+            "No equality, diversity and inclusion objective in this cycle yet: appraisal "
+            "guidance asks for one."
+        )
+    if nudge.kind == NO_WELLBEING_GOAL:
+        return _tr(
+            "No wellbeing goal in this cycle yet: appraisal encourages a talk about your "
+            "own wellbeing."
+        )
     return ""
 
 
@@ -76,10 +88,18 @@ class NudgeBox(QGroupBox):
         for row, nudge in enumerate(nudges[:MOST_SHOWN]):
             message = nudge_message(nudge, today)
             label = plain_label(message)
-            open_button = QPushButton(self.tr("Open"))
+            # A missing mark has nothing to open: its button starts a goal with it.
+            opens_new = nudge.opens == "new_goal"
+            open_button = QPushButton(self.tr("New goal…") if opens_new else self.tr("Open"))
             snooze = QPushButton(self.tr("Snooze"))
             dismiss = QPushButton(self.tr("Dismiss"))
-            open_button.setAccessibleName(self.tr("Open: %s") % message)
+            if opens_new:
+                open_button.setToolTip(
+                    self.tr("Set a new goal with this mark; or mark a goal you have already")
+                )
+            open_button.setAccessibleName(
+                (self.tr("New goal: %s") if opens_new else self.tr("Open: %s")) % message
+            )
             snooze.setAccessibleName(self.tr("Snooze for %d days: %s") % (SNOOZE_DAYS, message))
             snooze.setToolTip(self.tr("Hide this for %d days") % SNOOZE_DAYS)
             dismiss.setAccessibleName(self.tr("Dismiss: %s") % message)

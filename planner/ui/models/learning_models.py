@@ -1,0 +1,153 @@
+"""Table models of the learning (CPD) log and the feedback log over plain records,
+and the search filter both share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from planner.domain.learning import CPD_METHODS, FEEDBACK_SOURCES, FeedbackEntry, LearningActivity
+from planner.ui.models.goals_model import format_date
+from planner.ui.models.rows_model import RowsTableModel
+from planner.ui.models.tooltip import plain_tooltip
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def hours_text(value: float) -> str:
+    """Hours as a person writes them: 3, 1.5, 0.25."""
+    return f"{value:g}"
+
+
+def source_text(entry: FeedbackEntry) -> str:
+    """Who gave the feedback: the kind of source and, when given, the role."""
+    source = FEEDBACK_SOURCES.get(entry.source, entry.source)
+    return f"{source} ({entry.source_role})" if entry.source_role else source
+
+
+class RecordsModel(RowsTableModel):
+    """Records (with ``id``) as rows; subclasses give ``cell``, ``sort_key`` and
+    ``search_text``."""
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    def row_of(self, record_id: int | None) -> int:
+        for i, record in enumerate(self._rows):
+            if record_id is not None and record.id == record_id:
+                return i
+        return -1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        if role == RECORD_ID_ROLE:
+            return record.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.cell(record, index.column())
+            return plain_tooltip(text) if text else None
+        if role == SORT_ROLE:
+            return self.sort_key(record, index.column())
+        return None
+
+    def cell(self, record, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_key(self, record, column: int):
+        return self.cell(record, column).casefold()
+
+    def search_text(self, record) -> str:
+        raise NotImplementedError
+
+    def dates_texts(self) -> list[str]:
+        return [format_date(dt.date(2026, m, 28)) for m in range(1, 13)]
+
+
+class LearningTableModel(RecordsModel):
+    COL_DATE, COL_METHOD, COL_TOPIC, COL_HOURS, COL_PARTICIPATORY = range(5)
+    headers = ("Date", "Method", "Topic", "Hours", "Participatory")
+
+    def cell(self, record: LearningActivity, column: int) -> str:
+        if column == self.COL_DATE:
+            return format_date(record.start)  # the preview gives the last day too
+        if column == self.COL_METHOD:
+            return self.tr(CPD_METHODS.get(record.method, record.method))
+        if column == self.COL_TOPIC:
+            return " ".join(record.topic.split())
+        if column == self.COL_HOURS:
+            return hours_text(record.hours)
+        return hours_text(record.participatory_hours)
+
+    def sort_key(self, record: LearningActivity, column: int):
+        if column == self.COL_DATE:
+            return f"{record.start.isoformat()}-{record.id or 0:012d}"
+        if column == self.COL_HOURS:
+            return record.hours
+        if column == self.COL_PARTICIPATORY:
+            return record.participatory_hours
+        return super().sort_key(record, column)
+
+    def search_text(self, record: LearningActivity) -> str:
+        method = CPD_METHODS.get(record.method, "")
+        return " ".join([method, record.topic, record.relevance, record.evidence])
+
+
+class FeedbackTableModel(RecordsModel):
+    COL_DATE, COL_FROM, COL_SUMMARY, COL_RATINGS = range(4)
+    headers = ("Date", "From", "What it said", "360 ratings")
+
+    def cell(self, record: FeedbackEntry, column: int) -> str:
+        if column == self.COL_DATE:
+            return format_date(record.date)
+        if column == self.COL_FROM:
+            return source_text(record)
+        if column == self.COL_SUMMARY:
+            return " ".join(record.summary[:600].split())[:300]
+        count = len(record.ratings)
+        if count == 0:
+            return ""
+        return self.tr("1 skill") if count == 1 else self.tr("%d skills") % count
+
+    def sort_key(self, record: FeedbackEntry, column: int):
+        if column == self.COL_DATE:
+            return f"{record.date.isoformat()}-{record.id or 0:012d}"
+        if column == self.COL_RATINGS:
+            return len(record.ratings)
+        return super().sort_key(record, column)
+
+    def search_text(self, record: FeedbackEntry) -> str:
+        return " ".join([source_text(record), record.summary, record.response])
+
+
+class RecordFilterModel(QSortFilterProxyModel):
+    """Shows the records holding every word of the search, in any case."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        source = self.sourceModel()
+        haystack = source.search_text(source.row_at(source_row)).casefold()
+        return all(word in haystack for word in self._words)
