@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from planner.domain.models import Goal, GoalSummary, ProgressEntry
+from planner.domain.models import Goal, GoalAction, GoalSummary, ProgressEntry
 from planner.domain.validation import ValidationError, check_goal, check_progress_entry
 from planner.store.errors import StoreError
 from planner.store.rows import (
@@ -107,6 +107,23 @@ class GoalQueries:
             goal.actions = actions.get(goal.id, [])
             goal.progress = progress.get(goal.id, [])
         return goals
+
+    def goal_outlines(self) -> list[Goal]:
+        """Every goal (closed cycles' too) with its actions, holding only what matching
+        a review's agreed actions needs: uid, skill, title, status; each action's text
+        and tick. No descriptions, dates or history, so a plan of 10,000 goals reads
+        in a fraction of ``all_goals``' time."""
+        goals = {
+            gid: Goal(skill, title, status=status, uid=uid, id=gid)
+            for gid, uid, skill, title, status in self.db.execute(
+                "SELECT id, uid, skill, title, status FROM goals ORDER BY id"
+            )
+        }
+        for goal_id, action_id, text, done in self.db.execute(
+            "SELECT goal_id, id, text, done FROM goal_actions ORDER BY goal_id, position, id"
+        ):
+            goals[goal_id].actions.append(GoalAction(text, done=bool(done), id=action_id))
+        return list(goals.values())
 
     def progress(
         self, goal_id: int, *, limit: int | None = None, offset: int = 0, newest_first: bool = False

@@ -13,6 +13,7 @@ from planner.ui.document import (
     GOALS,
     PROFILE,
     PROGRESS,
+    TARGETS,
     PlanDocument,
     StoreCommand,
 )
@@ -22,7 +23,8 @@ class StartCycle(StoreCommand):
     """Closes the current cycle as ``roll`` decides. A backup of the plan is taken
     first, the first time only: undo takes the step back without one."""
 
-    topics = (GOALS, PROGRESS, PROFILE, CYCLES, ASSESSMENTS)
+    # The new cycle's targets replace the old ones: pages showing targets reload.
+    topics = (GOALS, PROGRESS, PROFILE, CYCLES, ASSESSMENTS, TARGETS)
 
     def __init__(self, doc: PlanDocument, roll: RollOver, today: dt.date | None = None):
         super().__init__(doc, QCoreApplication.translate("commands", "Start a new cycle"))

@@ -102,7 +102,7 @@ class ReviewsPage(RecordListPage):
         # across the plan, and a goal closed with a past cycle still counts. The
         # preview and the list ask in turn for the same review: worked out once.
         if self._goals is None:
-            self._goals = self.doc.store.all_goals(with_progress=False)
+            self._goals = self.doc.store.goal_outlines()
             self._texts = GoalTexts(self._goals)
             self._followed = None
         if self._followed is None or self._followed[0] != review:
