@@ -204,7 +204,9 @@ class CyclesPage(QWidget):
             lines.append(
                 self.tr("Targets: %s")
                 % "; ".join(
-                    f"{self.doc.skill_name(s) or s}: {framework.level_label(level) or level}"
+                    f"{self.doc.skill_name(s) or s}: {framework.level_label(level)} ({level})"
+                    if framework.level_label(level)
+                    else f"{self.doc.skill_name(s) or s}: level {level}"
                     for s, level in cycle.targets.items()
                 )
             )
