@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from planner.domain.learning import CPD_METHODS, FEEDBACK_SOURCES, FeedbackEntry, LearningActivity
 from planner.ui.models.goals_model import format_date
-from planner.ui.models.rows_model import RowsTableModel
+from planner.ui.models.rows_model import SORT_ROLE, RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -132,22 +131,3 @@ class FeedbackTableModel(RecordsModel):
 
     def search_text(self, record: FeedbackEntry) -> str:
         return " ".join([source_text(record), record.summary, record.response])
-
-
-class RecordFilterModel(QSortFilterProxyModel):
-    """Shows the records holding every word of the search, in any case."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._words: list[str] = []
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        source = self.sourceModel()
-        haystack = source.search_text(source.row_at(source_row)).casefold()
-        return all(word in haystack for word in self._words)

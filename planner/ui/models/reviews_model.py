@@ -7,18 +7,16 @@ import datetime as dt
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from planner.domain.models import Review
 from planner.ui.models.goals_model import format_date
-from planner.ui.models.rows_model import RowsTableModel
+from planner.ui.models.rows_model import SORT_ROLE, RecordFilterModel, RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
 
 COL_DATE, COL_REVIEWER, COL_NOTES, COL_ACTIONS, COL_NEXT = range(5)
 HEADERS = ("Date", "Reviewer", "Notes", "Agreed actions", "Next review")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -34,6 +32,10 @@ def agreed_action_lines(review: Review) -> list[str]:
 
 class ReviewTableModel(RowsTableModel):
     """Reviews as rows; ``set_rows`` replaces them all."""
+
+    @staticmethod
+    def search_text(review: Review) -> str:
+        return " ".join([review.reviewer, review.notes, review.agreed_actions])
 
     headers = HEADERS
 
@@ -107,20 +109,5 @@ class ReviewTableModel(RowsTableModel):
         return None
 
 
-class ReviewFilterModel(QSortFilterProxyModel):
-    """Filters by words in the reviewer, notes or agreed actions."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._words: list[str] = []
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        review = self.sourceModel().row_at(source_row)
-        haystack = " ".join([review.reviewer, review.notes, review.agreed_actions]).casefold()
-        return all(word in haystack for word in self._words)
+class ReviewFilterModel(RecordFilterModel):
+    """Filters by words in the reviewer, notes or agreed actions (``search_text``)."""

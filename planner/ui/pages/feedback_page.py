@@ -12,9 +12,9 @@ from planner.ui.models.goals_model import format_date
 from planner.ui.models.learning_models import (
     RECORD_ID_ROLE,
     FeedbackTableModel,
-    RecordFilterModel,
     source_text,
 )
+from planner.ui.models.rows_model import RecordFilterModel
 from planner.ui.pages.learning_page import RecordsPage, write_links
 from planner.ui.pages.record_list import PreviewWriter
 
