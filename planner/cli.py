@@ -13,6 +13,16 @@ from planner.paths import resolve_db_path
 PROG = "leadership-planner"
 
 
+# What ``check`` calls the rows it counts: (one, many).
+_TABLE_WORDS = {
+    "goals": ("goal", "goals"),
+    "progress_entries": ("progress entry", "progress entries"),
+    "reflections": ("reflection", "reflections"),
+    "assessments": ("assessment", "assessments"),
+    "reviews": ("review", "reviews"),
+}
+
+
 def _count(n: int, noun: str) -> str:
     """``1 goal``, ``2 goals``: counts in messages read as plain English."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -334,7 +344,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         summary = report.summary().rstrip(".")
         raise CommandError(f"{args.db} failed its check: {summary}. {_restore_hint(args.db)}")
     counts = ", ".join(
-        _count(n, t.replace("_", " ").removesuffix("s")) for t, n in report.counts.items()
+        f"{n} {_TABLE_WORDS[t][n != 1]}" for t, n in report.counts.items() if t in _TABLE_WORDS
     )
     say(f"OK: {args.db} (schema {report.schema_version}): {counts}")
     return 0

@@ -405,6 +405,22 @@ def test_check_passes_a_good_database(cli, demo_db):
     assert "5 reflections" in result.out
 
 
+def test_check_counts_one_of_a_kind_in_the_singular(cli, demo_db):
+    import sqlite3
+
+    raw = sqlite3.connect(demo_db)
+    with raw:
+        raw.execute(
+            "DELETE FROM progress_entries WHERE id > (SELECT MIN(id) FROM progress_entries)"
+        )
+        raw.execute("DELETE FROM reviews WHERE id > (SELECT MIN(id) FROM reviews)")
+    raw.close()
+    result = cli("check", "--db", demo_db)
+    assert result.code == 0
+    assert "1 progress entry," in result.out and "1 review" in result.out
+    assert "entrie" not in result.out
+
+
 @pytest.mark.parametrize("damage", ["junk", "truncated", "newer"])
 def test_check_fails_a_damaged_database(cli, demo_db, tmp_path, damage):
     path = {
