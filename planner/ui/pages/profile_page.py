@@ -86,12 +86,21 @@ class ProfilePage(QWidget):
             label.setBuddy(edit)
             form.addRow(label, column)
         self.name_error = self.errors["name"]
-        self.period_start = DateInput(self.tr("Plan period start"), optional=True, parent=inner)
-        self.period_end = DateInput(self.tr("Plan period end"), optional=True, parent=inner)
+        # The plan's period is its current cycle (an appraisal year, say); a new cycle
+        # is started from the Plan menu, which sets these dates anew.
+        self.period_start = DateInput(self.tr("This cycle starts"), optional=True, parent=inner)
+        self.period_end = DateInput(self.tr("This cycle ends"), optional=True, parent=inner)
         for text, widget in (
-            (self.tr("Plan period &starts:"), self.period_start),
-            (self.tr("Plan period &ends:"), self.period_end),
+            (self.tr("This cycle &starts:"), self.period_start),
+            (self.tr("This cycle &ends:"), self.period_end),
         ):
+            widget.edit.setToolTip(
+                self.tr(
+                    "The dates of your plan's current cycle, such as your appraisal year "
+                    "(Plan › Start a new cycle… closes it and starts the next). Type a date "
+                    "such as 15/01/2027, 15 Jan 2027 or today. Alt+Down: calendar."
+                )
+            )
             label = QLabel(text, inner)
             label.setBuddy(widget.edit)
             form.addRow(label, widget)
