@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.domain.learning import hours_text, total_hours
 from planner.domain.models import Plan
 
 
@@ -55,10 +56,6 @@ def _within(day: dt.date, start: dt.date, end: dt.date) -> bool:
     return start <= day <= end
 
 
-def _hours(value: float) -> str:
-    return f"{value:g}"
-
-
 def nmc_view(plan: Plan, today: dt.date) -> RevalidationView:
     """The NMC's three-year requirements, counted up to the revalidation date (or to
     today, for the three years just gone, when no date is set)."""
@@ -66,8 +63,8 @@ def nmc_view(plan: Plan, today: dt.date) -> RevalidationView:
     end = due or today
     start = _years_before(end, 3)
     learning = [a for a in plan.learning if _within(a.start, start, end)]
-    hours = sum(a.hours for a in learning)
-    participatory = sum(a.participatory_hours for a in learning)
+    hours = total_hours(a.hours for a in learning)
+    participatory = total_hours(a.participatory_hours for a in learning)
     accounts = [r for r in plan.reflections if r.model == "nmc" and _within(r.date, start, end)]
     feedback = [f for f in plan.feedback if _within(f.date, start, end)]
     discussions = [d for d in plan.discussions if _within(d.date, start, end)]
@@ -140,7 +137,7 @@ def gmc_view(plan: Plan, today: dt.date) -> RevalidationView:
             "Learning activities (CPD) in the appraisal year",
             len(learning),
             1,
-            note=f"{_hours(sum(a.hours for a in learning))} hours",
+            note=f"{hours_text(total_hours(a.hours for a in learning))} hours",
         ),
         Requirement("Development plan reviewed with your appraiser or manager", len(reviews), 1),
         Requirement("Colleague feedback in the five-year cycle", len(colleague), 1),

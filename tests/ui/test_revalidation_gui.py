@@ -484,3 +484,32 @@ def test_a_doctor_turns_reflections_into_appraisal_reflections(window_over, db_p
     assert _rows(db_path, "SELECT COUNT(*) FROM reflections WHERE model = 'medical'") == [(1,)]
     assert _page(window, "revalidation").title.text() == "GMC appraisal"
     assert _page(window, "profile").revalidation_label.text() == "Next &appraisal date:"
+
+
+def test_fifty_sessions_of_forty_two_minutes_make_the_thirty_five_hours(
+    window_over, nmc_path, qtbot
+):
+    # 0.7 has no exact binary form: added one by one, fifty make 34.99999999999999.
+    store = PlanStore.open(nmc_path)
+    try:
+        for i in range(50):
+            store.save_learning(
+                LearningActivity(
+                    dt.date(2026, 1, 1) + dt.timedelta(days=i),
+                    "e_learning",
+                    f"Module {i + 1}",
+                    0.7,
+                    participatory_hours=0.4,
+                )
+            )
+    finally:
+        store.close()
+    window = window_over(nmc_path, (1366, 768))
+    page = _page(window, "revalidation")
+    page.today = lambda: dt.date(2026, 6, 15)
+    page.reload()
+    lines = _counts(page)
+    assert lines[0] == "Hours of CPD: 35 of 35 hours — done"
+    assert lines[1] == f"{PARTICIPATORY}: 20 of 20 hours — done"
+    learning = _page(window, "learning")
+    assert learning.totals.text() == "All learning logged: 35 hours, of which 20 participatory."

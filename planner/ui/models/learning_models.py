@@ -7,7 +7,13 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from planner.domain.learning import CPD_METHODS, FEEDBACK_SOURCES, FeedbackEntry, LearningActivity
+from planner.domain.learning import (
+    CPD_METHODS,
+    FEEDBACK_SOURCES,
+    FeedbackEntry,
+    LearningActivity,
+    hours_text,
+)
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.rows_model import SORT_ROLE, RowsTableModel
 from planner.ui.models.tooltip import plain_tooltip
@@ -15,11 +21,6 @@ from planner.ui.models.tooltip import plain_tooltip
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def hours_text(value: float) -> str:
-    """Hours as a person writes them: 3, 1.5, 0.25."""
-    return f"{value:g}"
 
 
 def source_text(entry: FeedbackEntry) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from planner.domain.learning import CPD_METHODS, LearningActivity
+from planner.domain.learning import CPD_METHODS, LearningActivity, total_hours
 from planner.domain.reflection_models import CODE_THEMES
 from planner.ui.dialogs.questions import confirm
 from planner.ui.document import GOALS, LEARNING, PROFILE, PlanDocument
@@ -103,8 +103,8 @@ class LearningPage(RecordsPage):
     def load_rows(self) -> None:
         activities = self.doc.store.learning_activities()
         self.source.set_rows(activities)
-        hours = sum(a.hours for a in activities)
-        participatory = sum(a.participatory_hours for a in activities)
+        hours = total_hours(a.hours for a in activities)
+        participatory = total_hours(a.participatory_hours for a in activities)
         self.totals.setText(
             self.tr("All learning logged: %s hours, of which %s participatory.")
             % (hours_text(hours), hours_text(participatory))
