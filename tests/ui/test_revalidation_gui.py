@@ -513,3 +513,55 @@ def test_fifty_sessions_of_forty_two_minutes_make_the_thirty_five_hours(
     assert lines[1] == f"{PARTICIPATORY}: 20 of 20 hours — done"
     learning = _page(window, "learning")
     assert learning.totals.text() == "All learning logged: 35 hours, of which 20 participatory."
+
+
+def test_a_long_learning_log_sorts_by_hours_at_once_and_keeps_the_selection(
+    window_over, nmc_path, qtbot, monkeypatch
+):
+    from PySide6.QtCore import QPoint
+
+    from planner.ui.models.learning_models import LearningTableModel
+
+    count = 2000
+    store = PlanStore.open(nmc_path)
+    try:
+        with store.atomic() as db:
+            store._insert_records(
+                db,
+                [
+                    LearningActivity(
+                        dt.date(2020, 1, 1) + dt.timedelta(days=i % 1500),
+                        "reading",
+                        f"Article {i}",
+                        (i * 37) % 97 / 4 + 0.25,
+                    )
+                    for i in range(count)
+                ],
+                [],
+                [],
+            )
+    finally:
+        store.close()
+    window = window_over(nmc_path, (1366, 768))
+    page = _page(window, "learning")
+    table, model = page.table, page.table.model()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = page.selected()
+    asked = []
+    real_key = LearningTableModel.sort_key
+    monkeypatch.setattr(
+        LearningTableModel,
+        "sort_key",
+        lambda self, record, column: asked.append(1) or real_key(self, record, column),
+    )
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(LearningTableModel.COL_HOURS) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    rows = [page.source.row_at(model.mapToSource(model.index(r, 0)).row()) for r in range(count)]
+    hours = [record.hours for record in rows]
+    assert hours in (sorted(hours), sorted(hours, reverse=True))
+    assert page.selected().id == chosen.id
+    # One key per activity: comparing through the table's data() took a third of a
+    # second on 5,000 activities, at every sort and every change to the log.
+    assert len(asked) <= count

@@ -13,9 +13,9 @@ from planner.ui.models.goals_model import format_date
 from planner.ui.models.learning_models import (
     RECORD_ID_ROLE,
     LearningTableModel,
+    SortedRecordsFilter,
     hours_text,
 )
-from planner.ui.models.rows_model import RecordFilterModel
 from planner.ui.pages.record_list import PreviewWriter, RecordListPage
 from planner.ui.revalidation_commands import DeleteRecord, SaveRecord
 from planner.ui.widgets.text import plain_label
@@ -77,7 +77,7 @@ class LearningPage(RecordsPage):
             search_hint=self.tr("Search learning"),
             new_label=self.tr("Log learning"),
             source=LearningTableModel(),
-            proxy=RecordFilterModel(),
+            proxy=SortedRecordsFilter(),
             id_role=RECORD_ID_ROLE,
             parent=parent,
         )
