@@ -565,3 +565,33 @@ def test_a_long_learning_log_sorts_by_hours_at_once_and_keeps_the_selection(
     # One key per activity: comparing through the table's data() took a third of a
     # second on 5,000 activities, at every sort and every change to the log.
     assert len(asked) <= count
+
+
+def test_editing_the_topic_keeps_hours_a_plan_file_gave_to_the_thousandth(
+    window_over, db_path, qtbot, modal
+):
+    # Twenty minutes, as a hand-written plan file may put it; the box shows 0.33.
+    _set_regulator(db_path, "nmc", dt.date(2027, 3, 31))
+    store = PlanStore.open(db_path)
+    try:
+        activity = store.save_learning(
+            LearningActivity(dt.date(2026, 3, 4), "reading", "Huddle article", 0.333, 0.333)
+        )
+    finally:
+        store.close()
+    window = window_over(db_path, (1366, 768))
+    page = _page(window, "learning")
+    assert page.select_id(activity.id)
+
+    def edit(dialog):
+        assert _focus() is dialog.topic_edit
+        qtbot.keyClick(_focus(), Qt.Key.Key_End)
+        qtbot.keyClicks(_focus(), " (NHS Employers)")
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return, CTRL)
+
+    modal(edit)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert _rows(db_path, "SELECT topic, hours, participatory_hours FROM learning_activities") == [
+        ("Huddle article (NHS Employers)", 0.333, 0.333)
+    ]
