@@ -157,6 +157,31 @@ class LearningQueries:
             db.execute("DELETE FROM learning_activities WHERE id = ?", [activity_id])
         return _learning(row) if row else None
 
+    def records_for_goal(self, goal_uid: str) -> tuple[list[LearningActivity], list[FeedbackEntry]]:
+        """The learning and the feedback that served one goal, oldest first. Only rows
+        whose links mention the goal are read: a goal's details show them at every
+        selection, and a long log read whole would hold each one up."""
+        mention = json.dumps(goal_uid, ensure_ascii=False)
+        learning = [
+            _learning(r)
+            for r in self.db.execute(
+                f"SELECT {_LEARNING_COLUMNS} FROM learning_activities "
+                "WHERE instr(goals, ?) ORDER BY start, id",
+                [mention],
+            )
+        ]
+        feedback = [
+            _feedback(r)
+            for r in self.db.execute(
+                f"SELECT {_FEEDBACK_COLUMNS} FROM feedback WHERE instr(goals, ?) ORDER BY date, id",
+                [mention],
+            )
+        ]
+        return (
+            [a for a in learning if goal_uid in a.goals],
+            [f for f in feedback if goal_uid in f.goals],
+        )
+
     # -- feedback ----------------------------------------------------------------
 
     def feedback_entries(self) -> list[FeedbackEntry]:

@@ -179,3 +179,19 @@ def test_a_reflection_turned_into_an_nmc_account_keeps_every_word():
         "learned": "B",
         "differently": "C",
     }
+
+
+def test_a_goal_reads_only_the_records_that_served_it(store):
+    goal, other = store.all_goals()[:2]
+    # A made-up id holding the goal's own: a text match alone would take it.
+    longer = goal.uid + "-copy"
+    served = store.save_learning(_activity(topic="Served it", goals=(other.uid, goal.uid)))
+    store.save_learning(_activity(topic="Served another", goals=(longer,)))
+    store.save_learning(_activity(topic="Served none"))
+    heard = store.save_feedback(
+        FeedbackEntry(dt.date(2026, 2, 1), "manager", "Yes", goals=(goal.uid,))
+    )
+    store.save_feedback(FeedbackEntry(dt.date(2026, 2, 2), "team", "Other", goals=(other.uid,)))
+    learning, feedback = store.records_for_goal(goal.uid)
+    assert [a.id for a in learning] == [served.id]
+    assert [f.id for f in feedback] == [heard.id]
