@@ -595,3 +595,28 @@ def test_editing_the_topic_keeps_hours_a_plan_file_gave_to_the_thousandth(
     assert _rows(db_path, "SELECT topic, hours, participatory_hours FROM learning_activities") == [
         ("Huddle article (NHS Employers)", 0.333, 0.333)
     ]
+
+
+def test_the_revalidation_counts_catch_up_when_shown_not_at_each_save_elsewhere(
+    nmc_window, qtbot, monkeypatch
+):
+    from planner.ui.revalidation_commands import SaveRecord
+
+    page = _page(nmc_window, "revalidation")
+    page.today = lambda: dt.date(2026, 6, 15)
+    page.reload()
+    assert _counts(page)[0] == "Hours of CPD: 0 of 35 hours — 35 more needed"
+    learning = _page(nmc_window, "learning")
+    reads = []
+    real = type(page).reload
+    monkeypatch.setattr(type(page), "reload", lambda self: reads.append(1) or real(self))
+    doc = nmc_window.doc
+    for day in (1, 2, 3):
+        activity = LearningActivity(dt.date(2026, 4, day), "course", f"Day {day}", 7)
+        doc.execute(SaveRecord(doc, activity))
+    # Out of sight, a long log is not read again at every save on the learning page.
+    assert reads == []
+    assert learning.totals.text() == "All learning logged: 21 hours, of which 0 participatory."
+    nmc_window.show_page("revalidation")
+    assert reads == [1]
+    assert _counts(page)[0] == "Hours of CPD: 21 of 35 hours — 14 more needed"

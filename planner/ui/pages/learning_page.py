@@ -16,6 +16,7 @@ from planner.ui.models.learning_models import (
     SortedRecordsFilter,
     hours_text,
 )
+from planner.ui.pages.catch_up import CatchUpWhenShown
 from planner.ui.pages.record_list import PreviewWriter, RecordListPage
 from planner.ui.revalidation_commands import DeleteRecord, SaveRecord
 from planner.ui.widgets.text import plain_label
@@ -34,7 +35,7 @@ def write_links(page: RecordListPage, writer: PreviewWriter, skills, goals) -> N
         writer.line(page.tr("Goals: %s") % "; ".join(shown))
 
 
-class RecordsPage(RecordListPage):
+class RecordsPage(RecordListPage, CatchUpWhenShown):
     """A list of one kind of revalidation record, saved and deleted by the shared
     commands; subclasses give the editor and the preview."""
 
@@ -42,7 +43,7 @@ class RecordsPage(RecordListPage):
 
     def refresh(self, topic: str) -> None:
         if topic in self.topics:
-            self.reload()
+            self.refresh_now_or_later()
 
     def record_from(self, dialog):
         return dialog.record()
