@@ -87,7 +87,7 @@ def nmc_view(plan: Plan, today: dt.date) -> RevalidationView:
             hours,
             35,
             "hours",
-            f"from {len(learning)} learning activities",
+            f"from {len(learning)} learning activit{'y' if len(learning) == 1 else 'ies'}",
         ),
         Requirement(
             "Participatory hours of CPD (learning with other professionals)",

@@ -107,3 +107,9 @@ def test_hours_that_add_up_to_the_need_meet_it_whatever_their_binary_form(sample
     counts = _counts(revalidation_view(plan, TODAY))
     assert counts["Hours of CPD"] == (35, 35, True)
     assert counts["Participatory hours of CPD (learning with other professionals)"][2] is True
+
+
+def test_one_learning_activity_is_named_in_the_singular(sample_plan):
+    learning = [LearningActivity(dt.date(2026, 1, 1), "course", "Leading a huddle", 3, 1)]
+    view = revalidation_view(_plan(sample_plan, "nmc", learning=learning), TODAY)
+    assert view.requirements[0].note == "from 1 learning activity"
