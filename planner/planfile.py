@@ -505,6 +505,12 @@ def _number(r: _Reader, data: dict, key: str, where: str) -> float:
 
 def _learning(r: _Reader, raw: Any, where: str) -> LearningActivity:
     raw = r.obj(raw, where)
+    hours = _number(r, raw, "hours", where)
+    participatory = _number(r, raw, "participatory_hours", where)
+    if hours < participatory and round(participatory, 2) == round(hours, 2):
+        # A program's sum (0.1 + 0.2 of 0.3 hours) is the same hours: the database
+        # holds participatory hours to at most the hours.
+        participatory = hours
     return LearningActivity(
         uid=r.text(raw, "id", where).strip() or uuid.uuid4().hex,
         start=r.date(raw, "start", where, required=True),
@@ -512,8 +518,8 @@ def _learning(r: _Reader, raw: Any, where: str) -> LearningActivity:
         method=r.choice(raw, "method", where, tuple(CPD_METHODS), "other"),
         topic=r.text(raw, "topic", where, required=True),
         relevance=r.text(raw, "relevance", where),
-        hours=_number(r, raw, "hours", where),
-        participatory_hours=_number(r, raw, "participatory_hours", where),
+        hours=hours,
+        participatory_hours=participatory,
         code_themes=_texts(r, raw, "code_themes", where),
         skills=_texts(r, raw, "skills", where),
         goals=_texts(r, raw, "goals", where),

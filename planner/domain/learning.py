@@ -4,6 +4,8 @@ a regulator's revalidation or appraisal asks for, kept beside the leadership pla
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Who regulates the user, as the profile records it; the app shows what applies.
@@ -45,6 +47,18 @@ FEEDBACK_SOURCES: dict[str, str] = {
 }
 
 MAX_HOURS = 1000.0
+
+
+def total_hours(values: Iterable[float]) -> float:
+    """The sum of hours to the hundredth the app records them in: fifty activities of
+    0.7 hours make 35, not 34.99999999999999 (which would never meet the NMC's 35)."""
+    return round(math.fsum(values), 2)
+
+
+def hours_text(value: float) -> str:
+    """Hours as people write them: ``6.75``, ``35``, ``1,250.5`` (two places at most)."""
+    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 @dataclass

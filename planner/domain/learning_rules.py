@@ -10,6 +10,7 @@ from planner.domain.learning import (
     FeedbackEntry,
     LearningActivity,
     ReflectiveDiscussion,
+    hours_text,
 )
 from planner.domain.reflection_models import CODE_THEMES
 from planner.domain.validation import MAX_TITLE, _text
@@ -47,11 +48,13 @@ def check_learning(
         elif not 0 <= value <= MAX_HOURS:
             problems.append(f"{where}.{attr}: must be from 0 to {MAX_HOURS:g} hours")
             hours_ok = False
-    if hours_ok and activity.hours == 0:
+    # Hours that would show as 0 (a file may hold 1e-320) are no time either.
+    if hours_ok and round(activity.hours, 2) == 0:
         problems.append(f"{where}.hours: an activity takes some time (more than 0 hours)")
     elif hours_ok and activity.participatory_hours > activity.hours:
         problems.append(
-            f"{where}.participatory_hours: more than the activity's {activity.hours:g} hours"
+            f"{where}.participatory_hours: more than the activity's "
+            f"{hours_text(activity.hours)} hours"
         )
     if activity.end is not None and activity.end < activity.start:
         problems.append(f"{where}.end: before the activity started")

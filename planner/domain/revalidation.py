@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.domain.models import Plan
+from planner.domain.learning import hours_text, total_hours
+from planner.domain.models import Plan, Profile
 
 
 @dataclass(frozen=True)
@@ -51,23 +52,29 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28) + dt.timedelta(days=1)
 
 
+# The years each record counts, up to the revalidation, appraisal or renewal date.
+PERIOD_YEARS = {"nmc": 3, "gmc": 1, "hcpc": 2}
+
+
+def counted_period(profile: Profile, body: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day ``body``'s record counts: the years up to the profile's
+    date, or up to today when none is set."""
+    end = profile.revalidation_date or today
+    return _years_before(end, PERIOD_YEARS[body]), end
+
+
 def _within(day: dt.date, start: dt.date, end: dt.date) -> bool:
     return start <= day <= end
-
-
-def _hours(value: float) -> str:
-    return f"{value:g}"
 
 
 def nmc_view(plan: Plan, today: dt.date) -> RevalidationView:
     """The NMC's three-year requirements, counted up to the revalidation date (or to
     today, for the three years just gone, when no date is set)."""
     due = plan.profile.revalidation_date
-    end = due or today
-    start = _years_before(end, 3)
+    start, end = counted_period(plan.profile, "nmc", today)
     learning = [a for a in plan.learning if _within(a.start, start, end)]
-    hours = sum(a.hours for a in learning)
-    participatory = sum(a.participatory_hours for a in learning)
+    hours = total_hours(a.hours for a in learning)
+    participatory = total_hours(a.participatory_hours for a in learning)
     accounts = [r for r in plan.reflections if r.model == "nmc" and _within(r.date, start, end)]
     feedback = [f for f in plan.feedback if _within(f.date, start, end)]
     discussions = [d for d in plan.discussions if _within(d.date, start, end)]
@@ -80,7 +87,7 @@ def nmc_view(plan: Plan, today: dt.date) -> RevalidationView:
             hours,
             35,
             "hours",
-            f"from {len(learning)} learning activities",
+            f"from {len(learning)} learning activit{'y' if len(learning) == 1 else 'ies'}",
         ),
         Requirement(
             "Participatory hours of CPD (learning with other professionals)",
@@ -125,8 +132,7 @@ def gmc_view(plan: Plan, today: dt.date) -> RevalidationView:
     and feedback, whether the development plan was reviewed, and, over the five-year
     revalidation cycle, feedback from colleagues and from patients."""
     due = plan.profile.revalidation_date
-    end = due or today
-    start = _years_before(end, 1)
+    start, end = counted_period(plan.profile, "gmc", today)
     five_start = _years_before(end, 5)
     reflections = [r for r in plan.reflections if _within(r.date, start, end)]
     learning = [a for a in plan.learning if _within(a.start, start, end)]
@@ -140,7 +146,7 @@ def gmc_view(plan: Plan, today: dt.date) -> RevalidationView:
             "Learning activities (CPD) in the appraisal year",
             len(learning),
             1,
-            note=f"{_hours(sum(a.hours for a in learning))} hours",
+            note=f"{hours_text(total_hours(a.hours for a in learning))} hours",
         ),
         Requirement("Development plan reviewed with your appraiser or manager", len(reviews), 1),
         Requirement("Colleague feedback in the five-year cycle", len(colleague), 1),
@@ -164,8 +170,7 @@ def gmc_view(plan: Plan, today: dt.date) -> RevalidationView:
 
 def hcpc_view(plan: Plan, today: dt.date) -> RevalidationView:
     """A continuous CPD record over the two years of an HCPC registration."""
-    end = plan.profile.revalidation_date or today
-    start = _years_before(end, 2)
+    start, end = counted_period(plan.profile, "hcpc", today)
     learning = [a for a in plan.learning if _within(a.start, start, end)]
     methods = {a.method for a in learning}
     requirements = (

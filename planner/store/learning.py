@@ -27,6 +27,12 @@ _FEEDBACK_COLUMNS = (
 _DISCUSSION_COLUMNS = "id, date, partner_name, partner_pin, note"
 
 
+def _texts(stored: str) -> tuple[str, ...]:
+    # Most records link nothing: skipping the JSON parser for "[]" halves the time a
+    # page of thousands of records takes to read.
+    return () if stored == "[]" else tuple(json.loads(stored))
+
+
 def _learning(row: tuple) -> LearningActivity:
     rid, uid, start, end, method, topic, relevance, hours, part, themes, skills, goals, ev = row
     return LearningActivity(
@@ -37,9 +43,9 @@ def _learning(row: tuple) -> LearningActivity:
         relevance=relevance,
         hours=hours,
         participatory_hours=part,
-        code_themes=tuple(json.loads(themes)),
-        skills=tuple(json.loads(skills)),
-        goals=tuple(json.loads(goals)),
+        code_themes=_texts(themes),
+        skills=_texts(skills),
+        goals=_texts(goals),
         evidence=ev,
         uid=uid,
         id=rid,
@@ -72,9 +78,9 @@ def _feedback(row: tuple) -> FeedbackEntry:
         source_role=role,
         summary=summary,
         response=response,
-        skills=tuple(json.loads(skills)),
-        goals=tuple(json.loads(goals)),
-        ratings=json.loads(ratings),
+        skills=_texts(skills),
+        goals=_texts(goals),
+        ratings={} if ratings == "{}" else json.loads(ratings),
         uid=uid,
         id=rid,
     )
@@ -150,6 +156,31 @@ class LearningQueries:
         with self.atomic() as db:
             db.execute("DELETE FROM learning_activities WHERE id = ?", [activity_id])
         return _learning(row) if row else None
+
+    def records_for_goal(self, goal_uid: str) -> tuple[list[LearningActivity], list[FeedbackEntry]]:
+        """The learning and the feedback that served one goal, oldest first. Only rows
+        whose links mention the goal are read: a goal's details show them at every
+        selection, and a long log read whole would hold each one up."""
+        mention = json.dumps(goal_uid, ensure_ascii=False)
+        learning = [
+            _learning(r)
+            for r in self.db.execute(
+                f"SELECT {_LEARNING_COLUMNS} FROM learning_activities "
+                "WHERE instr(goals, ?) ORDER BY start, id",
+                [mention],
+            )
+        ]
+        feedback = [
+            _feedback(r)
+            for r in self.db.execute(
+                f"SELECT {_FEEDBACK_COLUMNS} FROM feedback WHERE instr(goals, ?) ORDER BY date, id",
+                [mention],
+            )
+        ]
+        return (
+            [a for a in learning if goal_uid in a.goals],
+            [f for f in feedback if goal_uid in f.goals],
+        )
 
     # -- feedback ----------------------------------------------------------------
 

@@ -17,8 +17,7 @@ def tr(text: str) -> str:
 
 def served_goal_text(store: PlanStore, goal_uid: str) -> str:
     """ "Learning: …" and "Feedback: …" lines, newest first; "" when none served it."""
-    learning = [a for a in store.learning_activities() if goal_uid in a.goals]
-    feedback = [f for f in store.feedback_entries() if goal_uid in f.goals]
+    learning, feedback = store.records_for_goal(goal_uid)
     lines = []
     if learning:
         items = [

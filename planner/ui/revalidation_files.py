@@ -3,11 +3,13 @@ and the development plan as CSV, each written by its command in a process of its
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from planner.domain.revalidation import counted_period
 from planner.ui import child_process
 from planner.ui.dialogs.questions import ask
 from planner.ui.plan_files import _export, _save_path
@@ -44,8 +46,16 @@ def _include_private(window: MainWindow, body: str) -> bool | None:
     """Whether to print private reflections: asked only when there are some this record
     would print, leaving them out by default, as the development plan does. None: the
     user cancelled."""
-    rows = window.store.reflection_rows()
-    private = sum(1 for r in rows if r.private and (body != "nmc" or r.model == "nmc"))
+    profile = window.doc.profile
+    if profile is None:
+        return False
+    # Only those in the period the record counts: it prints no others.
+    start, end = counted_period(profile, body, dt.date.today())
+    private = sum(
+        1
+        for r in window.store.reflection_rows()
+        if r.private and start <= r.date <= end and (body != "nmc" or r.model == "nmc")
+    )
     if not private:
         return False
     answer = ask(

@@ -29,9 +29,7 @@ def test_nmc_counts_three_years_of_cpd_feedback_accounts_and_the_discussion(samp
         # Before the three years: not counted.
         LearningActivity(dt.date(2023, 1, 1), "reading", "Old reading", 40, 0),
     ]
-    accounts = [
-        Reflection(dt.date(2026, 1, 1 + i), f"Account {i}", model="nmc") for i in range(4)
-    ]
+    accounts = [Reflection(dt.date(2026, 1, 1 + i), f"Account {i}", model="nmc") for i in range(4)]
     feedback = [FeedbackEntry(dt.date(2026, 6, 1), "colleague", "Good") for _ in range(5)]
     plan = _plan(
         sample_plan,
@@ -97,3 +95,21 @@ def test_gmc_counts_the_appraisal_year_and_five_years_of_feedback(sample_plan):
 def test_nothing_is_shown_when_no_regulator_applies(sample_plan):
     for regulator in ("", "other", "none"):
         assert revalidation_view(_plan(sample_plan, regulator), TODAY) is None
+
+
+def test_hours_that_add_up_to_the_need_meet_it_whatever_their_binary_form(sample_plan):
+    # 175 sessions of 12 minutes (0.2 hours) sum to 34.99999999999998 one by one.
+    learning = [
+        LearningActivity(dt.date(2026, 1, 1), "e_learning", f"Module {i}", 0.2, 0.2)
+        for i in range(175)
+    ]
+    plan = _plan(sample_plan, "nmc", learning=learning)
+    counts = _counts(revalidation_view(plan, TODAY))
+    assert counts["Hours of CPD"] == (35, 35, True)
+    assert counts["Participatory hours of CPD (learning with other professionals)"][2] is True
+
+
+def test_one_learning_activity_is_named_in_the_singular(sample_plan):
+    learning = [LearningActivity(dt.date(2026, 1, 1), "course", "Leading a huddle", 3, 1)]
+    view = revalidation_view(_plan(sample_plan, "nmc", learning=learning), TODAY)
+    assert view.requirements[0].note == "from 1 learning activity"

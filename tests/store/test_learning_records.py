@@ -179,3 +179,37 @@ def test_a_reflection_turned_into_an_nmc_account_keeps_every_word():
         "learned": "B",
         "differently": "C",
     }
+
+
+def test_a_goal_reads_only_the_records_that_served_it(store):
+    goal, other = store.all_goals()[:2]
+    # A made-up id holding the goal's own: a text match alone would take it.
+    longer = goal.uid + "-copy"
+    served = store.save_learning(_activity(topic="Served it", goals=(other.uid, goal.uid)))
+    store.save_learning(_activity(topic="Served another", goals=(longer,)))
+    store.save_learning(_activity(topic="Served none"))
+    heard = store.save_feedback(
+        FeedbackEntry(dt.date(2026, 2, 1), "manager", "Yes", goals=(goal.uid,))
+    )
+    store.save_feedback(FeedbackEntry(dt.date(2026, 2, 2), "team", "Other", goals=(other.uid,)))
+    learning, feedback = store.records_for_goal(goal.uid)
+    assert [a.id for a in learning] == [served.id]
+    assert [f.id for f in feedback] == [heard.id]
+
+
+def test_a_plan_file_written_by_a_program_keeps_hours_a_rounding_hair_apart(store):
+    data = json.loads(planfile.dumps(store.load_plan(), exported_at="x"))
+    activity = {"start": "2026-02-03", "topic": "Huddle", "method": "workshop"}
+    # 0.1 + 0.2, as a script adds them: a hair over 0.3, the same hours to anyone.
+    data["learning"] = [{**activity, "hours": 0.3, "participatory_hours": 0.1 + 0.2}]
+    (read,) = planfile.plan_from_dict(data).learning
+    store.save_learning(read)
+    (back,) = store.learning_activities()
+    assert (back.hours, back.participatory_hours) == (0.3, 0.3)
+    # Hours too small to show as anything but 0 are refused, as 0 is.
+    data["learning"] = [{**activity, "hours": 1e-320, "participatory_hours": 0}]
+    with pytest.raises(planfile.PlanFileError) as caught:
+        planfile.plan_from_dict(data)
+    assert caught.value.problems == [
+        "learning[0].hours: an activity takes some time (more than 0 hours)"
+    ]

@@ -172,3 +172,31 @@ def test_the_menu_items_are_greyed_until_there_is_a_plan(window_over, tmp_path):
     win = window_over(tmp_path / "new.db")
     assert not win.export_revalidation_action.isEnabled()
     assert not win.export_pdp_csv_action.isEnabled()
+
+
+def test_private_reflections_outside_the_appraisal_year_are_not_asked_about(
+    qtbot, window_over, tmp_path, save_as, modal
+):
+    db = _plan_db(tmp_path, "gmc")
+    store = PlanStore.open(db)
+    try:
+        profile = store.profile()
+        for reflection in store.reflections():
+            if reflection.private:
+                # Written three years before the appraisal year: this record prints none.
+                reflection.date = profile.revalidation_date.replace(
+                    year=profile.revalidation_date.year - 3
+                )
+                store.save_reflection(reflection)
+    finally:
+        store.close()
+    win = window_over(db, (1280, 800))
+    out = tmp_path / "appraisal.pdf"
+    save_as(out)
+    _press.asked.clear()
+    modal(_press(qtbot, Qt.Key.Key_Return))  # would leave them out, were it asked
+    with qtbot.waitSignal(win.task_finished, timeout=30_000) as finished:
+        win.export_revalidation_action.trigger()
+    assert finished.args == ["revalidation-export", out]
+    assert _press.asked == []
+    assert "SECRET-PRIVATE" not in read_pdf(out.read_bytes()).text

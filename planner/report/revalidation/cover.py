@@ -8,12 +8,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from planner.domain.cycles import period_text
-from planner.domain.learning import REGULATORS
+from planner.domain.learning import REGULATORS, hours_text
 from planner.domain.revalidation import Requirement
 from planner.report.links import Mark, marked
 from planner.report.paragraph import Paragraph
 from planner.report.revalidation.context import RevalidationContext
-from planner.report.revalidation.records import hours
 from planner.report.sections.flow import cell, label_pairs, layout_table, panel, ruled_box
 from planner.report.styles import BODY_WIDTH, DARK_BLUE
 from planner.report.text import escape_plain, inline, short_date
@@ -40,11 +39,11 @@ NOT_A_SUBMISSION = {
 
 def _line(requirement: Requirement) -> str:
     unit = f" {requirement.unit}" if requirement.unit else ""
-    have = f"{hours(requirement.have)} of {hours(requirement.need)}{unit}"
+    have = f"{hours_text(requirement.have)} of {hours_text(requirement.need)}{unit}"
     if requirement.met:
         state = "<b>Recorded</b>"
     else:
-        state = f"<b>{hours(requirement.missing)}{unit} still to record</b>"
+        state = f"<b>{hours_text(requirement.missing)}{unit} still to record</b>"
     note = f"<br/><font color='#4C6272'>{escape_plain(requirement.note)}</font>"
     return f"{have}: {state}{note if requirement.note else ''}"
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable
 
-from planner.domain.learning import CPD_METHODS, FEEDBACK_SOURCES, LearningActivity
+from planner.domain.learning import (
+    CPD_METHODS,
+    FEEDBACK_SOURCES,
+    LearningActivity,
+    hours_text,
+    total_hours,
+)
 from planner.domain.models import Reflection
 from planner.domain.reflection_models import CODE_THEMES, REFLECTION_MODELS
 from planner.report.links import Mark, marked
@@ -32,12 +38,6 @@ CPD_HEAD = (
 # Each column holds its longest word at full size ("Participatory", "Professionalism"):
 # the type is never made smaller to fit.
 CPD_WIDTHS = [22 * mm, 21 * mm, 43 * mm, 14 * mm, 24 * mm, 26 * mm]
-
-
-def hours(value: float) -> str:
-    """Hours as people write them: ``6.75``, ``35``, ``1,250.5`` (two places at most)."""
-    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def section_heading(ctx: RevalidationContext, title: str, key: str) -> Paragraph:
@@ -118,24 +118,24 @@ def cpd_record(ctx: RevalidationContext) -> list[Flowable]:
                 Paragraph(_dates(activity), s.cell),
                 Paragraph(escape_plain(CPD_METHODS.get(activity.method, activity.method)), s.cell),
                 Paragraph(topic, s.cell),
-                Paragraph(hours(activity.hours), s.cell_right),
-                Paragraph(hours(activity.participatory_hours), s.cell_right),
+                Paragraph(hours_text(activity.hours), s.cell_right),
+                Paragraph(hours_text(activity.participatory_hours), s.cell_right),
                 Paragraph(_standards(activity), s.cell),
                 Paragraph(
                     markup(activity.evidence) or "<font color='#4C6272'>None noted</font>", s.cell
                 ),
             ]
         )
-    total = sum(a.hours for a in activities)
-    participatory = sum(a.participatory_hours for a in activities)
+    total = total_hours(a.hours for a in activities)
+    participatory = total_hours(a.participatory_hours for a in activities)
     count = len(activities)
     rows.append(
         [
             Paragraph("<b>Total</b>", s.cell),
             Paragraph(f"{count} activit{'y' if count == 1 else 'ies'}", s.cell),
             [],
-            Paragraph(f"<b>{hours(total)}</b>", s.cell_right),
-            Paragraph(f"<b>{hours(participatory)}</b>", s.cell_right),
+            Paragraph(f"<b>{hours_text(total)}</b>", s.cell_right),
+            Paragraph(f"<b>{hours_text(participatory)}</b>", s.cell_right),
             [],
             [],
         ]

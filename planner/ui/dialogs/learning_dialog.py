@@ -237,6 +237,16 @@ class LearningDialog(RecordDialog):
         error.hide()
         return True
 
+    def _hours(self, box: QDoubleSpinBox, attr: str) -> float:
+        """The box's hours, or the activity's own when the box still shows them: a plan
+        file may hold 0.333 hours, which the box shows as 0.33 and must not save so."""
+        value = round(box.value(), 2)
+        if self._original is not None:
+            own = getattr(self._original, attr)
+            if round(own, 2) == value:
+                return own
+        return value
+
     def record(self) -> LearningActivity:
         """The activity as entered; it keeps the id and uid of the one being edited."""
         start = self.start_edit.date() or dt.date.today()
@@ -248,8 +258,8 @@ class LearningDialog(RecordDialog):
             method=self.method_combo.currentData(),
             topic=self.topic_edit.text().strip(),
             relevance=self.relevance_edit.toPlainText().strip(),
-            hours=round(self.hours_spin.value(), 2),
-            participatory_hours=round(self.participatory_spin.value(), 2),
+            hours=self._hours(self.hours_spin, "hours"),
+            participatory_hours=self._hours(self.participatory_spin, "participatory_hours"),
             code_themes=tuple(k for k, box in self.theme_boxes.items() if box.isChecked()),
             skills=self.skill_list.chosen(),
             goals=self.goal_list.chosen(),

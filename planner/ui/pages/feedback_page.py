@@ -12,9 +12,9 @@ from planner.ui.models.goals_model import format_date
 from planner.ui.models.learning_models import (
     RECORD_ID_ROLE,
     FeedbackTableModel,
+    SortedRecordsFilter,
     source_text,
 )
-from planner.ui.models.rows_model import RecordFilterModel
 from planner.ui.pages.learning_page import RecordsPage, write_links
 from planner.ui.pages.record_list import PreviewWriter
 
@@ -36,7 +36,7 @@ class FeedbackPage(RecordsPage):
             search_hint=self.tr("Search feedback"),
             new_label=self.tr("Record feedback"),
             source=FeedbackTableModel(),
-            proxy=RecordFilterModel(),
+            proxy=SortedRecordsFilter(),
             id_role=RECORD_ID_ROLE,
             parent=parent,
         )

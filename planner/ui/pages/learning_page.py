@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from planner.domain.learning import CPD_METHODS, LearningActivity
+from planner.domain.learning import CPD_METHODS, LearningActivity, total_hours
 from planner.domain.reflection_models import CODE_THEMES
 from planner.ui.dialogs.questions import confirm
 from planner.ui.document import GOALS, LEARNING, PROFILE, PlanDocument
@@ -13,9 +13,10 @@ from planner.ui.models.goals_model import format_date
 from planner.ui.models.learning_models import (
     RECORD_ID_ROLE,
     LearningTableModel,
+    SortedRecordsFilter,
     hours_text,
 )
-from planner.ui.models.rows_model import RecordFilterModel
+from planner.ui.pages.catch_up import CatchUpWhenShown
 from planner.ui.pages.record_list import PreviewWriter, RecordListPage
 from planner.ui.revalidation_commands import DeleteRecord, SaveRecord
 from planner.ui.widgets.text import plain_label
@@ -34,7 +35,7 @@ def write_links(page: RecordListPage, writer: PreviewWriter, skills, goals) -> N
         writer.line(page.tr("Goals: %s") % "; ".join(shown))
 
 
-class RecordsPage(RecordListPage):
+class RecordsPage(RecordListPage, CatchUpWhenShown):
     """A list of one kind of revalidation record, saved and deleted by the shared
     commands; subclasses give the editor and the preview."""
 
@@ -42,7 +43,7 @@ class RecordsPage(RecordListPage):
 
     def refresh(self, topic: str) -> None:
         if topic in self.topics:
-            self.reload()
+            self.refresh_now_or_later()
 
     def record_from(self, dialog):
         return dialog.record()
@@ -77,7 +78,7 @@ class LearningPage(RecordsPage):
             search_hint=self.tr("Search learning"),
             new_label=self.tr("Log learning"),
             source=LearningTableModel(),
-            proxy=RecordFilterModel(),
+            proxy=SortedRecordsFilter(),
             id_role=RECORD_ID_ROLE,
             parent=parent,
         )
@@ -103,8 +104,8 @@ class LearningPage(RecordsPage):
     def load_rows(self) -> None:
         activities = self.doc.store.learning_activities()
         self.source.set_rows(activities)
-        hours = sum(a.hours for a in activities)
-        participatory = sum(a.participatory_hours for a in activities)
+        hours = total_hours(a.hours for a in activities)
+        participatory = total_hours(a.participatory_hours for a in activities)
         self.totals.setText(
             self.tr("All learning logged: %s hours, of which %s participatory.")
             % (hours_text(hours), hours_text(participatory))

@@ -36,6 +36,7 @@ from planner.ui.document import (
 from planner.ui.editing import edit_until_saved
 from planner.ui.models.goals_model import format_date
 from planner.ui.models.learning_models import hours_text
+from planner.ui.pages.catch_up import CatchUpWhenShown
 from planner.ui.revalidation_commands import DeleteRecord, SaveRecord
 from planner.ui.widgets.scroll_column import scrolling_column
 from planner.ui.widgets.text import heading, plain_label
@@ -53,7 +54,7 @@ def requirement_line(req: Requirement) -> str:
     return f"{counted} — {hours_text(req.missing)} more needed"
 
 
-class RevalidationPage(QWidget):
+class RevalidationPage(QWidget, CatchUpWhenShown):
     """Reads the records it counts each time one of them changes."""
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None):
@@ -142,7 +143,7 @@ class RevalidationPage(QWidget):
 
     def refresh(self, topic: str) -> None:
         if topic in TOPICS:
-            self.reload()
+            self.refresh_now_or_later()
 
     def _plan(self) -> Plan:
         """The records the counts need; reflections as list rows (their date and
