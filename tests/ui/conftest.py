@@ -79,9 +79,14 @@ def modal(qtbot):
     runs ``act(dialog)`` inside its event loop; acts drive it by keyboard. A dialog
     still open after ``act`` is closed, so a failing test never hangs."""
     failures = []
+    # A test that installs an act for a dialog which never comes must not leave it
+    # polling: the next test's first dialog would be acted on by it.
+    live = [True]
 
     def install(act):
         def poll():
+            if not live[0]:
+                return
             dialog = QApplication.activeModalWidget()
             focus = QApplication.focusWidget()
             if dialog is None or focus is None or not dialog.isAncestorOf(focus):
@@ -97,6 +102,7 @@ def modal(qtbot):
         QTimer.singleShot(0, poll)
 
     yield install
+    live[0] = False
     if failures:
         raise failures[0]
 

@@ -236,11 +236,12 @@ def _counts(page):
 
 def _nmc_account_by_keyboard(qtbot, dialog, themes: int):
     qtbot.keyClicks(_focus(), "Escalating a deteriorating patient")
+    # Tab from the title to the model list (date, its calendar button, then the model),
+    # then one key: the list jumps to the first model starting with it. Several keys
+    # count as one search only if typed within the keyboard interval.
     dialog.model_combo.setFocus()
-    # One key: the list jumps to the first model starting with it. Several keys would
-    # count as one search only if typed within the keyboard interval, which a busy
-    # machine can miss.
-    qtbot.keyClick(_focus(), Qt.Key.Key_N)
+    qtbot.waitUntil(dialog.model_combo.hasFocus)
+    qtbot.keyClick(dialog.model_combo, Qt.Key.Key_N)
     qtbot.waitUntil(dialog.section_edits["nature"].isVisible)  # the new model's sections
     dialog.section_edits["nature"].setFocus()
     qtbot.keyClicks(_focus(), "A night shift where early warning scores rose.")
