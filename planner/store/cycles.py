@@ -11,7 +11,7 @@ from planner.domain.cycles import RollOver, check_roll_over, check_targets
 from planner.domain.models import Cycle, Goal, GoalOutcome
 from planner.domain.validation import ValidationError
 from planner.store.errors import StoreError
-from planner.store.rows import GOAL_COLUMNS, day, goal_from_row, iso, new_uid
+from planner.store.rows import day, iso, new_uid
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -32,6 +32,8 @@ class CycleQueries:
     def framework(self) -> Framework | None: ...  # provided by PlanStore
 
     def profile(self) -> Profile | None: ...  # provided by PlanStore
+
+    def goal(self, goal_id: int) -> Goal | None: ...  # provided by GoalQueries
 
     # -- targets -----------------------------------------------------------------
 
@@ -99,37 +101,12 @@ class CycleQueries:
             )
         ]
 
-    def cycle_count(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM cycles").fetchone()[0]
-
     def goals_closed_in(self, cycle_id: int) -> list[Goal]:
         """The goals a closed cycle closed, with their actions and progress (read-only)."""
-        from planner.store.rows import action_from_row, progress_from_row
-
-        goals = [
-            goal_from_row(r)
-            for r in self.db.execute(
-                f"SELECT {GOAL_COLUMNS} FROM goals WHERE closed_cycle = ? ORDER BY id", [cycle_id]
-            )
-        ]
-        for goal in goals:
-            goal.actions = [
-                action_from_row(r)
-                for r in self.db.execute(
-                    "SELECT id, text, due, done FROM goal_actions WHERE goal_id = ? "
-                    "ORDER BY position, id",
-                    [goal.id],
-                )
-            ]
-            goal.progress = [
-                progress_from_row(r)
-                for r in self.db.execute(
-                    "SELECT id, date, percent, note FROM progress_entries WHERE goal_id = ? "
-                    "ORDER BY date, id",
-                    [goal.id],
-                )
-            ]
-        return goals
+        ids = self.db.execute(
+            "SELECT id FROM goals WHERE closed_cycle = ? ORDER BY id", [cycle_id]
+        ).fetchall()
+        return [self.goal(gid) for (gid,) in ids]
 
     # -- roll-over ---------------------------------------------------------------
 

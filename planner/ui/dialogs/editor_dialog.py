@@ -52,6 +52,17 @@ class EditorDialog(QDialog):
     def privacy_text(self) -> str:
         return ""
 
+    def error_line(self) -> QLabel:
+        """A bold line, hidden until ``refuse`` says in it why the form cannot be saved."""
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.hide()
+        return label
+
     def refuse(self, label: QLabel, text: str, field: QWidget | None = None) -> bool:
         """Says in ``label`` why the form cannot be saved and moves focus to the field
         to fix; returns False, for ``validate()`` to return."""

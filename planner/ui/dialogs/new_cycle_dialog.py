@@ -163,13 +163,7 @@ class NewCycleDialog(EditorDialog):
         targets_label.setBuddy(self.targets.first_field())
         layout.addWidget(self.targets)
 
-        self.error_label = QLabel(self)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
-        font = self.error_label.font()
-        font.setBold(True)
-        self.error_label.setFont(font)
-        self.error_label.hide()
+        self.error_label = self.error_line()
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox(
@@ -320,6 +314,3 @@ class NewCycleDialog(EditorDialog):
             choices=choices,
             targets=self.targets.targets(),
         )
-
-    def carried_count(self) -> int:
-        return sum(c.carry for c in self.roll_over().choices)

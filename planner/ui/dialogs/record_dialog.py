@@ -44,16 +44,6 @@ class RecordDialog(EditorDialog):
         edit.setMaximumHeight(line * (lines + 4))
         return edit
 
-    def error_line(self) -> QLabel:
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        label.hide()
-        return label
-
     def add_footer(self, layout, save_text: str, watched: list) -> None:
         """The refusal line (``error_label``), the identifier warning over the
         ``watched`` text fields (``watch``) and the buttons (``buttons``)."""

@@ -3,7 +3,7 @@ and each closed cycle's record (how every goal turned out), read only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,6 @@ from planner.ui.document import CYCLES, GOALS, PROFILE, PlanDocument
 from planner.ui.widgets.text import heading, plain_label
 
 TOPICS = {CYCLES, GOALS, PROFILE}
-CYCLE_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_GOAL, COL_SKILL, COL_OUTCOME, COL_CARRIED, COL_NOTE = range(5)
 
 
@@ -224,8 +223,6 @@ class CyclesPage(QWidget):
             for col, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
-                if col == COL_GOAL:
-                    cell.setData(CYCLE_ROLE, outcome.goal)
                 self.outcomes.setItem(row, col, cell)
         if cycle.outcomes:
             self.outcomes.setCurrentCell(0, COL_GOAL)
