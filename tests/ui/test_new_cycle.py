@@ -228,3 +228,13 @@ def test_a_closed_cycle_is_exported_as_a_pdf_from_the_cycles_page(
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "cycle 1" in text.lower() and "How the cycle ended" in text
     assert first.title[:40] in text and "Half the shifts done" in text
+
+
+def test_the_cycles_page_shows_targets_set_while_it_is_open(window):
+    from planner.ui.commands import SetTargets
+
+    window.show_page("cycles")
+    page = window.stack.currentWidget()
+    assert "No targets set for this cycle." in page.current_label.text()
+    window.doc.execute(SetTargets(window.doc, {}, {"learn-to-follow": 4}))
+    assert "Targets: Learn to follow: Confident (4)" in page.current_label.text()

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from planner.domain.cycles import cycle_title, period_text
 from planner.domain.dates import short_date
 from planner.domain.models import OUTCOME_LABELS, STATUS_LABELS, Cycle, Goal
-from planner.ui.document import CYCLES, GOALS, PROFILE, PlanDocument
+from planner.ui.document import CYCLES, GOALS, PROFILE, TARGETS, PlanDocument
 from planner.ui.widgets.text import heading, plain_label
 
-TOPICS = {CYCLES, GOALS, PROFILE}
+TOPICS = {CYCLES, GOALS, PROFILE, TARGETS}
 COL_GOAL, COL_SKILL, COL_OUTCOME, COL_CARRIED, COL_NOTE = range(5)
 
 
