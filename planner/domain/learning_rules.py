@@ -16,7 +16,7 @@ from planner.domain.reflection_models import CODE_THEMES
 from planner.domain.validation import MAX_TITLE, _text
 
 
-def _links(problems, where, skills, goals, skill_ids, goal_uids) -> None:
+def _links(problems, where, skills, goals, skill_ids) -> None:
     for skill in skills:
         if skill not in skill_ids:
             problems.append(f"{where}.skills: unknown skill {skill!r}")
@@ -28,7 +28,6 @@ def _links(problems, where, skills, goals, skill_ids, goal_uids) -> None:
 def check_learning(
     activity: LearningActivity,
     skill_ids: set[str],
-    goal_uids: set[str],
     where: str = "learning",
 ) -> list[str]:
     problems: list[str] = []
@@ -61,7 +60,7 @@ def check_learning(
     for theme in activity.code_themes:
         if theme not in CODE_THEMES:
             problems.append(f"{where}.code_themes: {theme!r} is not a theme of the NMC Code")
-    _links(problems, where, activity.skills, activity.goals, skill_ids, goal_uids)
+    _links(problems, where, activity.skills, activity.goals, skill_ids)
     _text(problems, f"{where}.id", activity.uid, limit=MAX_TITLE)
     return problems
 
@@ -69,7 +68,6 @@ def check_learning(
 def check_feedback(
     entry: FeedbackEntry,
     skill_ids: set[str],
-    goal_uids: set[str],
     scale_size: int,
     where: str = "feedback",
 ) -> list[str]:
@@ -86,7 +84,7 @@ def check_feedback(
             problems.append(f"{where}.ratings: unknown skill {skill!r}")
         elif isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= scale_size:
             problems.append(f"{where}.ratings.{skill}: must be a level from 1 to {scale_size}")
-    _links(problems, where, entry.skills, entry.goals, skill_ids, goal_uids)
+    _links(problems, where, entry.skills, entry.goals, skill_ids)
     _text(problems, f"{where}.id", entry.uid, limit=MAX_TITLE)
     return problems
 

@@ -227,9 +227,9 @@ def check_plan(plan: Plan) -> list[str]:
 
     scale = len(framework.scale)
     for i, activity in enumerate(plan.learning):
-        problems.extend(check_learning(activity, skill_ids, uids, f"learning[{i}]"))
+        problems.extend(check_learning(activity, skill_ids, f"learning[{i}]"))
     for i, entry in enumerate(plan.feedback):
-        problems.extend(check_feedback(entry, skill_ids, uids, scale, f"feedback[{i}]"))
+        problems.extend(check_feedback(entry, skill_ids, scale, f"feedback[{i}]"))
     for i, discussion in enumerate(plan.discussions):
         problems.extend(check_discussion(discussion, f"discussions[{i}]"))
     for name, records in (("learning", plan.learning), ("feedback", plan.feedback)):

@@ -120,9 +120,6 @@ class LearningQueries:
 
     def _skill_ids(self) -> set[str]: ...  # provided by GoalQueries
 
-    def _goal_uids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT uid FROM goals")}
-
     # -- learning activities -----------------------------------------------------
 
     def learning_activities(self) -> list[LearningActivity]:
@@ -137,7 +134,7 @@ class LearningQueries:
     def save_learning(self, activity: LearningActivity) -> LearningActivity:
         """Inserts or updates (by id) an activity; an id with no row re-inserts it
         (undo of a delete)."""
-        problems = check_learning(activity, self._skill_ids(), self._goal_uids())
+        problems = check_learning(activity, self._skill_ids())
         if problems:
             raise ValidationError(problems)
         activity.uid = activity.uid or new_uid()
@@ -194,7 +191,7 @@ class LearningQueries:
     def save_feedback(self, entry: FeedbackEntry) -> FeedbackEntry:
         framework = self.framework()
         scale = len(framework.scale) if framework else 0
-        problems = check_feedback(entry, self._skill_ids(), self._goal_uids(), scale)
+        problems = check_feedback(entry, self._skill_ids(), scale)
         if problems:
             raise ValidationError(problems)
         entry.uid = entry.uid or new_uid()

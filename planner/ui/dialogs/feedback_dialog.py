@@ -145,9 +145,7 @@ class FeedbackDialog(RecordDialog):
             text = self.tr("Choose a 360 rating for at least one skill, or untick the ratings.")
             return self.refuse(error, text, next(iter(self.ratings.combos.values()), None))
         framework = self.doc.framework
-        problems = check_feedback(
-            entry, {s.id for s in framework.skills}, set(entry.goals), len(framework.scale)
-        )
+        problems = check_feedback(entry, {s.id for s in framework.skills}, len(framework.scale))
         if problems:
             return self.refuse(error, self.rules_problem(problems), self.summary_edit)
         error.hide()

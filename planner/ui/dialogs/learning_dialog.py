@@ -230,7 +230,7 @@ class LearningDialog(RecordDialog):
             ) % (hours_text(activity.participatory_hours), hours_text(activity.hours))
             return self.refuse(error, text, self.participatory_spin)
         skills = {s.id for s in self.doc.framework.skills}
-        problems = check_learning(activity, skills, set(activity.goals))
+        problems = check_learning(activity, skills)
         if problems:
             # What the rules refuse that the fields above cannot say (a text too long).
             return self.refuse(error, self.rules_problem(problems), self.topic_edit)
